@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { agentStatusSchema } from './domain';
+import { command, event } from './define';
+import { deltaSchema, snapshotSchema } from './views';
+
+export const settingValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
+
+export const configViewSchema = z.object({
+  /** Effective values: defaults < user settings < IT policy. */
+  values: z.record(z.string(), settingValueSchema),
+  /** Keys fixed by the machine-wide IT policy; shown locked in Settings. */
+  locked: z.array(z.string()),
+  policyPath: z.string(),
+  /** Set when the policy file exists but is invalid: nothing of it was applied. */
+  policyError: z.string().optional(),
+});
+export type ConfigView = z.infer<typeof configViewSchema>;
+
+export const helloSchema = z.object({
+  product: z.literal('Spyglass'),
+  version: z.string(),
+  host: z.enum(['electron', 'web']),
+  mode: z.enum(['online', 'offline']),
+});
+
+export const noticeSchema = z.object({
+  id: z.string(),
+  level: z.enum(['info', 'warning', 'error']),
+  text: z.string(),
+  at: z.number(),
+});
+export type Notice = z.infer<typeof noticeSchema>;
+
+export const coreCommands = {
+  'app:hello': command(z.object({}).strict(), helloSchema),
+  'session:snapshot': command(z.object({}).strict(), snapshotSchema),
+  'supervisor:setStatus': command(z.object({ status: agentStatusSchema }).strict(), z.object({})),
+  'config:get': command(z.object({}).strict(), configViewSchema),
+  'config:set': command(
+    z.object({ key: z.string().min(1).max(100), value: settingValueSchema }).strict(),
+    configViewSchema,
+  ),
+  'notices:list': command(z.object({}).strict(), z.array(noticeSchema)),
+};
+
+export const coreEvents = {
+  'session:snapshot': event(snapshotSchema),
+  'session:delta': event(deltaSchema),
+  'config:changed': event(configViewSchema),
+  notice: event(noticeSchema),
+};
