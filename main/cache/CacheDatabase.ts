@@ -1,0 +1,176 @@
+import type { Database } from 'better-sqlite3';
+import { BodyCipher } from './encryption';
+import { CacheError, toCacheError, type CacheErrorShape } from './errors';
+import { exportPdf } from './export/exportPdf';
+import { exportFileName, exportText, type ExportOptions } from './export/exportText';
+import type { CacheNotice } from './notices';
+import { openCacheDatabase } from './openDatabase';
+import { createRedactor, type RedactionPatternConfig, type RedactionProblem, type Redactor } from './redaction';
+import { CacheReader } from './repositories/cacheReader';
+import { CacheWriter } from './repositories/cacheWriter';
+import { NotesRepository } from './repositories/notesRepository';
+import { databaseBytes, purgeExpired } from './retention';
+import { searchCache } from './search';
+import type {
+  CacheStats,
+  CacheWrite,
+  ExportResult,
+  InteractionDetail,
+  Note,
+  NoteInput,
+  PurgeResult,
+  SearchQuery,
+  SearchResult,
+} from './types';
+
+export interface CacheDatabaseOptions {
+  path: string;
+  key: Buffer;
+  now: number;
+  redactionPatterns?: RedactionPatternConfig[];
+  /** Test hook to simulate a full disk. */
+  maxPageCount?: number;
+}
+
+export type ExportFormat = 'text' | 'pdf';
+
+/**
+ * The whole cache, synchronous, on one connection. The worker thread owns one
+ * of these; tests use it directly. Not safe to share across threads.
+ */
+export class CacheDatabase {
+  private readonly writer: CacheWriter;
+  private readonly reader: CacheReader;
+  private readonly notesRepo: NotesRepository;
+  private redactor: Redactor;
+
+  private constructor(
+    readonly db: Database,
+    private readonly cipher: BodyCipher,
+    redactor: Redactor,
+  ) {
+    this.redactor = redactor;
+    this.writer = new CacheWriter(db, cipher, redactor);
+    this.reader = new CacheReader(db, cipher);
+    this.notesRepo = new NotesRepository(db, cipher);
+  }
+
+  static open(options: CacheDatabaseOptions): { cache: CacheDatabase; notices: CacheNotice[] } {
+    const cipher = new BodyCipher(options.key);
+    const opened = openCacheDatabase({
+      path: options.path,
+      cipher,
+      now: options.now,
+      ...(options.maxPageCount !== undefined ? { maxPageCount: options.maxPageCount } : {}),
+    });
+    const redactor = createRedactor(options.redactionPatterns);
+    const notices = [...opened.notices, ...redactionNotices(redactor.problems)];
+    return { cache: new CacheDatabase(opened.db, cipher, redactor), notices };
+  }
+
+  setRedactionPatterns(patterns: RedactionPatternConfig[]): RedactionProblem[] {
+    this.redactor = createRedactor(patterns);
+    this.writer.setRedactor(this.redactor);
+    return [...this.redactor.problems];
+  }
+
+  /** All writes in one transaction: all commit or none do. */
+  applyWrites(writes: readonly CacheWrite[], now: number): void {
+    this.db.transaction(() => {
+      for (const w of writes) this.writer.apply(w);
+      this.writer.markWritten(now);
+    })();
+  }
+
+  /**
+   * Commits the batch in one transaction; if that fails, retries each write
+   * alone so one bad record does not sink the others. Returns one result per
+   * write: null = committed, else the error.
+   */
+  applyWritesIsolated(writes: readonly CacheWrite[], now: number): (CacheErrorShape | null)[] {
+    try {
+      this.applyWrites(writes, now);
+      return writes.map(() => null);
+    } catch (err) {
+      if (writes.length === 1) return [toCacheError(err).toJSON()];
+    }
+    return writes.map((w) => {
+      try {
+        this.applyWrites([w], now);
+        return null;
+      } catch (err) {
+        return toCacheError(err).toJSON();
+      }
+    });
+  }
+
+  addNote(input: NoteInput): Note {
+    return this.db.transaction(() => {
+      const note = this.notesRepo.add(input, this.redactor);
+      this.writer.markWritten(input.at);
+      return note;
+    })();
+  }
+
+  search(query: SearchQuery): SearchResult {
+    return searchCache(this.db, this.reader, this.cipher, query ?? {});
+  }
+
+  openInteraction(interactionId: string): InteractionDetail | null {
+    return this.reader.detail(interactionId);
+  }
+
+  async exportInteraction(interactionId: string, format: ExportFormat, options: ExportOptions): Promise<ExportResult> {
+    const detail = this.reader.detail(interactionId);
+    if (!detail) throw new CacheError('NOT_FOUND', `Interaction ${interactionId} is not in the session cache.`);
+    if (format === 'pdf') {
+      return {
+        filename: exportFileName(detail, 'pdf'),
+        mimeType: 'application/pdf',
+        data: await exportPdf(detail, options),
+      };
+    }
+    return {
+      filename: exportFileName(detail, 'txt'),
+      mimeType: 'text/plain; charset=utf-8',
+      data: Buffer.from(exportText(detail, options), 'utf8'),
+    };
+  }
+
+  purge(retentionDays: number, now: number): PurgeResult {
+    return purgeExpired(this.db, retentionDays, now);
+  }
+
+  stats(): CacheStats {
+    const count = (table: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const range = this.db
+      .prepare('SELECT min(started_at) AS oldest, max(last_seen_at) AS newest FROM interactions')
+      .get() as { oldest: number | null; newest: number | null };
+    const lastWrite = this.db.prepare("SELECT value FROM cache_meta WHERE key = 'last_write_at'").get() as
+      | { value: number }
+      | undefined;
+    return {
+      interactions: count('interactions'),
+      messages: count('messages'),
+      notes: count('notes'),
+      bytes: databaseBytes(this.db),
+      lastWriteAt: lastWrite?.value ?? null,
+      oldestStartedAt: range.oldest,
+      newestSeenAt: range.newest,
+    };
+  }
+
+  close(): void {
+    if (!this.db.open) return;
+    try {
+      this.db.pragma('optimize');
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      this.db.close();
+    }
+  }
+}
+
+function redactionNotices(problems: readonly RedactionProblem[]): CacheNotice[] {
+  return problems.map((p) => ({ code: 'REDACTION_PATTERN_SKIPPED', severity: 'warning', message: p.message }));
+}

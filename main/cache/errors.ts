@@ -1,0 +1,77 @@
+// Typed errors the UI can act on. They cross the worker boundary as {code, message}.
+
+export type CacheErrorCode =
+  | 'DISK_FULL'
+  | 'INVALID_INPUT'
+  | 'UNKNOWN_INTERACTION'
+  | 'NOT_FOUND'
+  | 'CLOSED'
+  | 'WORKER_FAILED'
+  | 'DATABASE_FROM_FUTURE'
+  | 'INTERNAL';
+
+export interface CacheErrorShape {
+  code: CacheErrorCode;
+  message: string;
+}
+
+export class CacheError extends Error implements CacheErrorShape {
+  constructor(
+    readonly code: CacheErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CacheError';
+  }
+
+  toJSON(): CacheErrorShape {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/**
+ * The file was written by a newer Spyglass (higher schema version). We refuse
+ * rather than guess: downgrading the schema could silently drop cached data.
+ */
+export class DatabaseFromFutureError extends CacheError {
+  constructor(
+    readonly databaseVersion: number,
+    readonly supportedVersion: number,
+    readonly path: string,
+  ) {
+    super(
+      'DATABASE_FROM_FUTURE',
+      `The session cache at ${path} was created by a newer version of Spyglass ` +
+        `(schema version ${databaseVersion}; this version supports up to ${supportedVersion}). ` +
+        `Update Spyglass to open it, or delete or rename that file to start with an empty cache.`,
+    );
+    this.name = 'DatabaseFromFutureError';
+  }
+}
+
+export function diskFullError(): CacheError {
+  return new CacheError(
+    'DISK_FULL',
+    'The disk holding the session cache is full, so new data was not saved. ' +
+      'Free some space on that disk; cached data already saved is still available.',
+  );
+}
+
+/** Maps SQLite/Node errors to CacheError; unknown errors become INTERNAL. */
+export function toCacheError(err: unknown): CacheError {
+  if (err instanceof CacheError) return err;
+  const code = (err as { code?: unknown })?.code;
+  const message = err instanceof Error ? err.message : String(err);
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'SQLITE_IOERR_WRITE') return diskFullError();
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    return new CacheError('UNKNOWN_INTERACTION', 'Record refers to an interaction that is not cached yet; record the interaction first.');
+  }
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    return new CacheError('INVALID_INPUT', `Record rejected by the cache: ${message}`);
+  }
+  return new CacheError('INTERNAL', message);
+}
+
+export function fromErrorShape(shape: CacheErrorShape): CacheError {
+  return new CacheError(shape.code, shape.message);
+}

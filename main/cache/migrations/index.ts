@@ -1,0 +1,59 @@
+import type { Database } from 'better-sqlite3';
+import { DatabaseFromFutureError } from '../errors';
+import { migration0001 } from './0001-initial';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+
+/** All migrations, oldest first. Append new ones; never reorder or edit. */
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+
+export function latestSchemaVersion(migrations: readonly Migration[] = MIGRATIONS): number {
+  return migrations.at(-1)?.version ?? 0;
+}
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export interface MigrationOutcome {
+  from: number;
+  to: number;
+  applied: string[];
+}
+
+/**
+ * Brings the schema up to date in one transaction: either every pending
+ * migration applies and user_version moves, or nothing changes.
+ * A database from a newer Spyglass is refused with DatabaseFromFutureError.
+ */
+export function runMigrations(
+  db: Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+  pathForMessages = db.name,
+): MigrationOutcome {
+  assertVersionsGoUp(migrations);
+  const from = schemaVersion(db);
+  const latest = latestSchemaVersion(migrations);
+  if (from > latest) throw new DatabaseFromFutureError(from, latest, pathForMessages);
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return { from, to: from, applied: [] };
+  db.transaction(() => {
+    for (const m of pending) {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  })();
+  db.pragma('optimize');
+  return { from, to: latest, applied: pending.map((m) => `${m.version}-${m.name}`) };
+}
+
+function assertVersionsGoUp(migrations: readonly Migration[]): void {
+  let previous = 0;
+  for (const m of migrations) {
+    if (!Number.isInteger(m.version) || m.version <= previous) {
+      throw new Error(`Migration ${m.version}-${m.name} must have a version greater than ${previous}.`);
+    }
+    previous = m.version;
+  }
+}

@@ -1,0 +1,8 @@
+import type { Database } from 'better-sqlite3';
+
+/** One schema step. Versions only go up; never edit a shipped migration, add a new one. */
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}

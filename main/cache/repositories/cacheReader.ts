@@ -1,0 +1,97 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { BodyCipher } from '../encryption';
+import type {
+  AgentRef,
+  AssistanceRequestRecord,
+  AuditRecord,
+  InteractionDetail,
+  InteractionSummary,
+  Note,
+  SenderKind,
+  Channel,
+  SupervisionMode,
+} from '../types';
+import { INTERACTION_COLUMNS, toSummary, type InteractionRow } from './rows';
+
+/** Reads one interaction back exactly as it was cached, decrypting bodies and notes. */
+export class CacheReader {
+  private readonly interactionStmt: Statement;
+  private readonly agentsStmt: Statement;
+  private readonly participantsStmt: Statement;
+  private readonly messagesStmt: Statement;
+  private readonly timelineStmt: Statement;
+  private readonly periodsStmt: Statement;
+  private readonly notesStmt: Statement;
+  private readonly auditStmt: Statement;
+  private readonly assistanceStmt: Statement;
+
+  constructor(
+    db: Database,
+    private readonly cipher: BodyCipher,
+  ) {
+    this.interactionStmt = db.prepare(`SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE i.id = ?`);
+    this.agentsStmt = db.prepare(
+      'SELECT agent_id AS id, agent_name AS name FROM interaction_agents WHERE interaction_id = ? ORDER BY agent_name',
+    );
+    this.participantsStmt = db.prepare(
+      'SELECT participant_id AS participantId, name, kind, role FROM participants WHERE interaction_id = ? ORDER BY participant_id',
+    );
+    this.messagesStmt = db.prepare(`
+      SELECT message_id AS messageId, sender_kind AS senderKind, sender_name AS senderName, at, channel, body
+      FROM messages WHERE interaction_id = ? ORDER BY at, id`);
+    this.timelineStmt = db.prepare(`
+      SELECT event_id AS eventId, at, kind, text, supervisor_name AS supervisorName
+      FROM timeline_events WHERE interaction_id = ? ORDER BY at, event_id`);
+    this.periodsStmt = db.prepare(`
+      SELECT period_id AS periodId, supervisor_id AS supervisorId, supervisor_name AS supervisorName, mode,
+        participant_id AS participantId, participant_name AS participantName, started_at AS startedAt, ended_at AS endedAt
+      FROM supervision_periods WHERE interaction_id = ? ORDER BY started_at`);
+    this.notesStmt = db.prepare(`
+      SELECT id, interaction_id AS interactionId, author_id AS authorId, author_name AS authorName, at, text
+      FROM notes WHERE interaction_id = ? ORDER BY at, id`);
+    this.auditStmt = db.prepare(`
+      SELECT audit_id AS auditId, interaction_id AS interactionId, actor_id AS actorId, actor_name AS actorName,
+        action, target, at, result, detail
+      FROM audit_log WHERE interaction_id = ? ORDER BY at, audit_id`);
+    this.assistanceStmt = db.prepare(`
+      SELECT request_id AS requestId, interaction_id AS interactionId, agent_id AS agentId, agent_name AS agentName,
+        at, reason, state, resolved_at AS resolvedAt, resolved_by AS resolvedBy
+      FROM assistance_requests WHERE interaction_id = ? ORDER BY at`);
+  }
+
+  agents(interactionId: string): AgentRef[] {
+    return this.agentsStmt.all(interactionId) as AgentRef[];
+  }
+
+  summary(interactionId: string): InteractionSummary | null {
+    const row = this.interactionStmt.get(interactionId) as InteractionRow | undefined;
+    return row ? toSummary(row, this.agents(interactionId)) : null;
+  }
+
+  notes(interactionId: string): Note[] {
+    return (this.notesStmt.all(interactionId) as (Omit<Note, 'text'> & { text: Buffer })[]).map((n) => ({
+      ...n,
+      text: this.cipher.decrypt(n.text),
+    }));
+  }
+
+  detail(interactionId: string): InteractionDetail | null {
+    const interaction = this.summary(interactionId);
+    if (!interaction) return null;
+    type MessageRow = { messageId: string; senderKind: SenderKind; senderName: string; at: number; channel: Channel; body: Buffer };
+    type PeriodRow = { periodId: string; supervisorId: string; supervisorName: string; mode: SupervisionMode; participantId: string | null; participantName: string | null; startedAt: number; endedAt: number | null };
+    return {
+      interaction,
+      participants: this.participantsStmt.all(interactionId) as InteractionDetail['participants'],
+      transcript: (this.messagesStmt.all(interactionId) as MessageRow[]).map((m) => ({
+        ...m,
+        body: this.cipher.decrypt(m.body),
+      })),
+      timeline: this.timelineStmt.all(interactionId) as InteractionDetail['timeline'],
+      supervisionPeriods: this.periodsStmt.all(interactionId) as PeriodRow[],
+      notes: this.notes(interactionId),
+      audit: this.auditStmt.all(interactionId) as AuditRecord[],
+      assistanceRequests: this.assistanceStmt.all(interactionId) as AssistanceRequestRecord[],
+    };
+  }
+}

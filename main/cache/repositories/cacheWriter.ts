@@ -1,0 +1,191 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { BodyCipher } from '../encryption';
+import type { Redactor } from '../redaction';
+import type {
+  AssistanceRequestRecord,
+  AuditRecord,
+  CacheWrite,
+  InteractionRecord,
+  ParticipantRecord,
+  SupervisionPeriodRecord,
+  TimelineEventRecord,
+  TranscriptMessageRecord,
+} from '../types';
+import { validateWrite } from '../validation';
+
+/**
+ * Applies record*() writes. Free text (bodies, timeline text, audit targets,
+ * reasons) is redacted here, before SQL; bodies are then encrypted and their
+ * redacted words indexed in the contentless FTS table. Callers own the
+ * transaction so a batch commits (and is acknowledged) as one unit.
+ */
+export class CacheWriter {
+  private readonly upsertInteractionStmt: Statement;
+  private readonly upsertAgentStmt: Statement;
+  private readonly upsertParticipantStmt: Statement;
+  private readonly insertMessageStmt: Statement;
+  private readonly insertFtsStmt: Statement;
+  private readonly upsertTimelineStmt: Statement;
+  private readonly upsertPeriodStmt: Statement;
+  private readonly upsertAuditStmt: Statement;
+  private readonly upsertAssistanceStmt: Statement;
+  private readonly setMetaStmt: Statement;
+
+  constructor(
+    db: Database,
+    private readonly cipher: BodyCipher,
+    private redactor: Redactor,
+  ) {
+    this.upsertInteractionStmt = db.prepare(`
+      INSERT INTO interactions (id, channel, queue_id, queue_name, customer_name, state, started_at, ended_at, monitored_by_me, last_seen_at)
+      VALUES (@id, @channel, @queueId, @queueName, @customerName, @state, @startedAt, @endedAt, @monitoredByMe, @lastSeenAt)
+      ON CONFLICT (id) DO UPDATE SET
+        channel = excluded.channel,
+        queue_id = coalesce(excluded.queue_id, queue_id),
+        queue_name = coalesce(excluded.queue_name, queue_name),
+        customer_name = coalesce(excluded.customer_name, customer_name),
+        state = excluded.state,
+        started_at = min(started_at, excluded.started_at),
+        ended_at = coalesce(excluded.ended_at, ended_at),
+        monitored_by_me = max(monitored_by_me, excluded.monitored_by_me),
+        last_seen_at = max(last_seen_at, excluded.last_seen_at)`);
+    this.upsertAgentStmt = db.prepare(`
+      INSERT INTO interaction_agents (interaction_id, agent_id, agent_name) VALUES (?, ?, ?)
+      ON CONFLICT (interaction_id, agent_id) DO UPDATE SET agent_name = excluded.agent_name`);
+    this.upsertParticipantStmt = db.prepare(`
+      INSERT INTO participants (interaction_id, participant_id, name, kind, role) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (interaction_id, participant_id) DO UPDATE SET name = excluded.name, kind = excluded.kind, role = excluded.role`);
+    this.insertMessageStmt = db.prepare(`
+      INSERT INTO messages (interaction_id, message_id, sender_kind, sender_name, at, channel, body)
+      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+    this.insertFtsStmt = db.prepare('INSERT INTO message_fts (rowid, body) VALUES (?, ?)');
+    this.upsertTimelineStmt = db.prepare(`
+      INSERT INTO timeline_events (interaction_id, event_id, at, kind, text, supervisor_name) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (interaction_id, event_id) DO UPDATE SET at = excluded.at, kind = excluded.kind, text = excluded.text,
+        supervisor_name = excluded.supervisor_name`);
+    this.upsertPeriodStmt = db.prepare(`
+      INSERT INTO supervision_periods (period_id, interaction_id, supervisor_id, supervisor_name, mode, participant_id, participant_name, started_at, ended_at)
+      VALUES (@periodId, @interactionId, @supervisorId, @supervisorName, @mode, @participantId, @participantName, @startedAt, @endedAt)
+      ON CONFLICT (period_id) DO UPDATE SET mode = excluded.mode,
+        participant_id = coalesce(excluded.participant_id, participant_id),
+        participant_name = coalesce(excluded.participant_name, participant_name),
+        ended_at = coalesce(excluded.ended_at, ended_at)`);
+    this.upsertAuditStmt = db.prepare(`
+      INSERT INTO audit_log (audit_id, interaction_id, actor_id, actor_name, action, target, at, result, detail)
+      VALUES (@auditId, @interactionId, @actorId, @actorName, @action, @target, @at, @result, @detail)
+      ON CONFLICT (audit_id) DO UPDATE SET result = excluded.result, detail = excluded.detail`);
+    this.upsertAssistanceStmt = db.prepare(`
+      INSERT INTO assistance_requests (request_id, interaction_id, agent_id, agent_name, at, reason, state, resolved_at, resolved_by)
+      VALUES (@requestId, @interactionId, @agentId, @agentName, @at, @reason, @state, @resolvedAt, @resolvedBy)
+      ON CONFLICT (request_id) DO UPDATE SET state = excluded.state, reason = coalesce(excluded.reason, reason),
+        resolved_at = coalesce(excluded.resolved_at, resolved_at), resolved_by = coalesce(excluded.resolved_by, resolved_by)`);
+    this.setMetaStmt = db.prepare(
+      'INSERT INTO cache_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
+  }
+
+  setRedactor(redactor: Redactor): void {
+    this.redactor = redactor;
+  }
+
+  /** Validates then writes; throws CacheError('INVALID_INPUT') before touching the DB on bad input. */
+  apply(write: CacheWrite): void {
+    validateWrite(write);
+    switch (write.kind) {
+      case 'interaction':
+        return this.upsertInteraction(write.record);
+      case 'participants':
+        return write.records.forEach((r) => this.upsertParticipant(r));
+      case 'messages':
+        return this.insertMessages(write.records);
+      case 'timeline':
+        return write.records.forEach((r) => this.upsertTimelineEvent(r));
+      case 'supervisionPeriod':
+        return this.upsertSupervisionPeriod(write.record);
+      case 'audit':
+        return this.upsertAudit(write.record);
+      case 'assistanceRequest':
+        return this.upsertAssistanceRequest(write.record);
+    }
+  }
+
+  markWritten(now: number): void {
+    this.setMetaStmt.run('last_write_at', now);
+  }
+
+  private upsertInteraction(r: InteractionRecord): void {
+    this.upsertInteractionStmt.run({
+      id: r.id,
+      channel: r.channel,
+      queueId: r.queueId ?? null,
+      queueName: r.queueName ?? null,
+      customerName: r.customerName ?? null,
+      state: r.state,
+      startedAt: r.startedAt,
+      endedAt: r.endedAt ?? null,
+      monitoredByMe: r.monitoredByMe ? 1 : 0,
+      lastSeenAt: r.lastSeenAt,
+    });
+    for (const a of r.agents) this.upsertAgentStmt.run(r.id, a.id, a.name);
+  }
+
+  private upsertParticipant(r: ParticipantRecord): void {
+    this.upsertParticipantStmt.run(r.interactionId, r.participantId, r.name, r.kind, r.role);
+  }
+
+  private insertMessages(records: TranscriptMessageRecord[]): void {
+    for (const m of records) {
+      const body = this.redactor.redact(m.body);
+      const info = this.insertMessageStmt.run(
+        m.interactionId,
+        m.messageId,
+        m.senderKind,
+        m.senderName,
+        m.at,
+        m.channel,
+        this.cipher.encrypt(body),
+      );
+      // Redelivered message: already stored and indexed.
+      if (info.changes === 1) this.insertFtsStmt.run(info.lastInsertRowid, body);
+    }
+  }
+
+  private upsertTimelineEvent(r: TimelineEventRecord): void {
+    this.upsertTimelineStmt.run(
+      r.interactionId,
+      r.eventId,
+      r.at,
+      r.kind,
+      this.redactor.redact(r.text),
+      r.supervisorName ?? null,
+    );
+  }
+
+  private upsertSupervisionPeriod(r: SupervisionPeriodRecord): void {
+    this.upsertPeriodStmt.run({
+      ...r,
+      participantId: r.participantId ?? null,
+      participantName: r.participantName ?? null,
+      endedAt: r.endedAt ?? null,
+    });
+  }
+
+  private upsertAudit(r: AuditRecord): void {
+    this.upsertAuditStmt.run({
+      ...r,
+      interactionId: r.interactionId ?? null,
+      target: this.redactor.redact(r.target),
+      detail: r.detail == null ? null : this.redactor.redact(r.detail),
+    });
+  }
+
+  private upsertAssistanceRequest(r: AssistanceRequestRecord): void {
+    this.upsertAssistanceStmt.run({
+      ...r,
+      interactionId: r.interactionId ?? null,
+      reason: r.reason == null ? null : this.redactor.redact(r.reason),
+      resolvedAt: r.resolvedAt ?? null,
+      resolvedBy: r.resolvedBy ?? null,
+    });
+  }
+}

@@ -1,0 +1,125 @@
+import type { Database } from 'better-sqlite3';
+import type { BodyCipher } from './encryption';
+import { toFtsQuery } from './ftsQuery';
+import { snippetSegments, wordMatcher } from './highlight';
+import type { CacheReader } from './repositories/cacheReader';
+import { INTERACTION_COLUMNS, toSummary, type InteractionRow } from './repositories/rows';
+import type { SearchHit, SearchQuery, SearchResult, SearchResultItem, SenderKind } from './types';
+
+export const DEFAULT_SEARCH_LIMIT = 50;
+export const MAX_SEARCH_LIMIT = 200;
+const HITS_PER_INTERACTION = 3;
+/** Matching messages scanned per interaction asked for; bounds the work for common words. */
+const SCAN_PER_RESULT = 10;
+
+interface FilterSql {
+  where: string[];
+  params: Record<string, string | number>;
+}
+
+function filters(q: SearchQuery): FilterSql {
+  const where: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (q.agentId) {
+    where.push('EXISTS (SELECT 1 FROM interaction_agents a WHERE a.interaction_id = i.id AND a.agent_id = @agentId)');
+    params.agentId = q.agentId;
+  }
+  if (q.queueId) {
+    where.push('i.queue_id = @queueId');
+    params.queueId = q.queueId;
+  }
+  if (q.channel) {
+    where.push('i.channel = @channel');
+    params.channel = q.channel;
+  }
+  // Overlap with [from, to]: an interaction that started before `from` but was still going counts.
+  if (q.from !== undefined) {
+    where.push('max(i.last_seen_at, coalesce(i.ended_at, 0)) >= @from');
+    params.from = q.from;
+  }
+  if (q.to !== undefined) {
+    where.push('i.started_at <= @to');
+    params.to = q.to;
+  }
+  if (q.monitoredByMe !== undefined) {
+    where.push('i.monitored_by_me = @monitoredByMe');
+    params.monitoredByMe = q.monitoredByMe ? 1 : 0;
+  }
+  return { where, params };
+}
+
+function clampLimit(limit: number | undefined): number {
+  if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_SEARCH_LIMIT;
+  return Math.max(1, Math.min(MAX_SEARCH_LIMIT, Math.floor(limit)));
+}
+
+/**
+ * Filters narrow interactions; text narrows to interactions with a matching
+ * message. Results are newest first. With text, the FTS index is walked from
+ * the newest rowid down (rowids grow with ingest) and stops after a bounded
+ * number of matches, so a common word costs the same as a rare one.
+ */
+export function searchCache(db: Database, reader: CacheReader, cipher: BodyCipher, q: SearchQuery): SearchResult {
+  const limit = clampLimit(q.limit);
+  const { where, params } = filters(q);
+  const fts = q.text ? toFtsQuery(q.text) : null;
+
+  if (!fts) {
+    const rows = db
+      .prepare(
+        `SELECT ${INTERACTION_COLUMNS} FROM interactions i ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY i.started_at DESC, i.id LIMIT @limit`,
+      )
+      .all({ ...params, limit: limit + 1 }) as InteractionRow[];
+    return {
+      items: rows.slice(0, limit).map((r) => ({ ...toSummary(r, reader.agents(r.id)), hits: [] })),
+      terms: [],
+      truncated: rows.length > limit,
+    };
+  }
+
+  const scan = limit * SCAN_PER_RESULT;
+  type HitRow = { interaction_id: string; message_id: string; sender_kind: SenderKind; sender_name: string; at: number; body: Buffer };
+  const hitRows = db
+    .prepare(
+      `SELECT m.interaction_id, m.message_id, m.sender_kind, m.sender_name, m.at, m.body
+       FROM message_fts f
+       JOIN messages m ON m.id = f.rowid
+       JOIN interactions i ON i.id = m.interaction_id
+       WHERE message_fts MATCH @match ${where.length ? `AND ${where.join(' AND ')}` : ''}
+       ORDER BY f.rowid DESC LIMIT @scan`,
+    )
+    .all({ ...params, match: fts.match, scan }) as HitRow[];
+
+  const isHit = wordMatcher(fts);
+  const byInteraction = new Map<string, SearchHit[]>();
+  let truncated = hitRows.length === scan;
+  for (const row of hitRows) {
+    let hits = byInteraction.get(row.interaction_id);
+    if (!hits) {
+      if (byInteraction.size === limit) {
+        truncated = true;
+        continue;
+      }
+      hits = [];
+      byInteraction.set(row.interaction_id, hits);
+    }
+    if (hits.length >= HITS_PER_INTERACTION) continue;
+    const body = cipher.decrypt(row.body);
+    if (body === null) continue;
+    hits.push({
+      messageId: row.message_id,
+      at: row.at,
+      senderKind: row.sender_kind,
+      senderName: row.sender_name,
+      segments: snippetSegments(body, isHit),
+    });
+  }
+
+  const items: SearchResultItem[] = [];
+  for (const [id, hits] of byInteraction) {
+    const summary = reader.summary(id);
+    if (summary) items.push({ ...summary, hits });
+  }
+  return { items, terms: fts.terms, truncated };
+}
