@@ -1,0 +1,27 @@
+import type { Interaction, Supervisor } from '../../preload/contract';
+import { isEnded, isParty, isPresent, ownSupervisorParticipants } from './participants';
+
+/** Facts about a digital conversation that the chat rules share (rules 11-17). */
+
+/** An agent has the chat (offered or accepted). */
+export function isAssigned(interaction: Interaction): boolean {
+  if (isEnded(interaction) || interaction.state === 'pending') return false;
+  return interaction.participants.some((p) => isParty(p) && p.role === 'agent' && isPresent(p));
+}
+
+/** The chat waits in a queue for an agent. */
+export function isPending(interaction: Interaction): boolean {
+  return !isEnded(interaction) && !isAssigned(interaction);
+}
+
+export function isMonitoredBy(interaction: Interaction, supervisorId: string): boolean {
+  return interaction.monitorLock?.supervisorId === supervisorId;
+}
+
+/**
+ * The supervisor takes part in the conversation (Participate Chat): one of
+ * their participant rows is on it and is not a silent monitor.
+ */
+export function isParticipating(interaction: Interaction, supervisor: Supervisor): boolean {
+  return ownSupervisorParticipants(interaction, supervisor.id).some((p) => p.supervising?.mode !== 'monitor');
+}
