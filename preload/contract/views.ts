@@ -43,6 +43,8 @@ export const interactionViewSchema = interactionSchema.extend({
   slaMissed: z.boolean(),
   /** This supervisor is monitoring/participating in it (binocular in own list). */
   supervisedByMe: z.boolean(),
+  /** New activity since this supervisor last viewed it (rule 14); set by the core. */
+  unseenActivity: z.boolean().optional(),
 });
 export type InteractionView = z.infer<typeof interactionViewSchema>;
 

@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+// Explicit entries: the product's layout is main/, preload/, renderer/ at the
+// top level, not electron-vite's default src/*.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'main/index.ts') },
+        // Native and CommonJS-heavy packages stay as runtime requires.
+        external: ['electron', 'better-sqlite3', 'jssip', 'ws', 'pdfkit', 'werift'],
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'preload/index.ts') },
+        // A sandboxed preload must be one CommonJS file with the contract inlined.
+        output: { format: 'cjs', entryFileNames: '[name].js' },
+        external: ['electron'],
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    build: {
+      outDir: resolve(__dirname, 'out/renderer'),
+      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+    },
+    plugins: [react()],
+  },
+});

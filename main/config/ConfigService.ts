@@ -1,0 +1,115 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ConfigView } from '../../preload/contract';
+import { CommandError } from '../../preload/contract';
+import { parsePolicy } from './parsePolicy';
+import { defaultSettings, isSettingKey, partialSettingsSchema, settingsShape, type SettingKey, type Settings } from './settingsSchema';
+
+export interface ConfigSource {
+  /** Path of the machine-wide policy file (may not exist). */
+  policyFile: string;
+  /** Path of this user's settings file (created on first change). */
+  userFile: string;
+}
+
+/**
+ * Effective configuration: defaults < user settings < IT policy.
+ * Policy keys are locked: the UI shows them read-only and `set` refuses them.
+ */
+export class ConfigService {
+  private user: Partial<Settings> = {};
+  private policy: Partial<Settings> = {};
+  private policyError: string | undefined;
+  private listeners = new Set<(view: ConfigView) => void>();
+
+  constructor(
+    private readonly source: ConfigSource,
+    private readonly log: (message: string) => void = () => {},
+  ) {
+    this.reload();
+  }
+
+  reload(): void {
+    this.policy = {};
+    this.policyError = undefined;
+    const policyText = readIfExists(this.source.policyFile);
+    if (policyText !== undefined) {
+      const parsed = parsePolicy(policyText, this.source.policyFile);
+      if (parsed.ok) this.policy = parsed.values;
+      else {
+        this.policyError = parsed.error;
+        this.log(parsed.error);
+      }
+    }
+    const userText = readIfExists(this.source.userFile);
+    if (userText !== undefined) {
+      try {
+        const parsed = partialSettingsSchema.safeParse(JSON.parse(userText));
+        if (parsed.success) this.user = parsed.data as Partial<Settings>;
+        else this.log(`Your settings file ${this.source.userFile} has invalid values; defaults are used until you change a setting.`);
+      } catch {
+        this.log(`Your settings file ${this.source.userFile} is not valid JSON; defaults are used until you change a setting.`);
+      }
+    }
+  }
+
+  get<K extends SettingKey>(key: K): Settings[K] {
+    if (key in this.policy) return this.policy[key] as Settings[K];
+    if (key in this.user) return this.user[key] as Settings[K];
+    return defaultSettings[key];
+  }
+
+  all(): Settings {
+    return { ...defaultSettings, ...this.user, ...this.policy };
+  }
+
+  isLocked(key: SettingKey): boolean {
+    return key in this.policy;
+  }
+
+  view(): ConfigView {
+    return {
+      values: this.all() as unknown as ConfigView['values'],
+      locked: Object.keys(this.policy),
+      policyPath: this.source.policyFile,
+      ...(this.policyError ? { policyError: this.policyError } : {}),
+    };
+  }
+
+  set(key: string, value: unknown): ConfigView {
+    if (!isSettingKey(key)) throw new CommandError('INVALID_PAYLOAD', `Unknown setting “${key}”.`);
+    if (this.isLocked(key)) throw new CommandError('FORBIDDEN', `“${key}” is set by your IT policy and cannot be changed here.`);
+    const parsed = settingsShape[key].safeParse(value);
+    if (!parsed.success) {
+      throw new CommandError('INVALID_PAYLOAD', `Invalid value for “${key}”: ${parsed.error.issues[0]?.message ?? 'wrong type'}.`);
+    }
+    const next = { ...this.user, [key]: parsed.data };
+    writeAtomically(this.source.userFile, JSON.stringify(next, null, 2));
+    this.user = next;
+    const view = this.view();
+    for (const listener of this.listeners) listener(view);
+    return view;
+  }
+
+  onChange(listener: (view: ConfigView) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+function readIfExists(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+/** Write-then-rename so a crash never leaves a half-written settings file. */
+function writeAtomically(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, text, { mode: 0o600 });
+  fs.renameSync(tmp, file);
+}

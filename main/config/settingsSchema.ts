@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Spyglass knows, its type and default. IT policy and user
+ * settings are both checked against this one schema, so a typo in a policy
+ * file is reported instead of silently ignored.
+ */
+export const settingsShape = {
+  /** Which contact-center connector to use. Only the embedded demo exists so far. */
+  connector: z.enum(['demo']),
+  /** Open in offline review mode (cached data only) even if the connector is reachable. */
+  startOffline: z.boolean(),
+  'demo.seed': z.number().int().nonnegative(),
+  'demo.agents': z.number().int().min(1).max(5000),
+  'demo.timeCompression': z.number().min(1).max(100),
+  /** How a monitor call is placed and how modes are switched on the PBX. */
+  'phone.profile': z.enum(['demo', 'asterisk-chanspy', 'freeswitch-eavesdrop', 'auto-answer']),
+  'phone.server': z.string().max(500),
+  'phone.user': z.string().max(200),
+  'phone.featureCode': z.string().max(50),
+  'phone.dtmfMethod': z.enum(['info', 'rfc2833']),
+  'audio.input': z.string().max(500),
+  'audio.output': z.string().max(500),
+  /** Days cached interactions are kept before they are purged. */
+  'cache.retentionDays': z.number().int().min(1).max(3650),
+  /** Extra regular expressions redacted before anything is cached (card numbers always are). */
+  'cache.redactionPatterns': z.array(z.string().max(500)).max(100),
+  /** Off by default: per-machine installs are updated by IT. */
+  'updates.enabled': z.boolean(),
+};
+
+export type SettingKey = keyof typeof settingsShape;
+export type Settings = { [K in SettingKey]: z.output<(typeof settingsShape)[K]> };
+
+export const defaultSettings: Settings = {
+  connector: 'demo',
+  startOffline: false,
+  'demo.seed': 7,
+  'demo.agents': 40,
+  'demo.timeCompression': 1,
+  'phone.profile': 'demo',
+  'phone.server': '',
+  'phone.user': '',
+  'phone.featureCode': '*55',
+  'phone.dtmfMethod': 'info',
+  'audio.input': 'default',
+  'audio.output': 'default',
+  'cache.retentionDays': 30,
+  'cache.redactionPatterns': [],
+  'updates.enabled': false,
+};
+
+export const settingKeys = Object.keys(settingsShape) as SettingKey[];
+export const isSettingKey = (key: string): key is SettingKey => Object.prototype.hasOwnProperty.call(settingsShape, key);
+
+/** A partial settings object; unknown keys are an error (strict), so typos surface. */
+export const partialSettingsSchema = z.object(settingsShape).partial().strict();

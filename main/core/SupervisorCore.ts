@@ -1,0 +1,258 @@
+import type {
+  AgentView,
+  Interaction,
+  EventName,
+  EventPayload,
+  InteractionView,
+  Notice,
+  Result,
+  Snapshot,
+  VoiceSession,
+} from '../../preload/contract';
+import { CommandError } from '../../preload/contract';
+import type { Connector, ConnectorEvent } from '../contact-center/Connector';
+import type { ConfigService } from '../config/ConfigService';
+import { AuditLog } from './AuditLog';
+import { ContactCenterMirror } from './ContactCenterMirror';
+import { dispatch, type Handlers } from './dispatch';
+import type { Logger } from './logger';
+import type { RulesPort, ViewContext } from './ports';
+import { coreHandlers } from './handlers/coreHandlers';
+import { voiceHandlers } from './handlers/voiceHandlers';
+import { digitalHandlers } from './handlers/digitalHandlers';
+
+export type EventSink = <E extends EventName>(channel: E, payload: EventPayload<E>) => void;
+
+export interface CoreOptions {
+  connector: Connector;
+  config: ConfigService;
+  rules: RulesPort;
+  log: Logger;
+  now: () => number;
+  host: 'electron' | 'web';
+  version: string;
+  /** Opens a confirmed link in the system browser (Electron shell / a printed line in the web host). */
+  openExternal: (url: string) => Promise<void>;
+  /** How often batched changes are pushed to the screen. */
+  flushIntervalMs?: number;
+}
+
+/**
+ * One SupervisorCore per app: commands in, typed events out. Both hosts
+ * (Electron, web) wrap the same instance; nothing here knows which one.
+ */
+export class SupervisorCore {
+  readonly audit: AuditLog;
+  readonly handlers: Handlers;
+  mirror!: ContactCenterMirror;
+  voiceSession: VoiceSession | undefined;
+  private readonly sinks = new Set<EventSink>();
+  private readonly notices: Notice[] = [];
+  private noticeSeq = 0;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private started = false;
+  private startedAt = 0;
+  private readonly viewedAt = new Map<string, number>();
+
+  constructor(readonly options: CoreOptions) {
+    this.audit = new AuditLog();
+    this.handlers = { ...coreHandlers(this), ...voiceHandlers(this), ...digitalHandlers(this) };
+  }
+
+  get connector(): Connector {
+    return this.options.connector;
+  }
+  get log(): Logger {
+    return this.options.log;
+  }
+  now(): number {
+    return this.options.now();
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    this.startedAt = this.now();
+    await this.connector.start();
+    this.mirror = new ContactCenterMirror(this.connector.state());
+    this.unsubscribe = this.connector.subscribe((event) => this.onConnectorEvent(event));
+    this.flushTimer = setInterval(() => this.flush(), this.options.flushIntervalMs ?? 50);
+    this.flushTimer.unref?.();
+  }
+
+  async stop(): Promise<void> {
+    if (this.flushTimer) clearInterval(this.flushTimer);
+    this.unsubscribe?.();
+    await this.connector.stop();
+  }
+
+  /** Adds a screen (a window or a web socket); returns the detach function. */
+  attach(sink: EventSink): () => void {
+    this.sinks.add(sink);
+    return () => this.sinks.delete(sink);
+  }
+
+  handle(channel: unknown, payload: unknown): Promise<Result<unknown>> {
+    return dispatch(this.handlers, channel, payload, this.log);
+  }
+
+  emit<E extends EventName>(channel: E, payload: EventPayload<E>): void {
+    for (const sink of this.sinks) {
+      try {
+        sink(channel, payload);
+      } catch (e) {
+        this.log.warnOnce(`sink:${channel}`, `A screen failed to take “${channel}”: ${(e as Error).message}`);
+      }
+    }
+  }
+
+  notify(level: Notice['level'], text: string): void {
+    const notice: Notice = { id: `n${++this.noticeSeq}`, level, text, at: this.now() };
+    this.notices.push(notice);
+    if (this.notices.length > 50) this.notices.shift();
+    this.emit('notice', notice);
+  }
+
+  listNotices(): Notice[] {
+    return [...this.notices];
+  }
+
+  viewContext(): ViewContext {
+    const v = this.voiceSession;
+    return {
+      now: this.now(),
+      supervisor: this.mirror.supervisor,
+      interactions: this.mirror.interactions,
+      queues: this.mirror.queues,
+      ...(v && v.state !== 'ended' && v.state !== 'failed'
+        ? { voice: { interactionId: v.interactionId, participantId: v.participantId, mode: v.mode } }
+        : {}),
+    };
+  }
+
+  interactionView(id: string, ctx = this.viewContext()): InteractionView {
+    const interaction = this.mirror.interactions.get(id);
+    if (!interaction) throw new CommandError('NOT_FOUND', 'This interaction has ended or is no longer visible.');
+    return this.decorate(interaction, ctx);
+  }
+
+  /** Rule 14: activity is new until this supervisor views the interaction. */
+  markViewed(interactionId: string): void {
+    this.viewedAt.set(interactionId, this.now());
+    if (this.mirror.interactions.has(interactionId)) this.mirror.dirtyInteractions.add(interactionId);
+  }
+
+  private decorate(interaction: Interaction, ctx: ViewContext): InteractionView {
+    const view = this.options.rules.interactionView(interaction, ctx);
+    const seen = this.viewedAt.get(interaction.id) ?? this.startedAt;
+    return { ...view, unseenActivity: (interaction.lastActivityAt ?? 0) > seen };
+  }
+
+  snapshot(): Snapshot {
+    const ctx = this.viewContext();
+    const agents: AgentView[] = [];
+    for (const a of this.mirror.agents.values()) agents.push(this.options.rules.agentView(a, ctx));
+    const interactions: InteractionView[] = [];
+    for (const i of this.mirror.interactions.values()) interactions.push(this.decorate(i, ctx));
+    return {
+      at: ctx.now,
+      supervisor: this.mirror.supervisor,
+      agents,
+      queues: [...this.mirror.queues.values()],
+      interactions,
+      ...(this.voiceSession ? { voiceSession: this.voiceSession } : {}),
+      connector: this.connectorStatus,
+    };
+  }
+
+  connectorStatus: Snapshot['connector'] = { name: 'demo', state: 'connecting' };
+
+  setVoiceSession(session: VoiceSession | undefined): void {
+    this.voiceSession = session;
+    this.emit('voice:session', session ?? null);
+    // What this supervisor may do changes everywhere (one monitor at a time).
+    this.markAllDirty();
+  }
+
+  /** Forces every view to be recomputed on the next flush (e.g. supervisor status changed). */
+  markAllDirty(): void {
+    for (const id of this.mirror.agents.keys()) this.mirror.dirtyAgents.add(id);
+    for (const id of this.mirror.interactions.keys()) this.mirror.dirtyInteractions.add(id);
+  }
+
+  private onConnectorEvent(event: ConnectorEvent): void {
+    try {
+      if (this.mirror.apply(event)) {
+        if (event.type === 'supervisor') this.markAllDirty();
+        if (event.type === 'interactions') this.onInteractionsChanged(event.interactions.map((i) => i.id));
+        if (event.type === 'interactionsRemoved') this.onInteractionsChanged(event.ids);
+        return;
+      }
+      switch (event.type) {
+        case 'messages':
+          this.emit('digital:messages', { interactionId: event.interactionId, messages: event.messages });
+          break;
+        case 'typing':
+          this.emit('digital:typing', event.typing);
+          break;
+        case 'notice':
+          this.notify(event.level, event.text);
+          break;
+        case 'status':
+          this.connectorStatus = { name: this.connector.name, state: event.state, ...(event.message ? { message: event.message } : {}) };
+          this.emit('session:delta', { at: this.now(), connector: this.connectorStatus });
+          break;
+        default:
+          break;
+      }
+    } catch (e) {
+      // A malformed connector event must not take the core down (DESIGN.md "Bad input").
+      this.log.warnOnce(`connector-event:${event.type}`, `Ignored a connector event (${event.type}): ${(e as Error).message}`);
+    }
+  }
+
+  /** The voice monitor ends by itself when the monitored call ends (rule 6). */
+  private onInteractionsChanged(ids: string[]): void {
+    const v = this.voiceSession;
+    if (!v || !ids.includes(v.interactionId)) return;
+    const interaction = this.mirror.interactions.get(v.interactionId);
+    if (!interaction || interaction.state === 'ended') {
+      this.setVoiceSession({ ...v, state: 'ended', micLive: false, hearing: [], heardBy: [] });
+      this.notify('info', 'The call you were monitoring has ended; your monitoring session ended with it.');
+      this.voiceSession = undefined;
+      return;
+    }
+    const audible = this.options.rules.audibility(interaction, v.participantId, v.mode);
+    if (audible.hearing.join() !== v.hearing.join() || audible.heardBy.join() !== v.heardBy.join()) {
+      this.setVoiceSession({ ...v, ...audible });
+    }
+  }
+
+  flush(): void {
+    if (!this.mirror?.hasChanges()) return;
+    const ctx = this.viewContext();
+    const m = this.mirror;
+    const delta: EventPayload<'session:delta'> = { at: ctx.now };
+    if (m.dirtySupervisor) delta.supervisor = m.supervisor;
+    if (m.dirtyQueues) delta.queues = [...m.queues.values()];
+    if (m.dirtyAgents.size) {
+      delta.agents = [];
+      for (const id of m.dirtyAgents) {
+        const a = m.agents.get(id);
+        if (a) delta.agents.push(this.options.rules.agentView(a, ctx));
+      }
+    }
+    if (m.dirtyInteractions.size) {
+      delta.interactions = [];
+      for (const id of m.dirtyInteractions) {
+        const i = m.interactions.get(id);
+        if (i) delta.interactions.push(this.decorate(i, ctx));
+      }
+    }
+    if (m.removedAgents.size) delta.removedAgentIds = [...m.removedAgents];
+    if (m.removedInteractions.size) delta.removedInteractionIds = [...m.removedInteractions];
+    m.clearChanges();
+    this.emit('session:delta', delta);
+  }
+}

@@ -1,0 +1,112 @@
+import { CommandError, type SupervisionMode, type VoiceSession } from '../../../preload/contract';
+import type { Handlers } from '../dispatch';
+import type { SupervisorCore } from '../SupervisorCore';
+import { requireAllowed } from './guard';
+
+/**
+ * Voice supervision commands. Every command is checked against the rules in
+ * main (rules 1-10) before it reaches the connector, so a forged IPC message
+ * is refused with the same reason the UI shows.
+ */
+export function voiceHandlers(core: SupervisorCore): Handlers {
+  const audit = (action: string, interactionId: string, result: 'ok' | 'refused' | 'failed', detail?: string) =>
+    core.audit.record({
+      at: core.now(),
+      supervisorId: core.mirror.supervisor.id,
+      supervisorName: core.mirror.supervisor.name,
+      action,
+      interactionId,
+      result,
+      ...(detail ? { detail } : {}),
+    });
+
+  const current = (): VoiceSession => {
+    const v = core.voiceSession;
+    if (!v || v.state === 'ended' || v.state === 'failed') {
+      throw new CommandError('REFUSED', 'You are not monitoring a call. Pick a call and choose Monitor first.');
+    }
+    return v;
+  };
+
+  const sessionFor = (interactionId: string, participantId: string, mode: SupervisionMode, startedAt: number): VoiceSession => {
+    const interaction = core.mirror.interactions.get(interactionId);
+    if (!interaction) throw new CommandError('NOT_FOUND', 'This call has ended.');
+    const audible = core.options.rules.audibility(interaction, participantId, mode);
+    return { interactionId, participantId, mode, state: 'active', startedAt, ...audible };
+  };
+
+  const changeMode = async (mode: SupervisionMode): Promise<VoiceSession> => {
+    const v = current();
+    if (v.mode === mode) return v;
+    const view = core.interactionView(v.interactionId);
+    try {
+      requireAllowed(view.participantActions[v.participantId]?.[mode], 'This participant cannot be supervised.');
+    } catch (e) {
+      audit(`voice-${mode}`, v.interactionId, 'refused', (e as Error).message);
+      throw e;
+    }
+    await core.connector.changeSupervisionMode(v.interactionId, mode);
+    const next = sessionFor(v.interactionId, v.participantId, mode, v.startedAt);
+    core.setVoiceSession(next);
+    audit(`voice-${mode}`, v.interactionId, 'ok');
+    return next;
+  };
+
+  return {
+    'interaction:details': ({ interactionId }) => ({
+      interaction: core.interactionView(interactionId),
+      timeline: core.connector.timeline(interactionId),
+      periods: core.connector.periods(interactionId),
+    }),
+    'voice:start': async ({ interactionId, participantId, mode }) => {
+      const view = core.interactionView(interactionId);
+      if (view.channel !== 'voice') throw new CommandError('REFUSED', 'This is not a voice call; use Monitor chat instead.');
+      try {
+        requireAllowed(view.participantActions[participantId]?.[mode], 'This participant cannot be supervised.');
+      } catch (e) {
+        audit(`voice-${mode}`, interactionId, 'refused', (e as Error).message);
+        throw e;
+      }
+      const startedAt = core.now();
+      core.setVoiceSession({
+        interactionId,
+        participantId,
+        mode,
+        state: 'connecting',
+        startedAt,
+        micLive: false,
+        hearing: [],
+        heardBy: [],
+      });
+      try {
+        await core.connector.startSupervision({ interactionId, participantId, mode });
+      } catch (e) {
+        core.setVoiceSession(undefined);
+        audit(`voice-${mode}`, interactionId, 'failed', (e as Error).message);
+        throw e;
+      }
+      const session = sessionFor(interactionId, participantId, mode, startedAt);
+      core.setVoiceSession(session);
+      audit(`voice-${mode}`, interactionId, 'ok');
+      return session;
+    },
+    'voice:setMode': ({ mode }) => changeMode(mode),
+    'voice:toggleMic': () => {
+      // Seed 002: the microphone is the barge toggle. Unmuting barges in;
+      // muting goes back to silent monitoring.
+      const v = current();
+      return changeMode(v.mode === 'barge' ? 'monitor' : 'barge');
+    },
+    'voice:end': async () => {
+      const v = current();
+      core.setVoiceSession({ ...v, state: 'ending', micLive: false, heardBy: [] });
+      try {
+        await core.connector.stopSupervision(v.interactionId);
+      } finally {
+        core.setVoiceSession(undefined);
+      }
+      audit('voice-end', v.interactionId, 'ok');
+      return {};
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import type {
+  Agent,
+  AgentView,
+  Interaction,
+  InteractionView,
+  Queue,
+  Supervisor,
+  SupervisionMode,
+} from '../../preload/contract';
+
+/** What the rules need to know besides the object being judged. */
+export interface ViewContext {
+  now: number;
+  supervisor: Supervisor;
+  interactions: ReadonlyMap<string, Interaction>;
+  queues: ReadonlyMap<string, Queue>;
+  /** This supervisor's current voice monitor, if any (one at a time, rule 7). */
+  voice?: { interactionId: string; participantId: string; mode: SupervisionMode };
+}
+
+/** The supervision rules as the core consumes them (implemented in main/supervision). */
+export interface RulesPort {
+  agentView(agent: Agent, ctx: ViewContext): AgentView;
+  interactionView(interaction: Interaction, ctx: ViewContext): InteractionView;
+  audibility(
+    interaction: Interaction,
+    participantId: string,
+    mode: SupervisionMode,
+  ): { hearing: string[]; heardBy: string[]; micLive: boolean };
+}

@@ -1,0 +1,40 @@
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { commandNames, fail } from '../../preload/contract';
+import type { SupervisorCore } from '../core/SupervisorCore';
+import { appOrigin } from './appProtocol';
+
+const commandPrefix = 'spyglass:cmd:';
+const eventPrefix = 'spyglass:evt:';
+
+/**
+ * VS Code's validatedIpcMain: a command is served only when it comes from
+ * our app:// origin and from the top frame of one of our windows.
+ */
+function senderIsTrusted(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null) return false;
+  try {
+    return new URL(frame.url).origin === appOrigin;
+  } catch {
+    return false;
+  }
+}
+
+export function wireIpc(core: SupervisorCore): void {
+  for (const name of commandNames) {
+    ipcMain.handle(commandPrefix + name, (event, payload: unknown) => {
+      if (!senderIsTrusted(event)) {
+        core.log.warnOnce(`bad-sender:${event.senderFrame?.url}`, `Refused “${name}” from an untrusted frame (${event.senderFrame?.url ?? 'unknown'}).`);
+        return fail('BAD_SENDER', 'Refused: this request did not come from the Spyglass window.');
+      }
+      return core.handle(name, payload);
+    });
+  }
+}
+
+export function attachWindow(core: SupervisorCore, window: BrowserWindow): void {
+  const detach = core.attach((channel, payload) => {
+    if (!window.isDestroyed()) window.webContents.send(eventPrefix + channel, payload);
+  });
+  window.on('closed', detach);
+}

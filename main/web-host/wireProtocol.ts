@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/**
+ * Frames on the web host's WebSocket. The payloads inside are the same
+ * contract as Electron IPC; this only adds request ids.
+ */
+export const clientFrameSchema = z.object({
+  kind: z.literal('invoke'),
+  id: z.number().int().nonnegative(),
+  channel: z.unknown(),
+  payload: z.unknown(),
+});
+export type ClientFrame = z.infer<typeof clientFrameSchema>;
+
+export type ServerFrame =
+  | { kind: 'result'; id: number; result: unknown }
+  | { kind: 'event'; channel: string; payload: unknown }
+  | { kind: 'error'; error: { code: 'INVALID_PAYLOAD'; message: string } };
+
+/** Largest frame accepted from a browser (a long chat reply fits easily). */
+export const maxClientFrameBytes = 2 * 1024 * 1024;

@@ -1,0 +1,70 @@
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { dispatch, useStore } from '../store';
+import { listShortcuts, onShortcutsChanged } from './shortcuts';
+
+let cache = listShortcuts();
+const subscribe = (cb: () => void) =>
+  onShortcutsChanged(() => {
+    cache = listShortcuts();
+    cb();
+  });
+
+/** Keyboard help (press ? or F1): every live shortcut, generated from the registry. */
+export function HelpOverlay() {
+  const open = useStore((s) => s.ui.helpOpen);
+  const shortcuts = useSyncExternalStore(subscribe, () => cache);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const [, force] = useState(0);
+  useEffect(() => {
+    if (open) {
+      closeRef.current?.focus();
+      force((n) => n + 1);
+    }
+  }, [open]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
+      if ((e.key === '?' && !typing) || e.key === 'F1') {
+        e.preventDefault();
+        dispatch({ type: 'ui/help', open: true });
+      } else if (e.key === 'Escape') dispatch({ type: 'ui/help', open: false });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  if (!open) return null;
+  return (
+    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="help-title">
+      <div className="dialog">
+        <h2 id="help-title">Keyboard shortcuts</h2>
+        <table className="shortcut-table">
+          <thead>
+            <tr>
+              <th scope="col">Keys</th>
+              <th scope="col">Action</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td><kbd>?</kbd> or <kbd>F1</kbd></td>
+              <td>Show this help</td>
+            </tr>
+            <tr>
+              <td><kbd>Tab</kbd> / <kbd>Shift+Tab</kbd></td>
+              <td>Move between controls; Enter or Space activates</td>
+            </tr>
+            {shortcuts.map((s) => (
+              <tr key={s.keys}>
+                <td><kbd>{s.keys}</kbd></td>
+                <td>{s.description}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button ref={closeRef} type="button" title="Close the keyboard help (Escape)" onClick={() => dispatch({ type: 'ui/help', open: false })}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}

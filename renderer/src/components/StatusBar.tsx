@@ -1,0 +1,26 @@
+import { useStore } from '../store';
+
+/** Bottom status line: the connection to main and to the contact center, with what to do next. */
+export function StatusBar() {
+  const connection = useStore((s) => s.ui.connection);
+  const connector = useStore((s) => s.live.connector);
+  const policyError = useStore((s) => s.config.view?.policyError);
+  return (
+    <footer className="status-bar" role="status" aria-live="polite">
+      <span title="Connection between this window and Spyglass">
+        {connection === 'open' ? 'Connected' : connection === 'connecting' ? 'Connecting…' : 'Disconnected — reconnecting…'}
+      </span>
+      {connector ? (
+        <span title="Contact center connection">
+          Contact center: {connector.name} · {connector.state}
+          {connector.message ? ` — ${connector.message}` : ''}
+        </span>
+      ) : null}
+      {policyError ? (
+        <span className="status-error" title={policyError}>
+          IT policy not applied (invalid file) — see Settings
+        </span>
+      ) : null}
+    </footer>
+  );
+}

@@ -1,0 +1,6 @@
+import type { ConfigView } from '../../../../preload/contract';
+
+export interface ConfigState {
+  view: ConfigView | undefined;
+}
+export const initialConfigState: ConfigState = { view: undefined };

@@ -1,0 +1,38 @@
+import { create } from 'zustand';
+import { initialConfigState, type ConfigState } from './config/initialState';
+import { configReducer, type ConfigAction } from './config/reducer';
+import { initialLiveState, type LiveState } from './live/initialState';
+import { liveReducer, type LiveAction } from './live/reducer';
+import { initialNoticesState, type NoticesState } from './notices/initialState';
+import { noticesReducer, type NoticesAction } from './notices/reducer';
+import { initialUiState, type UiState } from './ui/initialState';
+import { uiReducer, type UiAction } from './ui/reducer';
+
+export type Action = LiveAction | UiAction | NoticesAction | ConfigAction;
+
+export interface RootState {
+  live: LiveState;
+  ui: UiState;
+  notices: NoticesState;
+  config: ConfigState;
+}
+
+export const initialRootState: RootState = {
+  live: initialLiveState,
+  ui: initialUiState,
+  notices: initialNoticesState,
+  config: initialConfigState,
+};
+
+/** Each slice reducer returns its old state for actions it does not handle, so unrelated slices keep identity. */
+export function rootReducer(state: RootState, action: Action): RootState {
+  const live = liveReducer(state.live, action as LiveAction);
+  const ui = uiReducer(state.ui, action as UiAction);
+  const notices = noticesReducer(state.notices, action as NoticesAction);
+  const config = configReducer(state.config, action as ConfigAction);
+  if (live === state.live && ui === state.ui && notices === state.notices && config === state.config) return state;
+  return { live, ui, notices, config };
+}
+
+export const useStore = create<RootState>(() => initialRootState);
+export const dispatch = (action: Action): void => useStore.setState((s) => rootReducer(s, action), true);

@@ -1,0 +1,3 @@
+import type { NoticesState } from './initialState';
+
+export const selectNotices = (s: NoticesState) => s.items;

@@ -1,0 +1,97 @@
+import type { ConfigView } from '../../../preload/contract';
+import { run } from '../services/api';
+import { dispatch, useStore } from '../store';
+
+interface FieldSpec {
+  key: string;
+  label: string;
+  help: string;
+  kind: 'text' | 'number' | 'boolean' | 'select';
+  options?: string[];
+}
+
+const fields: FieldSpec[] = [
+  { key: 'connector', label: 'Contact center', help: 'Which contact-center connection to use.', kind: 'select', options: ['demo'] },
+  { key: 'startOffline', label: 'Start in offline review', help: 'Open with cached data only, without connecting.', kind: 'boolean' },
+  { key: 'phone.profile', label: 'PBX profile', help: 'How monitor calls are placed and modes switched.', kind: 'select', options: ['demo', 'asterisk-chanspy', 'freeswitch-eavesdrop', 'auto-answer'] },
+  { key: 'phone.server', label: 'SIP WebSocket server', help: 'For example wss://pbx.example.com:8089/ws', kind: 'text' },
+  { key: 'phone.user', label: 'SIP user', help: 'Your supervisor endpoint, for example sip:7001@pbx.example.com', kind: 'text' },
+  { key: 'phone.featureCode', label: 'Monitor feature code', help: 'Dialled before the agent extension (Asterisk ChanSpy or FreeSWITCH eavesdrop).', kind: 'text' },
+  { key: 'phone.dtmfMethod', label: 'DTMF method', help: 'How mode-change digits are sent to the PBX.', kind: 'select', options: ['info', 'rfc2833'] },
+  { key: 'cache.retentionDays', label: 'Keep cached interactions (days)', help: 'Older cached interactions are purged.', kind: 'number' },
+  { key: 'demo.timeCompression', label: 'Demo speed', help: 'How much faster than real time the demo runs (takes effect on restart).', kind: 'number' },
+  { key: 'updates.enabled', label: 'Automatic updates', help: 'Usually managed by IT.', kind: 'boolean' },
+];
+
+function Field({ spec, config }: { spec: FieldSpec; config: ConfigView }) {
+  const locked = config.locked.includes(spec.key);
+  const value = config.values[spec.key];
+  const id = `setting-${spec.key.replace(/\W/g, '-')}`;
+  const save = async (next: unknown) => {
+    const view = await run('config:set', { key: spec.key, value: next as never });
+    if (view) dispatch({ type: 'config/loaded', view });
+  };
+  const title = locked ? `${spec.help} Locked: set by your IT policy.` : spec.help;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {spec.label}
+        {locked ? (
+          <span className="locked-badge" title="Set by your IT policy; it cannot be changed here">
+            🔒 Locked by IT policy
+          </span>
+        ) : null}
+      </label>
+      {spec.kind === 'boolean' ? (
+        <input id={id} type="checkbox" title={title} checked={value === true} disabled={locked} onChange={(e) => void save(e.target.checked)} />
+      ) : spec.kind === 'select' ? (
+        <select id={id} title={title} value={String(value ?? '')} disabled={locked} onChange={(e) => void save(e.target.value)}>
+          {spec.options?.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          id={id}
+          type={spec.kind === 'number' ? 'number' : 'text'}
+          title={title}
+          defaultValue={String(value ?? '')}
+          disabled={locked}
+          onBlur={(e) => {
+            const raw = e.target.value;
+            const next = spec.kind === 'number' ? Number(raw) : raw;
+            if (next !== value) void save(next);
+          }}
+        />
+      )}
+      <p className="field-help">{spec.help}</p>
+    </div>
+  );
+}
+
+export function SettingsView() {
+  const config = useStore((s) => s.config.view);
+  if (!config) return <p>Loading settings…</p>;
+  return (
+    <section aria-labelledby="settings-title" className="view">
+      <h1 id="settings-title">Settings</h1>
+      {config.policyError ? (
+        <div className="banner banner-error" role="alert">
+          {config.policyError}
+        </div>
+      ) : (
+        <p className="muted">
+          IT policy file: <code>{config.policyPath}</code>
+          {config.locked.length ? ` — ${config.locked.length} setting(s) locked by IT.` : ' — no policy in force.'}
+        </p>
+      )}
+      <form className="settings-form" onSubmit={(e) => e.preventDefault()}>
+        {fields.map((f) => (
+          <Field key={f.key} spec={f} config={config} />
+        ))}
+      </form>
+    </section>
+  );
+}
