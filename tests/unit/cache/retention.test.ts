@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CacheDatabase } from '../../../main/cache/CacheDatabase';
+import { retentionCutoff } from '../../../main/cache/retention';
+import { DAY, interaction, memoryCache, message, T0, tempDir, type TempDir } from './fixtures';
+
+let dir: TempDir | undefined;
+afterEach(() => dir?.cleanup());
+
+describe('retention', () => {
+  it('computes the cutoff from days and the given time', () => {
+    expect(retentionCutoff(30, T0)).toBe(T0 - 30 * DAY);
+    expect(() => retentionCutoff(-1, T0)).toThrow(/days >= 0/);
+  });
+
+  it('purges interactions last active before the cutoff, with their transcript, notes and index entries', () => {
+    const cache = memoryCache();
+    cache.applyWrites(
+      [
+        { kind: 'interaction', record: interaction({ id: 'old', startedAt: T0 - 40 * DAY, lastSeenAt: T0 - 40 * DAY }) },
+        // Started long ago but still active recently: kept.
+        { kind: 'interaction', record: interaction({ id: 'long', startedAt: T0 - 40 * DAY, lastSeenAt: T0 - DAY }) },
+        { kind: 'messages', records: [message(1, { interactionId: 'old', body: 'ancient refund' })] },
+        { kind: 'messages', records: [message(2, { interactionId: 'long', body: 'recent refund' })] },
+        {
+          kind: 'audit',
+          record: { auditId: 'orphan', actorId: 's', actorName: 'S', action: 'login', target: '-', at: T0 - 40 * DAY, result: 'ok' },
+        },
+      ],
+      T0,
+    );
+    cache.addNote({ interactionId: 'old', authorId: 's', authorName: 'S', at: T0 - 40 * DAY, text: 'old note' });
+
+    const result = cache.purge(30, T0);
+
+    expect(result.interactionsDeleted).toBe(1);
+    expect(cache.openInteraction('old')).toBeNull();
+    expect(cache.stats()).toMatchObject({ interactions: 1, messages: 1, notes: 0 });
+    expect(cache.search({ text: 'refund' }).items.map((i) => i.id)).toEqual(['long']);
+    expect(cache.db.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
+  });
+
+  it('gives the space back: the file shrinks after a large purge', () => {
+    dir = tempDir();
+    const path = join(dir.path, 'cache.sqlite');
+    const { cache } = CacheDatabase.open({ path, key: randomBytes(32), now: T0 });
+    const writes = [];
+    for (let i = 0; i < 200; i++) {
+      writes.push({
+        kind: 'interaction' as const,
+        record: interaction({ id: `i${i}`, startedAt: T0 - 100 * DAY, lastSeenAt: T0 - 100 * DAY }),
+      });
+      writes.push({
+        kind: 'messages' as const,
+        records: Array.from({ length: 50 }, (_, n) =>
+          message(n, { interactionId: `i${i}`, body: `payload ${randomBytes(64).toString('hex')} words ${i} ${n}` }),
+        ),
+      });
+    }
+    cache.applyWrites(writes, T0);
+    cache.db.pragma('wal_checkpoint(TRUNCATE)');
+    const before = statSync(path).size;
+
+    const result = cache.purge(30, T0);
+
+    expect(result.interactionsDeleted).toBe(200);
+    const after = statSync(path).size;
+    expect(after).toBeLessThan(before / 4);
+    expect(result.bytesAfter).toBeLessThan(result.bytesBefore);
+    cache.close();
+  });
+});
