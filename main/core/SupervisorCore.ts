@@ -124,6 +124,7 @@ export class SupervisorCore {
       now: this.now(),
       supervisor: this.mirror.supervisor,
       interactions: this.mirror.interactions,
+      agents: this.mirror.agents,
       queues: this.mirror.queues,
       ...(v && v.state !== 'ended' && v.state !== 'failed'
         ? { voice: { interactionId: v.interactionId, participantId: v.participantId, mode: v.mode } }

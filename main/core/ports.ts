@@ -13,6 +13,7 @@ export interface ViewContext {
   now: number;
   supervisor: Supervisor;
   interactions: ReadonlyMap<string, Interaction>;
+  agents: ReadonlyMap<string, Agent>;
   queues: ReadonlyMap<string, Queue>;
   /** This supervisor's current voice monitor, if any (one at a time, rule 7). */
   voice?: { interactionId: string; participantId: string; mode: SupervisionMode };
