@@ -104,10 +104,10 @@ export class CacheDatabase {
     });
   }
 
-  addNote(input: NoteInput): Note {
+  addNote(input: NoteInput, now: number = input.at): Note {
     return this.db.transaction(() => {
       const note = this.notesRepo.add(input, this.redactor);
-      this.writer.markWritten(input.at);
+      this.writer.markWritten(now);
       return note;
     })();
   }

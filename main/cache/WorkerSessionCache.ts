@@ -115,7 +115,7 @@ export class WorkerSessionCache implements SessionCache {
   }
 
   addNote(input: NoteInput): Promise<Note> {
-    return this.call<Note>('addNote', [input]).then((note) => {
+    return this.call<Note>('addNote', [input, this.now()]).then((note) => {
       this._lastWriteAt = this.now();
       return note;
     });
@@ -147,10 +147,8 @@ export class WorkerSessionCache implements SessionCache {
   async close(): Promise<void> {
     if (this.failure) return;
     await this.call('close', []);
-    await new Promise<void>((resolve) => {
-      this.worker.once('exit', () => resolve());
-      void this.worker.terminate();
-    });
+    this.fail(new CacheError('CLOSED', 'The session cache is closed.'));
+    await this.worker.terminate();
   }
 
   private write(write: CacheWrite): Promise<void> {

@@ -91,7 +91,7 @@ async function call(cache: CacheDatabase, method: CallMethod, args: unknown[]): 
     case 'openInteraction':
       return cache.openInteraction(a[0]);
     case 'addNote':
-      return cache.addNote(a[0]);
+      return cache.addNote(a[0], a[1]);
     case 'exportInteraction':
       return cache.exportInteraction(a[0], a[1], a[2]);
     case 'purge':
