@@ -1,0 +1,28 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// DESIGN.md: "supervision/ imports nothing with side effects". The rules may
+// import each other and the contract's types, nothing else: no clock, no I/O.
+const folder = join(__dirname, '../../../main/supervision');
+const files = readdirSync(folder).filter((f) => f.endsWith('.ts'));
+
+describe('main/supervision is pure', () => {
+  it.each(files)('%s imports only sibling rules and contract types', (file) => {
+    const source = readFileSync(join(folder, file), 'utf8');
+    const imports = [...source.matchAll(/^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+'([^']+)'/gm)];
+    for (const [, , typeOnly, specifier] of imports) {
+      if (specifier?.startsWith('./')) continue;
+      expect({ file, specifier, typeOnly: typeOnly !== undefined }).toEqual({
+        file,
+        specifier: '../../preload/contract',
+        typeOnly: true,
+      });
+    }
+  });
+
+  it.each(files)('%s reads no clock and no randomness', (file) => {
+    const source = readFileSync(join(folder, file), 'utf8');
+    expect(source).not.toMatch(/Date\.now|new Date|Math\.random|performance\.now|process\./);
+  });
+});
