@@ -10,7 +10,7 @@ const files = readdirSync(folder).filter((f) => f.endsWith('.ts'));
 describe('main/supervision is pure', () => {
   it.each(files)('%s imports only sibling rules and contract types', (file) => {
     const source = readFileSync(join(folder, file), 'utf8');
-    const imports = [...source.matchAll(/^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+'([^']+)'/gm)];
+    const imports = [...source.matchAll(/^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/gm)];
     for (const [, , typeOnly, specifier] of imports) {
       if (specifier?.startsWith('./')) continue;
       expect({ file, specifier, typeOnly: typeOnly !== undefined }).toEqual({
@@ -19,6 +19,11 @@ describe('main/supervision is pure', () => {
         typeOnly: true,
       });
     }
+  });
+
+  it.each(files)('%s has no bare side-effect imports or require', (file) => {
+    const source = readFileSync(join(folder, file), 'utf8');
+    expect(source).not.toMatch(/^\s*import\s+['"]|\brequire\(|\bimport\(/m);
   });
 
   it.each(files)('%s reads no clock and no randomness', (file) => {
