@@ -20,6 +20,7 @@ export {
   voiceModeAvailability,
   voiceStopAvailability,
   coachLockHolder,
+  sessionOnInteraction,
 } from './voiceRules';
 export { micToggle, coachToggle, modeChange, type ModeTransition } from './modeTransitions';
 export {

@@ -4,9 +4,8 @@ import type { SupervisionContext } from './context';
 import { isMonitoredBy, isParticipating } from './conversationFacts';
 import { digitalActions } from './digitalRules';
 import { lookup, type Lookup } from './lookup';
-import { ownSupervisorParticipants } from './participants';
 import { slaMissed } from './sla';
-import { voiceActionsByParticipant } from './voiceRules';
+import { sessionOnInteraction, voiceActionsByParticipant } from './voiceRules';
 
 /**
  * The shapes the renderer shows (preload/contract/views.ts): the domain
@@ -37,8 +36,7 @@ export function toInteractionView(
  */
 export function isSupervisedBy(interaction: Interaction, supervisor: Supervisor, context: SupervisionContext): boolean {
   if (interaction.channel === 'voice') {
-    if (context.voiceSession?.interactionId === interaction.id) return true;
-    return ownSupervisorParticipants(interaction, supervisor.id).length > 0;
+    return sessionOnInteraction(supervisor.id, interaction, context.voiceSession) !== undefined;
   }
   return isMonitoredBy(interaction, supervisor.id) || isParticipating(interaction, supervisor);
 }

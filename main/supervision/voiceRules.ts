@@ -16,6 +16,7 @@ import {
   isPresent,
   isSupervisorParticipant,
   otherSupervisors,
+  ownSupervisorParticipants,
 } from './participants';
 import { joinCallPermission, missingPermissionReason, voiceModePermission } from './permissions';
 import { reasons } from './reasons';
@@ -41,7 +42,7 @@ export function voiceParticipantActions(
     monitor: voiceModeAvailability(supervisor, interaction, participantId, 'monitor', context),
     coach: voiceModeAvailability(supervisor, interaction, participantId, 'coach', context),
     barge: voiceModeAvailability(supervisor, interaction, participantId, 'barge', context),
-    stop: voiceStopAvailability(interaction, participantId, context.voiceSession),
+    stop: voiceStopAvailability(interaction, participantId, sessionOnInteraction(supervisor.id, interaction, context.voiceSession)),
   };
 }
 
@@ -75,11 +76,26 @@ export function voiceModeAvailability(
   ]);
   if (!basic.allowed || participant === undefined) return basic;
 
-  const session = context.voiceSession;
-  if (session !== undefined && session.interactionId === interaction.id) {
-    return switchAvailability(supervisor, interaction, participant, mode, session);
-  }
+  const session = sessionOnInteraction(supervisor.id, interaction, context.voiceSession);
+  if (session !== undefined) return switchAvailability(supervisor, interaction, participant, mode, session);
   return startAvailability(supervisor, interaction, participant, mode, context);
+}
+
+/**
+ * The supervisor's leg on this call: the one the core reports, or else the
+ * one the platform shows (their own supervisor participant row), e.g. after
+ * the app restarted while the platform kept them on the call. Without the
+ * fallback they would be offered a second leg and no way to end the first.
+ */
+export function sessionOnInteraction(
+  supervisorId: string,
+  interaction: Interaction,
+  reported: VoiceSessionRef | undefined,
+): VoiceSessionRef | undefined {
+  if (reported !== undefined && reported.interactionId === interaction.id) return reported;
+  const row = ownSupervisorParticipants(interaction, supervisorId).find((p) => p.supervising !== undefined);
+  if (row?.supervising === undefined) return undefined;
+  return { interactionId: interaction.id, participantId: row.supervising.targetParticipantId, mode: row.supervising.mode };
 }
 
 /** The handset: only the supervisor's own leg on this participant can be ended. */

@@ -374,3 +374,26 @@ it('a generic participant builder works for unusual roles', () => {
   expect(voiceModeAvailability(supervisor(), c, 'p-ext', 'barge', context())).toEqual(no(reasons.bargeExternal));
   expect(voiceModeAvailability(supervisor(), c, 'p-ext', 'monitor', context())).toEqual(ok);
 });
+
+describe("the platform's view of the supervisor's leg", () => {
+  const stillOnCall = call({ participants: [customerParty(), agentParty(), supervisorParty('sup-1', 'Sam Carter', 'coach')] });
+
+  it('a supervisor row of mine counts as my leg when the core reports none (e.g. after a restart)', () => {
+    const actions = voiceParticipantActions(supervisor(), stillOnCall, 'p-agent', context());
+    expect(actions).toEqual({ monitor: ok, coach: no('You are already coaching Alex Kim'), barge: ok, stop: ok });
+    expect(voiceParticipantActions(supervisor(), stillOnCall, 'p-customer', context()).monitor).toEqual(
+      no('Stop coaching Alex Kim first to pick another participant'),
+    );
+  });
+
+  it("another supervisor's row is not my leg", () => {
+    expect(voiceParticipantActions(supervisor({ id: 'sup-3' }), stillOnCall, 'p-agent', context()).stop).toEqual(
+      no(reasons.notSupervisingCall),
+    );
+  });
+
+  it('the reported session wins over the row', () => {
+    const actions = voiceParticipantActions(supervisor(), stillOnCall, 'p-agent', context({ voiceSession: session('barge') }));
+    expect(actions.monitor).toEqual(no(reasons.stopBargingFirst));
+  });
+});
