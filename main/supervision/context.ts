@@ -25,4 +25,9 @@ export interface SupervisionContext {
    * (rule 6) when the supervisor also works as an agent under another id.
    */
   agentsById?: Lookup<Agent>;
+  /**
+   * When this supervisor last viewed each interaction (rule 14). When given,
+   * views carry `unseenActivity`; the core remembers the times.
+   */
+  lastViewedAt?: Lookup<number>;
 }

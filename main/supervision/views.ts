@@ -2,7 +2,7 @@ import type { Agent, AgentView, Interaction, InteractionView, Queue, Supervisor 
 import { agentMonitorAction } from './agentRules';
 import type { SupervisionContext } from './context';
 import { isMonitoredBy, isParticipating } from './conversationFacts';
-import { digitalActions } from './digitalRules';
+import { digitalActions, hasNewActivity } from './digitalRules';
 import { lookup, type Lookup } from './lookup';
 import { slaMissed } from './sla';
 import { sessionOnInteraction, voiceActionsByParticipant } from './voiceRules';
@@ -27,6 +27,9 @@ export function toInteractionView(
     supervisedByMe: isSupervisedBy(interaction, supervisor, context),
   };
   if (!isVoice) view.digitalActions = digitalActions(supervisor, interaction, context);
+  if (context.lastViewedAt !== undefined) {
+    view.unseenActivity = hasNewActivity(interaction, lookup(context.lastViewedAt, interaction.id));
+  }
   return view;
 }
 

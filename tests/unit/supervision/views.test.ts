@@ -18,6 +18,7 @@ import {
 } from './builders';
 
 const queues = byId(queue());
+const byIdTimes = (times: Record<string, number>) => new Map(Object.entries(times));
 
 describe('toInteractionView', () => {
   it('voice: actions per participant, no digital actions, valid against the contract', () => {
@@ -60,6 +61,14 @@ describe('toInteractionView', () => {
     const source = chat({ assistanceRequested: true, lastActivityAt: T0, customer: { name: 'Chris Doe' } });
     const view = toInteractionView(source, supervisor(), context(), queues);
     expect(view).toMatchObject(source);
+  });
+
+  it('rule 14: unseen activity when the core passes last-viewed times', () => {
+    const active = chat({ lastActivityAt: T0 + 10 });
+    expect('unseenActivity' in toInteractionView(active, supervisor(), context(), queues)).toBe(false);
+    expect(toInteractionView(active, supervisor(), context({ lastViewedAt: byIdTimes({}) }), queues).unseenActivity).toBe(true);
+    expect(toInteractionView(active, supervisor(), context({ lastViewedAt: byIdTimes({ 'chat-1': T0 }) }), queues).unseenActivity).toBe(true);
+    expect(toInteractionView(active, supervisor(), context({ lastViewedAt: byIdTimes({ 'chat-1': T0 + 10 }) }), queues).unseenActivity).toBe(false);
   });
 
   it('a queue missing from the lookup means no SLA', () => {
