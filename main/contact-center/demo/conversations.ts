@@ -67,14 +67,13 @@ function queueConversation(world: World, ix: Interaction, queueId: string): void
 }
 
 /**
- * A pending conversation gets an agent. When it was answered within SLA the
- * deadline is cleared; when late, it stays so the miss remains visible.
+ * A pending conversation gets an agent. The SLA deadline of this wait stays
+ * on the interaction: answered after it means the SLA was missed.
  */
 export function assignToAgent(world: World, ix: Interaction, agent: Agent, by?: Actor): void {
   if (ix.state !== 'pending') refuse('Only a pending conversation can be assigned');
   if (agent.status === 'Offline') refuse(`${agent.name} is offline`);
   world.dequeue(ix);
-  if (ix.slaDeadline !== undefined && world.now() <= ix.slaDeadline) delete ix.slaDeadline;
   world.addParticipant(ix, { id: `${ix.id}-${agent.id}`, name: agent.name, kind: 'internal', role: 'agent', agentId: agent.id, state: 'connected' });
   ix.state = 'connected';
   if (by) world.addTimeline(ix.id, 'chat-action', `${by.name} assigned the conversation to ${agent.name}`, { supervisorId: by.id, supervisorName: by.name });
