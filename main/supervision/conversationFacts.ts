@@ -14,8 +14,14 @@ export function isPending(interaction: Interaction): boolean {
   return !isEnded(interaction) && !isAssigned(interaction);
 }
 
+/**
+ * The supervisor monitors the conversation read-only: they hold its lock, or
+ * the platform shows their participant row in monitor mode (a platform may
+ * report the row a moment before the lock).
+ */
 export function isMonitoredBy(interaction: Interaction, supervisorId: string): boolean {
-  return interaction.monitorLock?.supervisorId === supervisorId;
+  if (interaction.monitorLock?.supervisorId === supervisorId) return true;
+  return ownSupervisorParticipants(interaction, supervisorId).some((p) => p.supervising?.mode === 'monitor');
 }
 
 /**

@@ -134,9 +134,20 @@ describe('rule 15: participate', () => {
     expect(actions.stop).toEqual(ok);
   });
 
-  it('a supervisor row that only monitors is not participation', () => {
+  it('a supervisor row that only monitors is not participation, but is monitoring', () => {
     const watching = chat({ participants: [customerParty(), agentParty(), supervisorParty('sup-1', 'Sam Carter', 'monitor')] });
     expect(isParticipating(watching, supervisor())).toBe(false);
+    const actions = digitalActions(supervisor(), watching);
+    expect(actions.monitor).toEqual(no(reasons.alreadyMonitoringConversation));
+    expect(actions.participate).toEqual(ok);
+    expect(actions.stop).toEqual(ok);
+  });
+
+  it('participating after monitoring (the lock is released, the row changes mode) keeps stop available', () => {
+    const joined = chat({ participants: [customerParty(), agentParty(), supervisorParty('sup-1', 'Sam Carter', 'barge')] });
+    expect(digitalActions(supervisor(), joined).stop).toEqual(ok);
+    // Another supervisor may now monitor it read-only.
+    expect(digitalActions(supervisor({ id: 'sup-2', name: 'Dana Reyes' }), joined).monitor).toEqual(ok);
   });
 
   it('is refused on pending chats (assign instead), ended chats and own chats', () => {
