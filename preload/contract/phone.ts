@@ -1,3 +1,189 @@
-// Softphone and media-bridge channels (issue 3). Owned by the phone work; filled in when it lands.
-export const phoneCommands = {};
-export const phoneEvents = {};
+// Softphone and media-bridge channels (issue 3).
+//
+// Signaling lives in main (JsSIP), media in the renderer (DESIGN.md "Media
+// lives in the renderer, signaling in main"). Main drives the renderer's real
+// RTCPeerConnections with `media:request` events; the renderer answers each
+// with the `media:response` command and reports peer-connection events with
+// `media:event`. Every SDP and id is size-limited so a broken or hostile peer
+// cannot push unbounded data through the bridge.
+import { z } from 'zod';
+import { supervisionModeSchema } from './domain';
+import { command, event } from './define';
+
+const MAX_SDP = 64_000;
+const shortText = z.string().max(500);
+export const pcIdSchema = z.string().min(1).max(80).regex(/^[A-Za-z0-9._:-]+$/);
+
+export const sessionDescriptionSchema = z.object({
+  type: z.enum(['offer', 'answer', 'pranswer', 'rollback']),
+  sdp: z.string().max(MAX_SDP),
+});
+export type SessionDescriptionInit = z.infer<typeof sessionDescriptionSchema>;
+
+export const senderSnapshotSchema = z.object({
+  kind: z.enum(['audio', 'video']).nullable(),
+  enabled: z.boolean(),
+  hasDtmf: z.boolean(),
+});
+
+/** Everything JsSIP reads synchronously from a peer connection, refreshed with every result and event. */
+export const pcSnapshotSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  signalingState: z.enum(['stable', 'have-local-offer', 'have-remote-offer', 'have-local-pranswer', 'have-remote-pranswer', 'closed']),
+  iceGatheringState: z.enum(['new', 'gathering', 'complete']),
+  iceConnectionState: z.enum(['new', 'checking', 'connected', 'completed', 'failed', 'disconnected', 'closed']),
+  connectionState: z.enum(['new', 'connecting', 'connected', 'disconnected', 'failed', 'closed']),
+  localDescription: sessionDescriptionSchema.nullable(),
+  remoteDescription: sessionDescriptionSchema.nullable(),
+  senders: z.array(senderSnapshotSchema).max(8),
+});
+export type PcSnapshot = z.infer<typeof pcSnapshotSchema>;
+
+export const mediaMethods = [
+  'create',
+  'createOffer',
+  'createAnswer',
+  'setLocalDescription',
+  'setRemoteDescription',
+  'setTrackEnabled',
+  'insertDTMF',
+  'close',
+  /** Demo PBX far end: a second, renderer-local peer that plays the demo conversation. */
+  'demoAnswer',
+  'demoSetMode',
+  'demoClose',
+] as const;
+export const mediaMethodSchema = z.enum(mediaMethods);
+export type MediaMethod = z.infer<typeof mediaMethodSchema>;
+
+/** main -> renderer: call `method` on peer connection `pcId`. */
+export const mediaRequestSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  pcId: pcIdSchema,
+  method: mediaMethodSchema,
+  args: z.array(z.unknown()).max(6),
+});
+export type MediaRequest = z.infer<typeof mediaRequestSchema>;
+
+export const mediaResultSchema = z.object({
+  snapshot: pcSnapshotSchema.optional(),
+  desc: sessionDescriptionSchema.optional(),
+});
+export type MediaResult = z.infer<typeof mediaResultSchema>;
+
+/** renderer -> main: the answer to one media:request. */
+export const mediaResponseSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  ok: z.boolean(),
+  result: mediaResultSchema.optional(),
+  error: shortText.optional(),
+});
+export type MediaResponse = z.infer<typeof mediaResponseSchema>;
+
+export const iceCandidateSchema = z
+  .object({
+    candidate: z.string().max(1000),
+    sdpMid: z.string().max(100).nullable().optional(),
+    sdpMLineIndex: z.number().int().nonnegative().nullable().optional(),
+  })
+  .nullable();
+
+export const pcEventTypes = [
+  'icecandidate',
+  'icegatheringstatechange',
+  'iceconnectionstatechange',
+  'signalingstatechange',
+  'connectionstatechange',
+] as const;
+
+/** renderer -> main: a peer-connection event with the snapshot taken right after it. */
+export const mediaEventSchema = z.object({
+  pcId: pcIdSchema,
+  type: z.enum(pcEventTypes),
+  snapshot: pcSnapshotSchema,
+  candidate: iceCandidateSchema.optional(),
+});
+export type MediaEvent = z.infer<typeof mediaEventSchema>;
+
+/** Who can hear the supervisor right now (demo PBX and lab meters). */
+export const audibilitySchema = z.object({ agent: z.boolean(), customer: z.boolean() });
+
+// ---------------------------------------------------------------- status
+
+export const registrationStates = ['unregistered', 'connecting', 'registered', 'reconnecting', 'failed'] as const;
+export const phoneProblemSchema = z.object({
+  code: z.enum([
+    'WRONG_PASSWORD',
+    'SERVER_UNREACHABLE',
+    'CERTIFICATE_REFUSED',
+    'REGISTRATION_REFUSED',
+    'BUSY',
+    'REFUSED',
+    'NOT_FOUND',
+    'UNAVAILABLE',
+    'MEDIA_FAILED',
+    'CONNECTION_LOST',
+    'BAD_SIP',
+    'INTERNAL',
+  ]),
+  /** What happened, in words a supervisor understands. */
+  message: shortText,
+  /** What to do next. */
+  action: shortText,
+});
+export type PhoneProblem = z.infer<typeof phoneProblemSchema>;
+
+export const monitorStates = ['connecting', 'active', 'switching', 'held', 'ended', 'failed'] as const;
+export const monitorStatusSchema = z.object({
+  id: z.string().max(80),
+  target: z.string().max(200),
+  profileId: z.string().max(80),
+  state: z.enum(monitorStates),
+  mode: supervisionModeSchema,
+  /** True only while coaching or barging on an established leg. */
+  micLive: z.boolean(),
+  endedBy: z.enum(['supervisor', 'far-end', 'connection-lost', 'error']).optional(),
+  problem: phoneProblemSchema.optional(),
+});
+export type MonitorStatus = z.infer<typeof monitorStatusSchema>;
+
+export const phoneStatusSchema = z.object({
+  registration: z.enum(registrationStates),
+  server: z.string().max(500).optional(),
+  user: z.string().max(200).optional(),
+  reconnectAttempt: z.number().int().nonnegative().optional(),
+  problem: phoneProblemSchema.optional(),
+  monitor: monitorStatusSchema.nullable(),
+});
+export type PhoneStatus = z.infer<typeof phoneStatusSchema>;
+
+// ---------------------------------------------------------------- devices
+
+const deviceId = z.string().max(300);
+export const audioDevicesSchema = z.object({
+  /** '' = system default. */
+  inputId: deviceId,
+  outputId: deviceId,
+});
+export type AudioDevices = z.infer<typeof audioDevicesSchema>;
+
+// ---------------------------------------------------------------- channels
+
+export const phoneCommands = {
+  'phone:status': command(z.object({}).strict(), phoneStatusSchema),
+  /** (Re-)register with the SIP account from settings. */
+  'phone:register': command(z.object({}).strict(), phoneStatusSchema),
+  'phone:unregister': command(z.object({}).strict(), phoneStatusSchema),
+  /** Remember the chosen microphone and speaker; main re-broadcasts them as `media:devices`. */
+  'phone:setDevices': command(audioDevicesSchema.strict(), audioDevicesSchema),
+  'media:response': command(mediaResponseSchema, z.object({})),
+  'media:event': command(mediaEventSchema, z.object({})),
+  /** The renderer's media host (re)started: main re-creates nothing, but ends any leg whose media died. */
+  'media:hostReady': command(z.object({ pcIds: z.array(pcIdSchema).max(16) }).strict(), z.object({})),
+};
+
+export const phoneEvents = {
+  'phone:status': event(phoneStatusSchema),
+  'media:request': event(mediaRequestSchema),
+  'media:devices': event(audioDevicesSchema),
+};

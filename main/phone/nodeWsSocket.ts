@@ -1,0 +1,121 @@
+/**
+ * JsSIP.Socket on top of the `ws` package (JsSIP's `sockets` option), so no
+ * global WebSocket is needed. Handles ws:// and wss://; TLS and connection
+ * errors are kept in `lastError` so the softphone can say what went wrong
+ * ("Certificate refused: ...") instead of a bare disconnect.
+ */
+import WebSocket from 'ws';
+import { withJsSipWindow } from './webrtcShim';
+
+export interface SocketErrorInfo {
+  /** Node/OpenSSL error code, e.g. ECONNREFUSED, DEPTH_ZERO_SELF_SIGNED_CERT, ERR_TLS_CERT_ALTNAME_INVALID. */
+  code: string;
+  message: string;
+  at: number;
+}
+
+export interface NodeWsSocketOptions {
+  /** Verify the server certificate (wss://). Only a lab may turn this off. */
+  rejectUnauthorized?: boolean;
+  /** Extra CA certificates (PEM) trusted for wss://, e.g. a company CA. */
+  ca?: string | string[];
+  /** Keep a copy of every message sent and received (tests, diagnostics). */
+  keepWireLog?: boolean;
+  handshakeTimeoutMs?: number;
+}
+
+export class NodeWsSocket {
+  onconnect: () => void = () => undefined;
+  ondisconnect: (error: boolean, code?: number, reason?: string) => void = () => undefined;
+  ondata: (data: string) => void = () => undefined;
+
+  readonly sent: string[] = [];
+  readonly received: string[] = [];
+  lastError: SocketErrorInfo | null = null;
+
+  private viaTransport: string;
+  private readonly sipUri: string;
+  private ws: WebSocket | null = null;
+
+  constructor(
+    private readonly wsUrl: string,
+    private readonly options: NodeWsSocketOptions = {},
+  ) {
+    const u = new URL(wsUrl);
+    if (u.protocol !== 'ws:' && u.protocol !== 'wss:') throw new Error(`Not a WebSocket URL: ${wsUrl}`);
+    this.viaTransport = u.protocol === 'wss:' ? 'WSS' : 'WS';
+    const host = u.hostname.includes(':') && !u.hostname.startsWith('[') ? `[${u.hostname}]` : u.hostname;
+    this.sipUri = `sip:${host}${u.port ? ':' + u.port : ''};transport=ws`;
+  }
+
+  get via_transport(): string {
+    return this.viaTransport;
+  }
+  set via_transport(v: string) {
+    this.viaTransport = String(v).toUpperCase();
+  }
+  get url(): string {
+    return this.wsUrl;
+  }
+  get sip_uri(): string {
+    return this.sipUri;
+  }
+
+  connect(): void {
+    if (this.isConnected() || this.isConnecting()) return;
+    if (this.ws) this.disconnect();
+    const ws = new WebSocket(this.wsUrl, 'sip', {
+      rejectUnauthorized: this.options.rejectUnauthorized ?? true,
+      ca: this.options.ca,
+      handshakeTimeout: this.options.handshakeTimeoutMs ?? 5000,
+    });
+    this.ws = ws;
+    ws.on('open', () => {
+      this.lastError = null;
+      this.onconnect();
+    });
+    ws.on('error', (err: Error & { code?: string }) => {
+      this.lastError = { code: err.code ?? 'ERROR', message: err.message, at: Date.now() };
+    });
+    ws.on('unexpected-response', (_req, res) => {
+      this.lastError = { code: `HTTP_${res.statusCode}`, message: `server answered the WebSocket upgrade with HTTP ${res.statusCode}`, at: Date.now() };
+      ws.terminate();
+    });
+    ws.on('close', (code, reason) => {
+      if (this.ws !== ws) return;
+      this.ws = null;
+      this.ondisconnect(code !== 1000, code, reason.toString());
+    });
+    ws.on('message', (data, isBinary) => {
+      const text = isBinary ? Buffer.from(data as Buffer).toString('utf8') : data.toString();
+      if (this.options.keepWireLog) this.received.push(text);
+      // JsSIP checks window.RTCPeerConnection while handling an incoming INVITE.
+      withJsSipWindow(() => this.ondata(text));
+    });
+  }
+
+  disconnect(): void {
+    const ws = this.ws;
+    this.ws = null;
+    if (ws) {
+      ws.removeAllListeners();
+      ws.on('error', () => undefined);
+      if (ws.readyState === WebSocket.CONNECTING) ws.terminate();
+      else ws.close();
+    }
+  }
+
+  send(message: string | ArrayBufferLike | ArrayBufferView): boolean {
+    if (!this.ws || !this.isConnected()) return false;
+    if (this.options.keepWireLog) this.sent.push(String(message));
+    this.ws.send(message as string);
+    return true;
+  }
+
+  isConnected(): boolean {
+    return !!this.ws && this.ws.readyState === WebSocket.OPEN;
+  }
+  isConnecting(): boolean {
+    return !!this.ws && this.ws.readyState === WebSocket.CONNECTING;
+  }
+}

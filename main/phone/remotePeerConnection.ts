@@ -1,0 +1,205 @@
+/**
+ * Main-process stand-in for RTCPeerConnection that forwards every call to a
+ * real RTCPeerConnection in the renderer through a MediaHost. It implements
+ * exactly the surface jssip@3.13.8 RTCSession uses (research/sip-feasibility.md
+ * "Everything RTCSession.js touches"):
+ *  - the constructor is synchronous (JsSIP needs the object at once), so the
+ *    renderer-side creation is queued and every method waits for it;
+ *  - state getters read the latest seq-numbered snapshot the renderer sends
+ *    with every result and event;
+ *  - events are re-emitted after their snapshot is applied, so JsSIP reads a
+ *    localDescription that already holds the gathered candidates;
+ *  - getSenders() proxies track.enabled and dtmf.insertDTMF over the bridge.
+ */
+import { EventEmitter } from 'node:events';
+import type { MediaEvent, MediaMethod, MediaResult, PcSnapshot, SessionDescriptionInit } from '../../preload/contract/phone';
+import type { MediaHost } from './mediaHost';
+
+export class PlainSessionDescription {
+  readonly type: SessionDescriptionInit['type'];
+  readonly sdp: string;
+  constructor(init: { type: SessionDescriptionInit['type']; sdp: string }) {
+    this.type = init.type;
+    this.sdp = init.sdp;
+  }
+  toJSON(): SessionDescriptionInit {
+    return { type: this.type, sdp: this.sdp };
+  }
+}
+
+const initialSnapshot = (): PcSnapshot => ({
+  seq: 0,
+  signalingState: 'stable',
+  iceGatheringState: 'new',
+  iceConnectionState: 'new',
+  connectionState: 'new',
+  localDescription: null,
+  remoteDescription: null,
+  senders: [],
+});
+
+let pcCounter = 0;
+
+export interface RemoteSender {
+  track: { kind: string; enabled: boolean } | null;
+  dtmf: { toneBuffer: string; insertDTMF(tones: string, duration?: number, gap?: number): void } | null;
+}
+
+export class RemotePeerConnection extends EventEmitter {
+  readonly id: string;
+  /** The last error the renderer reported (getUserMedia refused, bad SDP...), for user-facing messages. */
+  lastError: Error | null = null;
+  private snap: PcSnapshot = initialSnapshot();
+  private readonly ready: Promise<unknown>;
+  private readonly unsubscribe: () => void;
+  private closed = false;
+
+  constructor(
+    private readonly host: MediaHost,
+    config: Record<string, unknown> = {},
+    idPrefix = 'pc',
+  ) {
+    super();
+    this.id = `${idPrefix}${++pcCounter}-${process.pid}`;
+    this.unsubscribe = host.onEvent((e) => {
+      if (e.pcId === this.id) this.onRendererEvent(e);
+    });
+    this.ready = host.request(this.id, 'create', [config]).then((r) => this.apply(r.snapshot));
+    this.ready.catch((e: Error) => (this.lastError = e));
+  }
+
+  private apply(s: PcSnapshot | undefined): void {
+    if (s && s.seq > this.snap.seq && !this.closed) this.snap = s;
+  }
+
+  private onRendererEvent(e: MediaEvent): void {
+    this.apply(e.snapshot);
+    const ev = e.type === 'icecandidate' ? { type: e.type, candidate: e.candidate ?? null } : { type: e.type };
+    this.emit(e.type, ev);
+  }
+
+  private async call(method: MediaMethod, args: unknown[]): Promise<MediaResult> {
+    await this.ready;
+    try {
+      const r = await this.host.request(this.id, method, args);
+      this.apply(r.snapshot);
+      return r;
+    } catch (e) {
+      this.lastError = e as Error;
+      throw e;
+    }
+  }
+
+  // ---- what JsSIP reads
+  get signalingState(): PcSnapshot['signalingState'] {
+    return this.snap.signalingState;
+  }
+  get iceGatheringState(): PcSnapshot['iceGatheringState'] {
+    return this.snap.iceGatheringState;
+  }
+  get iceConnectionState(): PcSnapshot['iceConnectionState'] {
+    return this.snap.iceConnectionState;
+  }
+  get connectionState(): PcSnapshot['connectionState'] {
+    return this.snap.connectionState;
+  }
+  get localDescription(): PlainSessionDescription | null {
+    return this.snap.localDescription && new PlainSessionDescription(this.snap.localDescription);
+  }
+  get remoteDescription(): PlainSessionDescription | null {
+    return this.snap.remoteDescription && new PlainSessionDescription(this.snap.remoteDescription);
+  }
+
+  addEventListener(type: string, fn: (...a: unknown[]) => void): void {
+    this.on(type, fn);
+  }
+  removeEventListener(type: string, fn: (...a: unknown[]) => void): void {
+    this.off(type, fn);
+  }
+
+  async createOffer(options?: Record<string, unknown> | null): Promise<SessionDescriptionInit> {
+    const r = await this.call('createOffer', [options ?? {}]);
+    if (!r.desc) throw new Error('media host returned no offer');
+    return r.desc;
+  }
+  async createAnswer(options?: Record<string, unknown> | null): Promise<SessionDescriptionInit> {
+    const r = await this.call('createAnswer', [options ?? {}]);
+    if (!r.desc) throw new Error('media host returned no answer');
+    return r.desc;
+  }
+  async setLocalDescription(desc: SessionDescriptionInit): Promise<void> {
+    await this.call('setLocalDescription', [{ type: desc.type, sdp: desc.sdp }]);
+  }
+  async setRemoteDescription(desc: SessionDescriptionInit): Promise<void> {
+    await this.call('setRemoteDescription', [{ type: desc.type, sdp: desc.sdp }]);
+  }
+
+  /** JsSIP: mute()/hold() write sender.track.enabled; sendDTMF(RFC2833) uses sender.dtmf. */
+  getSenders(): RemoteSender[] {
+    return this.snap.senders.map((s, i) => {
+      const self = this;
+      return {
+        track: s.kind
+          ? {
+              kind: s.kind,
+              get enabled() {
+                return s.enabled;
+              },
+              set enabled(v: boolean) {
+                s.enabled = !!v;
+                self.call('setTrackEnabled', [i, !!v]).catch(() => undefined);
+              },
+            }
+          : null,
+        dtmf: s.hasDtmf
+          ? {
+              toneBuffer: '',
+              insertDTMF: (tones: string, duration?: number, gap?: number) => {
+                self.call('insertDTMF', [i, tones, duration ?? 100, gap ?? 70]).catch(() => undefined);
+                self.emit('dtmfinserted', tones);
+              },
+            }
+          : null,
+      };
+    });
+  }
+
+  /** Whether the renderer's microphone track is enabled, as last reported. */
+  get micEnabled(): boolean {
+    return this.snap.senders.some((s) => s.kind === 'audio' && s.enabled);
+  }
+
+  /** Turn the microphone on (coach/barge). */
+  enableMic(): void {
+    this.snap.senders.forEach((s, i) => {
+      if (s.kind === 'audio' && !s.enabled) {
+        s.enabled = true;
+        this.call('setTrackEnabled', [i, true]).catch(() => undefined);
+      }
+    });
+  }
+
+  /** Force the microphone off, independent of JsSIP's own mute bookkeeping. */
+  disableMic(): void {
+    this.snap.senders.forEach((s, i) => {
+      if (s.kind === 'audio' && s.enabled) {
+        s.enabled = false;
+        this.call('setTrackEnabled', [i, false]).catch(() => undefined);
+      }
+    });
+  }
+
+  addTrack(): never {
+    throw new Error('addTrack() is renderer-side: pass mediaConstraints {audio:false,video:false} to JsSIP');
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.snap = { ...this.snap, signalingState: 'closed', iceConnectionState: 'closed', connectionState: 'closed' };
+    this.closed = true;
+    this.ready
+      .then(() => this.host.request(this.id, 'close', []))
+      .catch(() => undefined)
+      .finally(() => this.unsubscribe());
+  }
+}

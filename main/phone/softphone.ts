@@ -1,0 +1,365 @@
+/**
+ * The softphone service the core calls: one JsSIP user agent in main
+ * (plain Node, never `electron`), registration with digest auth, automatic
+ * re-registration and reconnect with backoff (JsSIP's transport recovery),
+ * and at most one monitor leg at a time. Media goes through a MediaHost.
+ */
+import { EventEmitter } from 'node:events';
+import * as JsSIP from 'jssip';
+import type { RTCSession } from 'jssip/lib/RTCSession';
+import type { SupervisionMode } from '../../preload/contract/domain';
+import type { MonitorStatus, PhoneProblem, PhoneStatus } from '../../preload/contract/phone';
+import { jssipHeaders, shouldAutoAnswer } from './autoAnswer';
+import type { MediaHost } from './mediaHost';
+import { MonitorSession } from './monitorSession';
+import { NodeWsSocket, type SocketErrorInfo } from './nodeWsSocket';
+import { monitorTargetUri, type PbxProfile } from './pbxProfiles';
+import { problemFromRegistration, problemFromSocket } from './phoneProblems';
+import { RemotePeerConnection } from './remotePeerConnection';
+import { installJsSipWebRtcGlobals, pcConfigWith, withJsSipWindow } from './webrtcShim';
+
+export interface SipAccount {
+  /** ws:// or wss:// URL of the PBX/proxy WebSocket transport. */
+  wsUrl: string;
+  /** sip:user@domain; the domain is also where feature codes are dialled. */
+  uri: string;
+  password: string;
+  authorizationUser?: string;
+  displayName?: string;
+  registerExpiresSec?: number;
+  /** wss:// only: verify the certificate (default true). */
+  rejectUnauthorized?: boolean;
+  ca?: string | string[];
+  profile: PbxProfile;
+  /** Reconnect backoff bounds in seconds (JsSIP: random 2^n, clamped). */
+  reconnectMinSec?: number;
+  reconnectMaxSec?: number;
+}
+
+/** What JsSIP needs from a socket, plus an optional last error for messages. */
+export interface PhoneSocket {
+  via_transport: string;
+  readonly url: string;
+  readonly sip_uri: string;
+  connect(): void;
+  disconnect(): void;
+  send(message: string): boolean;
+  isConnected(): boolean;
+  isConnecting(): boolean;
+  onconnect: () => void;
+  ondisconnect: (error: boolean, code?: number, reason?: string) => void;
+  ondata: (data: string) => void;
+  lastError?: SocketErrorInfo | null;
+}
+
+export interface StartMonitorRequest {
+  /** Agent extension (dial-plan profiles) or a label for the call (auto-answer). */
+  target: string;
+  mode: SupervisionMode;
+  /** Override the account's profile for this call. */
+  profile?: PbxProfile;
+}
+
+export interface Softphone {
+  register(account: SipAccount): Promise<PhoneStatus>;
+  unregister(): Promise<PhoneStatus>;
+  status(): PhoneStatus;
+  onStatus(listener: (status: PhoneStatus) => void): () => void;
+  startMonitor(req: StartMonitorRequest): Promise<MonitorStatus>;
+  setMode(mode: SupervisionMode): Promise<MonitorStatus>;
+  /** The handset: ends the supervisor's leg only. */
+  end(): Promise<void>;
+}
+
+export class PhoneError extends Error {
+  constructor(readonly problem: PhoneProblem) {
+    super(problem.message);
+    this.name = 'PhoneError';
+  }
+}
+
+export interface SoftphoneDeps {
+  mediaHost: MediaHost;
+  /** Socket factory; defaults to NodeWsSocket (ws/wss). The demo PBX passes an in-process socket. */
+  createSocket?: (account: SipAccount) => PhoneSocket;
+  /** How long startMonitor waits for the platform's auto-answer INVITE. */
+  autoAnswerWaitMs?: number;
+  log?: (line: string) => void;
+}
+
+let monitorCounter = 0;
+
+export class JsSipSoftphone implements Softphone {
+  private readonly events = new EventEmitter();
+  private ua: JsSIP.UA | null = null;
+  private socket: PhoneSocket | null = null;
+  private account: SipAccount | null = null;
+  private monitor: MonitorSession | null = null;
+  private current: PhoneStatus = { registration: 'unregistered', monitor: null };
+  private awaitingAutoAnswer: { req: StartMonitorRequest; resolve: (m: MonitorSession) => void } | null = null;
+
+  constructor(private readonly deps: SoftphoneDeps) {
+    installJsSipWebRtcGlobals();
+  }
+
+  status(): PhoneStatus {
+    return { ...this.current, monitor: this.monitor ? this.monitor.status() : this.current.monitor };
+  }
+
+  onStatus(listener: (s: PhoneStatus) => void): () => void {
+    this.events.on('status', listener);
+    return () => this.events.off('status', listener);
+  }
+
+  /** The JsSIP UA, for tests and diagnostics. */
+  get userAgent(): JsSIP.UA | null {
+    return this.ua;
+  }
+  get transport(): PhoneSocket | null {
+    return this.socket;
+  }
+
+  async register(account: SipAccount): Promise<PhoneStatus> {
+    if (this.ua) await this.unregister();
+    this.account = account;
+    const socket = this.deps.createSocket
+      ? this.deps.createSocket(account)
+      : new NodeWsSocket(account.wsUrl, { rejectUnauthorized: account.rejectUnauthorized ?? true, ca: account.ca });
+    this.socket = socket;
+    const ua = new JsSIP.UA({
+      sockets: [socket as unknown as JsSIP.Socket],
+      uri: account.uri,
+      password: account.password,
+      authorization_user: account.authorizationUser,
+      display_name: account.displayName,
+      register: true,
+      register_expires: account.registerExpiresSec ?? 300,
+      session_timers: false,
+      connection_recovery_min_interval: account.reconnectMinSec ?? 2,
+      connection_recovery_max_interval: account.reconnectMaxSec ?? 30,
+      user_agent: 'Spyglass',
+    });
+    this.ua = ua;
+    const server = socket.url;
+    const user = account.uri;
+    let attempts = 0;
+    this.update({ registration: 'connecting', server, user, problem: undefined, reconnectAttempt: undefined });
+
+    const firstOutcome = new Promise<void>((resolve) => {
+      ua.on('connected', () => {
+        attempts = 0;
+      });
+      ua.on('registered', () => {
+        this.update({ registration: 'registered', problem: undefined, reconnectAttempt: undefined });
+        resolve();
+      });
+      ua.on('registrationFailed', (e) => {
+        const code = (e.response as { status_code?: number } | undefined)?.status_code;
+        this.update({ registration: 'failed', problem: problemFromRegistration(e.cause, code) });
+        resolve();
+      });
+      ua.on('disconnected', () => {
+        if (this.ua !== ua) return;
+        attempts++;
+        this.monitor?.connectionLost();
+        this.update({
+          registration: 'reconnecting',
+          reconnectAttempt: attempts,
+          problem: problemFromSocket(socket.lastError ?? null, server),
+        });
+        resolve();
+      });
+      ua.on('unregistered', () => {
+        if (this.current.registration === 'registered') this.update({ registration: 'connecting' });
+      });
+    });
+    ua.on('newRTCSession', (e: { originator: string; session: RTCSession; request: unknown }) => {
+      if (e.originator === 'remote') this.onIncoming(e.session, e.request as JsSipIncomingRequest);
+    });
+    ua.start();
+    await firstOutcome;
+    return this.status();
+  }
+
+  async unregister(): Promise<PhoneStatus> {
+    const ua = this.ua;
+    if (!ua) return this.status();
+    this.monitor?.end();
+    this.ua = null;
+    const socket = this.socket;
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, 1500);
+      const done = () => {
+        clearTimeout(t);
+        resolve();
+      };
+      ua.once('unregistered', done);
+      ua.once('registrationFailed', done);
+      if (!ua.isRegistered()) done();
+      ua.stop();
+    });
+    // JsSIP keeps the transport up to 2 s for lingering transactions; we are done with it.
+    socket?.disconnect();
+    ua.removeAllListeners();
+    this.update({ registration: 'unregistered', problem: undefined, reconnectAttempt: undefined });
+    return this.status();
+  }
+
+  async startMonitor(req: StartMonitorRequest): Promise<MonitorStatus> {
+    const ua = this.ua;
+    const account = this.account;
+    if (!ua || !account || this.current.registration !== 'registered') {
+      throw new PhoneError({
+        code: 'SERVER_UNREACHABLE',
+        message: 'The phone is not registered.',
+        action: this.current.problem?.action ?? 'Check the SIP account in Settings.',
+      });
+    }
+    if (this.monitor && !this.monitor.isOver) {
+      throw new PhoneError({ code: 'BUSY', message: 'A voice monitor is already running.', action: 'End it with the handset first.' });
+    }
+    const profile = req.profile ?? account.profile;
+    let m: MonitorSession;
+    if (profile.kind === 'auto-answer') {
+      m = await this.waitForAutoAnswer({ ...req, profile });
+    } else {
+      const uri = monitorTargetUri(profile, req.target, domainOf(account.uri));
+      const session = withJsSipWindow(() =>
+        ua.call(uri, {
+          mediaConstraints: { audio: false, video: false },
+          pcConfig: this.pcConfig() as never,
+          rtcOfferConstraints: {},
+        }),
+      );
+      m = this.adopt(new MonitorSession({ id: `mon${++monitorCounter}`, target: req.target, profile, mode: req.mode }, session));
+    }
+    return m.settled;
+  }
+
+  async setMode(mode: SupervisionMode): Promise<MonitorStatus> {
+    if (!this.monitor || this.monitor.isOver) {
+      throw new PhoneError({ code: 'NOT_FOUND', message: 'No voice monitor is running.', action: 'Start monitoring a call first.' });
+    }
+    return this.monitor.setMode(mode);
+  }
+
+  async end(): Promise<void> {
+    const m = this.monitor;
+    if (!m || m.isOver) return;
+    m.end();
+    await Promise.race([m.finished, new Promise((r) => setTimeout(r, 3000))]);
+  }
+
+  /** The monitor leg, for tests and the demo. */
+  get activeMonitor(): MonitorSession | null {
+    return this.monitor;
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private pcConfig(): Record<string, unknown> {
+    return pcConfigWith((config) => new RemotePeerConnection(this.deps.mediaHost, config));
+  }
+
+  private adopt(m: MonitorSession): MonitorSession {
+    this.monitor = m;
+    m.on('change', () => this.emitStatus());
+    m.finished.then((s) => {
+      if (this.monitor === m) {
+        this.monitor = null;
+        this.current = { ...this.current, monitor: s };
+        this.emitStatus();
+      }
+    });
+    this.emitStatus();
+    return m;
+  }
+
+  private waitForAutoAnswer(req: StartMonitorRequest): Promise<MonitorSession> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.awaitingAutoAnswer = null;
+        reject(
+          new PhoneError({
+            code: 'UNAVAILABLE',
+            message: 'The platform did not call the supervisor phone.',
+            action: 'Check that the platform knows this supervisor’s SIP address, then try again.',
+          }),
+        );
+      }, this.deps.autoAnswerWaitMs ?? 15_000);
+      this.awaitingAutoAnswer = {
+        req,
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+      };
+    });
+  }
+
+  private onIncoming(session: RTCSession, request: JsSipIncomingRequest): void {
+    const account = this.account;
+    const profile = this.awaitingAutoAnswer?.req.profile ?? account?.profile;
+    if (!account || !profile || profile.kind !== 'auto-answer') {
+      this.log(`rejecting unexpected INVITE from ${String(request.from?.uri)}: this phone only places monitor calls`);
+      session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
+      return;
+    }
+    if (this.monitor && !this.monitor.isOver) {
+      session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
+      return;
+    }
+    const decision = shouldAutoAnswer(jssipHeaders(request), originHost(request), profile.trustedHost);
+    if (!decision.answer) {
+      this.log(`not auto-answering: ${decision.reason}`);
+      session.terminate({ status_code: 603, reason_phrase: 'Decline' });
+      return;
+    }
+    const pending = this.awaitingAutoAnswer;
+    this.awaitingAutoAnswer = null;
+    const m = this.adopt(
+      new MonitorSession(
+        { id: `mon${++monitorCounter}`, target: pending?.req.target ?? String(request.from?.uri ?? 'platform'), profile, mode: pending?.req.mode ?? 'monitor' },
+        session,
+      ),
+    );
+    session.answer({ mediaConstraints: { audio: false, video: false }, pcConfig: this.pcConfig() as never });
+    pending?.resolve(m);
+  }
+
+  private update(patch: Partial<PhoneStatus>): void {
+    const next = { ...this.current, ...patch };
+    for (const k of Object.keys(patch) as (keyof PhoneStatus)[]) if (patch[k] === undefined) delete next[k];
+    this.current = next;
+    this.emitStatus();
+  }
+
+  private emitStatus(): void {
+    this.events.emit('status', this.status());
+  }
+
+  private log(line: string): void {
+    this.deps.log?.(`[phone] ${line}`);
+  }
+}
+
+interface JsSipIncomingRequest {
+  getHeaders(name: string): string[];
+  from?: { uri?: unknown };
+  via?: { host?: string; received?: string };
+}
+
+const domainOf = (uri: string): string => {
+  const m = /^sips?:(?:[^@]+@)?([^;?>]+)/i.exec(uri);
+  if (!m?.[1]) throw new Error(`Invalid SIP URI: ${uri}`);
+  return m[1];
+};
+
+/** Host of the request's originator: the bottom-most Via (received= if present). */
+function originHost(request: JsSipIncomingRequest): string {
+  const vias = request.getHeaders('via');
+  const last = vias[vias.length - 1] ?? '';
+  const received = /;\s*received=([^;,\s]+)/i.exec(last)?.[1];
+  if (received) return received;
+  return /SIP\/2\.0\/[A-Z]+\s+([^;:\s]+|\[[^\]]+\])/i.exec(last)?.[1] ?? '';
+}

@@ -1,0 +1,134 @@
+/**
+ * A MediaHost with signalling-only fake peer connections (port of
+ * research/sip/lib/fake-pc.js): plain RTP/AVP SDP with telephone-event, ICE
+ * "gathering" that completes after a tick, a disabled audio sender with DTMF.
+ * Records what the renderer would have been told (mic on/off, insertDTMF).
+ */
+import type { MediaEvent, MediaMethod, MediaResult, PcSnapshot, SessionDescriptionInit } from '../../../../preload/contract/phone';
+import type { MediaHost } from '../../../../main/phone/mediaHost';
+
+let portSeq = 40000;
+
+export function fakeSdp(direction: string, port: number): string {
+  return [
+    'v=0',
+    `o=- ${port} 1 IN IP4 127.0.0.1`,
+    's=-',
+    'c=IN IP4 127.0.0.1',
+    't=0 0',
+    `m=audio ${port} RTP/AVP 0 101`,
+    'a=rtpmap:0 PCMU/8000',
+    'a=rtpmap:101 telephone-event/8000',
+    'a=fmtp:101 0-16',
+    `a=${direction}`,
+    '',
+  ].join('\r\n');
+}
+const dirOf = (sdp: string | undefined) => /a=(sendrecv|sendonly|recvonly|inactive)/.exec(sdp ?? '')?.[1] ?? 'sendrecv';
+const answerDir: Record<string, string> = { sendrecv: 'sendrecv', sendonly: 'recvonly', recvonly: 'sendonly', inactive: 'inactive' };
+
+interface FakePc {
+  snap: PcSnapshot;
+  port: number;
+}
+
+export class FakeMediaHost implements MediaHost {
+  readonly pcs = new Map<string, FakePc>();
+  readonly calls: { pcId: string; method: MediaMethod; args: unknown[] }[] = [];
+  readonly dtmf: { pcId: string; tones: string }[] = [];
+  /** Every mic on/off the renderer was asked for, in order. */
+  readonly micChanges: { pcId: string; enabled: boolean }[] = [];
+  private readonly listeners = new Set<(e: MediaEvent) => void>();
+  private seq = 0;
+  /** Make `create` fail (e.g. microphone refused). */
+  failCreate: string | null = null;
+  /** Make ICE fail right after the remote description is set. */
+  failIce = false;
+
+  onEvent(listener: (e: MediaEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** True if any live peer currently has its microphone enabled. */
+  micLive(): boolean {
+    return [...this.pcs.values()].some((p) => p.snap.signalingState !== 'closed' && p.snap.senders.some((s) => s.enabled));
+  }
+
+  async request(pcId: string, method: MediaMethod, args: unknown[]): Promise<MediaResult> {
+    this.calls.push({ pcId, method, args });
+    await new Promise((r) => setImmediate(r));
+    if (method === 'create') {
+      if (this.failCreate) throw new Error(this.failCreate);
+      const pc: FakePc = {
+        port: (portSeq += 2),
+        snap: {
+          seq: ++this.seq,
+          signalingState: 'stable',
+          iceGatheringState: 'new',
+          iceConnectionState: 'new',
+          connectionState: 'new',
+          localDescription: null,
+          remoteDescription: null,
+          senders: [{ kind: 'audio', enabled: false, hasDtmf: true }],
+        },
+      };
+      this.pcs.set(pcId, pc);
+      return { snapshot: pc.snap };
+    }
+    const pc = this.pcs.get(pcId);
+    if (!pc) throw new Error(`no peer ${pcId}`);
+    const bump = (patch: Partial<PcSnapshot>) => {
+      pc.snap = { ...pc.snap, ...patch, seq: ++this.seq };
+      return pc.snap;
+    };
+    switch (method) {
+      case 'createOffer':
+        return { desc: { type: 'offer', sdp: fakeSdp('sendrecv', pc.port) }, snapshot: bump({}) };
+      case 'createAnswer':
+        return { desc: { type: 'answer', sdp: fakeSdp(answerDir[dirOf(pc.snap.remoteDescription?.sdp)] ?? 'sendrecv', pc.port) }, snapshot: bump({}) };
+      case 'setLocalDescription': {
+        const d = args[0] as SessionDescriptionInit;
+        const snap = bump({ localDescription: d, signalingState: d.type === 'offer' ? 'have-local-offer' : 'stable' });
+        if (pc.snap.iceGatheringState !== 'complete') {
+          bump({ iceGatheringState: 'gathering' });
+          setTimeout(() => {
+            this.emit(pcId, 'icecandidate', bump({}), { candidate: `candidate:1 1 udp 1 127.0.0.1 ${pc.port} typ host`, sdpMid: '0', sdpMLineIndex: 0 });
+            this.emit(pcId, 'icegatheringstatechange', bump({ iceGatheringState: 'complete' }));
+            this.emit(pcId, 'icecandidate', bump({}), null);
+          }, 2);
+        }
+        return { snapshot: snap };
+      }
+      case 'setRemoteDescription': {
+        const d = args[0] as SessionDescriptionInit;
+        const snap = bump({ remoteDescription: d, signalingState: d.type === 'offer' ? 'have-remote-offer' : 'stable' });
+        setTimeout(() => {
+          if (this.failIce) this.emit(pcId, 'iceconnectionstatechange', bump({ iceConnectionState: 'failed', connectionState: 'failed' }));
+          else if (pc.snap.iceConnectionState === 'new') this.emit(pcId, 'iceconnectionstatechange', bump({ iceConnectionState: 'connected', connectionState: 'connected' }));
+        }, 2);
+        return { snapshot: snap };
+      }
+      case 'setTrackEnabled': {
+        const [i, enabled] = args as [number, boolean];
+        this.micChanges.push({ pcId, enabled });
+        const senders = pc.snap.senders.map((s, k) => (k === i ? { ...s, enabled } : s));
+        return { snapshot: bump({ senders }) };
+      }
+      case 'insertDTMF':
+        this.dtmf.push({ pcId, tones: String(args[1]) });
+        return {};
+      case 'close':
+        bump({ signalingState: 'closed', iceConnectionState: 'closed', connectionState: 'closed', senders: pc.snap.senders.map((s) => ({ ...s, enabled: false })) });
+        return {};
+      default:
+        throw new Error(`fake media host: ${method} not supported`);
+    }
+  }
+
+  private emit(pcId: string, type: MediaEvent['type'], snapshot: PcSnapshot, candidate?: MediaEvent['candidate']): void {
+    const e: MediaEvent = { pcId, type, snapshot };
+    if (type === 'icecandidate') e.candidate = candidate ?? null;
+    for (const l of this.listeners) l(e);
+  }
+}

@@ -1,0 +1,61 @@
+/** A JsSipSoftphone wired to the in-process SIP UAS and a fake media host. */
+import { InProcessSocket } from '../../../../main/phone/demoPbx/inProcessSocket';
+import { SipUas, type InviteDecision, type UasCall } from '../../../../main/phone/demoPbx/sipUas';
+import { asteriskChanSpy, type PbxProfile } from '../../../../main/phone/pbxProfiles';
+import { JsSipSoftphone, type SipAccount } from '../../../../main/phone/softphone';
+import { FakeMediaHost, fakeSdp } from './fakeMediaHost';
+
+export interface Harness {
+  phone: JsSipSoftphone;
+  uas: SipUas;
+  media: FakeMediaHost;
+  account: SipAccount;
+  socket(): InProcessSocket;
+  lastCall(): UasCall | undefined;
+}
+
+export function inProcessPhone(opts: { profile?: PbxProfile; password?: string; onInvite?: (c: UasCall) => InviteDecision } = {}): Harness {
+  let lastCall: UasCall | undefined;
+  const uas = new SipUas({
+    users: { sup1: 'secret' },
+    hooks: {
+      onInvite: (call) => {
+        lastCall = call;
+        return opts.onInvite?.(call) ?? { answerSdp: fakeSdp('sendrecv', 50000) };
+      },
+    },
+  });
+  const media = new FakeMediaHost();
+  let sock: InProcessSocket | undefined;
+  const phone = new JsSipSoftphone({
+    mediaHost: media,
+    createSocket: () => (sock = new InProcessSocket(uas)),
+  });
+  const account: SipAccount = {
+    wsUrl: 'ws://demo-pbx.invalid',
+    uri: 'sip:sup1@demo-pbx.invalid',
+    password: opts.password ?? 'secret',
+    profile: opts.profile ?? asteriskChanSpy(),
+    reconnectMinSec: 1,
+    reconnectMaxSec: 1,
+  };
+  return {
+    phone,
+    uas,
+    media,
+    account,
+    socket: () => {
+      if (!sock) throw new Error('not connected yet');
+      return sock;
+    },
+    lastCall: () => lastCall,
+  };
+}
+
+export const until = async (cond: () => boolean, what: string, ms = 5000): Promise<void> => {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
