@@ -2,7 +2,7 @@ import { isDigital } from '../../../preload/contract';
 import type { Agent, Channel, Interaction } from '../../../preload/contract';
 import { ConnectorError, type TransferTarget } from '../Connector';
 import type { ConversationScript } from './scripts/conversations';
-import { endSupervisionsTargeting, type Actor } from './supervision';
+import type { Actor } from './supervision';
 import type { World } from './world';
 
 /**
@@ -82,22 +82,26 @@ export function assignToAgent(world: World, ix: Interaction, agent: Agent, by?: 
   world.markInteraction(ix);
 }
 
-/** The current agent leaves (transfer or release); their typing and supervision on them end. */
+/**
+ * The current agent leaves (transfer or release) and their typing stops.
+ * Supervisors watch the conversation, not the agent: they stay on it and are
+ * pointed at whoever has it next (retargetMonitors).
+ */
 function detachAgent(world: World, ix: Interaction): Agent | undefined {
   const leg = world.agentParticipant(ix);
   if (!leg) return undefined;
-  endSupervisionsTargeting(world, ix, leg.id, `${leg.name} left the conversation`);
   world.setTyping(ix.id, false, '');
   world.removeParticipant(ix, leg.id);
   return leg.agentId ? world.agents.get(leg.agentId) : undefined;
 }
 
-function retargetOrphanedMonitors(world: World, ix: Interaction): void {
-  // Supervisors watching a conversation stay on it; point them at the customer when their agent left.
-  const customer = world.customerParticipant(ix);
+/** Supervisors whose target left follow the new agent, or the customer while the chat waits. */
+function retargetMonitors(world: World, ix: Interaction): void {
+  const next = world.agentParticipant(ix) ?? world.customerParticipant(ix);
+  if (!next) return;
   for (const p of ix.participants) {
-    if (p.supervising && !ix.participants.some((q) => q.id === p.supervising?.targetParticipantId) && customer) {
-      p.supervising.targetParticipantId = customer.id;
+    if (p.supervising && !ix.participants.some((q) => q.id === p.supervising?.targetParticipantId)) {
+      p.supervising.targetParticipantId = next.id;
     }
   }
 }
@@ -123,7 +127,7 @@ export function transferConversation(world: World, ix: Interaction, target: Tran
   detachAgent(world, ix);
   queueConversation(world, ix, target.kind === 'queue' ? target.id : (ix.queueId ?? target.id));
   if (agent) assignToAgent(world, ix, agent);
-  retargetOrphanedMonitors(world, ix);
+  retargetMonitors(world, ix);
   world.addTimeline(ix.id, 'transferred', `${actor.name} transferred the conversation from ${from.name} to ${targetName}`, {
     supervisorId: actor.id,
     supervisorName: actor.name,
@@ -139,7 +143,7 @@ export function releaseConversation(world: World, ix: Interaction, actor: Actor)
   const from = current as NonNullable<typeof current>;
   detachAgent(world, ix);
   queueConversation(world, ix, ix.queueId ?? '');
-  retargetOrphanedMonitors(world, ix);
+  retargetMonitors(world, ix);
   const queueName = world.queues.get(ix.queueId ?? '')?.name ?? 'the queue';
   world.addTimeline(ix.id, 'chat-action', `${actor.name} released the conversation from ${from.name} to ${queueName}`, {
     supervisorId: actor.id,

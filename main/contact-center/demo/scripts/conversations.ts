@@ -33,6 +33,7 @@ const longComplaint = [
   'The first month I was charged twice for the same line, the second month the roaming add-on appeared even though I never left the country, and this month there is a "service adjustment" of 38.20 that nobody can explain.',
   'I called three times. The first agent told me it would be fixed in the next cycle, the second one opened a ticket (number 88-4471-20) and the third said the ticket did not exist.',
   'I am not angry with you personally, but I would like someone to look at the whole history, refund what should be refunded, and put it in writing so that I do not have to go through this again next month.',
+  'For the record, my account number is 4471-2209-88 and the lines on the account are mine, my partner\'s, and our two teenagers\'. Nobody on the account has travelled this year, and nobody asked for any add-on.',
   'I have attached the last three invoices. Thank you for reading all of this.',
 ].join(' ');
 
