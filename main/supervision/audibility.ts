@@ -96,17 +96,21 @@ function namesHearingSupervisor(
 }
 
 /**
- * The agents a transfer brings in. The agent who started the transfer is the
- * earliest present agent; if every agent who was on the call before has left
- * (a blind transfer), the remaining ones are all new.
+ * The agents a transfer brings in: everyone on the agent side except the
+ * agent who started it. That agent is the earliest one still answered
+ * (connected or held); an agent still ringing is always new. If an agent who
+ * joined before them has already left (a blind transfer leaves at once),
+ * the one who started it is gone and every remaining agent is new. Platforms
+ * that drop the leaving agent's row entirely are covered by "ringing is new".
  */
 export function newAgentsInTransfer(interaction: Interaction): Participant[] {
   const internals = sortByJoin(interaction.participants.filter((p) => isParty(p) && isInternal(p)));
   const present = internals.filter(isPresent);
-  const first = present[0];
-  if (first === undefined) return [];
-  const someoneLeftBefore = internals.some((p) => !isPresent(p) && p.joinedAt <= first.joinedAt);
-  return someoneLeftBefore ? present : present.slice(1);
+  const answered = present.find((p) => p.state !== 'alerting');
+  const starterLeft =
+    answered !== undefined && internals.some((p) => !isPresent(p) && p.joinedAt <= answered.joinedAt);
+  const starter = starterLeft ? undefined : answered;
+  return present.filter((p) => p !== starter);
 }
 
 function names(participants: readonly Participant[]): string[] {

@@ -54,6 +54,25 @@ describe('rule 2: who the supervisor hears (seed 001 table, every cell)', () => 
     expect(audibility(blind, 'p-agent', 'monitor').hearing).toEqual([]);
   });
 
+  it("a blind transfer where the platform removed the first agent's row: the ringing agent is new", () => {
+    const blind = call({ state: 'transferring', participants: [customerParty(), newAgent] });
+    expect(audibility(blind, 'p-customer', 'monitor').hearing).toEqual(['Chris Doe', 'Nina Park']);
+  });
+
+  it('a blind transfer already answered by the new agent, first agent left: the new agent', () => {
+    const answered = call({
+      state: 'transferring',
+      participants: [customerParty(), agentParty({ state: 'disconnected' }), { ...newAgent, state: 'connected' }],
+    });
+    expect(newAgentsInTransfer(answered).map((p) => p.name)).toEqual(['Nina Park']);
+  });
+
+  it('a consult transfer: the specialist is the new agent', () => {
+    const consultTransfer = call({ state: 'transferring', participants: [customerParty(), agentParty(), specialistParty()] });
+    expect(audibility(consultTransfer, 'p-customer', 'monitor').hearing).toEqual(['Chris Doe', 'Pat Lee']);
+    expect(audibility(consultTransfer, 'p-agent', 'monitor').hearing).toEqual(['Alex Kim']);
+  });
+
   it('a transfer to a queue before any new agent joins: only the customer', () => {
     const toQueue = call({ state: 'transferring' });
     expect(newAgentsInTransfer(toQueue)).toEqual([]);
