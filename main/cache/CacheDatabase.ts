@@ -76,10 +76,15 @@ export class CacheDatabase {
 
   /** All writes in one transaction: all commit or none do. */
   applyWrites(writes: readonly CacheWrite[], now: number): void {
-    this.db.transaction(() => {
-      for (const w of writes) this.writer.apply(w);
-      this.writer.markWritten(now);
-    })();
+    try {
+      this.db.transaction(() => {
+        for (const w of writes) this.writer.apply(w);
+        this.writer.markWritten(now);
+      })();
+    } catch (err) {
+      this.writer.rolledBack();
+      throw err;
+    }
   }
 
   /**
@@ -113,7 +118,7 @@ export class CacheDatabase {
   }
 
   search(query: SearchQuery): SearchResult {
-    return searchCache(this.db, this.reader, this.cipher, query ?? {});
+    return searchCache(this.db, this.reader, query ?? {});
   }
 
   openInteraction(interactionId: string): InteractionDetail | null {
@@ -138,6 +143,7 @@ export class CacheDatabase {
   }
 
   purge(retentionDays: number, now: number): PurgeResult {
+    this.writer.rolledBack(); // pruned search terms must be re-recorded when seen again
     return purgeExpired(this.db, retentionDays, now);
   }
 

@@ -20,9 +20,12 @@ export class BodyCipher {
   }
 
   encrypt(plaintext: string): Buffer {
+    return this.encryptBytes(Buffer.from(plaintext, 'utf8'));
+  }
+
+  encryptBytes(body: Buffer): Buffer {
     const iv = this.nextIv();
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.from(plaintext, 'utf8');
     const out = Buffer.allocUnsafe(HEADER_BYTES + body.length);
     out[0] = FORMAT_V1;
     iv.copy(out, 1);
@@ -32,14 +35,18 @@ export class BodyCipher {
     return written === body.length ? out : out.subarray(0, HEADER_BYTES + written);
   }
 
-  /** Null when the data cannot be authenticated (wrong key, corruption). */
   decrypt(stored: Uint8Array): string | null {
+    return this.decryptBytes(stored)?.toString('utf8') ?? null;
+  }
+
+  /** Null when the data cannot be authenticated (wrong key, corruption). */
+  decryptBytes(stored: Uint8Array): Buffer | null {
     const buf = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
     if (buf.length < HEADER_BYTES || buf[0] !== FORMAT_V1) return null;
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.key, buf.subarray(1, 1 + IV_BYTES));
       decipher.setAuthTag(buf.subarray(1 + IV_BYTES, HEADER_BYTES));
-      return Buffer.concat([decipher.update(buf.subarray(HEADER_BYTES)), decipher.final()]).toString('utf8');
+      return Buffer.concat([decipher.update(buf.subarray(HEADER_BYTES)), decipher.final()]);
     } catch {
       return null;
     }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { statSync } from 'node:fs';
+import { pruneSearchTerms } from './searchTerms';
 import type { PurgeResult } from './types';
 
 export const DAY_MS = 86_400_000;
@@ -43,6 +44,7 @@ export function purgeExpired(db: Database, retentionDays: number, now: number): 
     if (deleted > 0) {
       // Contentless deletes leave tombstones; merging rewrites the index without them.
       db.prepare("INSERT INTO message_fts (message_fts) VALUES ('optimize')").run();
+      pruneSearchTerms(db);
     }
     return deleted;
   })();

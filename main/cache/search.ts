@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import type { BodyCipher } from './encryption';
-import { toFtsQuery } from './ftsQuery';
+import { toFtsQuery, type FtsQuery } from './ftsQuery';
 import { snippetSegments, wordMatcher } from './highlight';
-import type { CacheReader } from './repositories/cacheReader';
+import type { BodyRef, CacheReader } from './repositories/cacheReader';
+import { expandPrefix } from './searchTerms';
 import { INTERACTION_COLUMNS, toSummary, type InteractionRow } from './repositories/rows';
 import type { SearchHit, SearchQuery, SearchResult, SearchResultItem, SenderKind } from './types';
 
@@ -59,7 +59,7 @@ function clampLimit(limit: number | undefined): number {
  * the newest rowid down (rowids grow with ingest) and stops after a bounded
  * number of matches, so a common word costs the same as a rare one.
  */
-export function searchCache(db: Database, reader: CacheReader, cipher: BodyCipher, q: SearchQuery): SearchResult {
+export function searchCache(db: Database, reader: CacheReader, q: SearchQuery): SearchResult {
   const limit = clampLimit(q.limit);
   const { where, params } = filters(q);
   const fts = q.text ? toFtsQuery(q.text) : null;
@@ -78,20 +78,24 @@ export function searchCache(db: Database, reader: CacheReader, cipher: BodyCiphe
     };
   }
 
+  const match = matchExpression(db, fts);
+  if (match === null) return { items: [], terms: fts.terms, truncated: false };
   const scan = limit * SCAN_PER_RESULT;
-  type HitRow = { interaction_id: string; message_id: string; sender_kind: SenderKind; sender_name: string; at: number; body: Buffer };
+  type HitRow = { interaction_id: string; message_id: string; sender_kind: SenderKind; sender_name: string; at: number } & BodyRef;
   const hitRows = db
     .prepare(
-      `SELECT m.interaction_id, m.message_id, m.sender_kind, m.sender_name, m.at, m.body
+      `SELECT m.interaction_id, m.message_id, m.sender_kind, m.sender_name, m.at,
+         m.block_id AS blockId, m.body_offset AS bodyOffset, m.body_length AS bodyLength
        FROM message_fts f
        JOIN messages m ON m.id = f.rowid
        JOIN interactions i ON i.id = m.interaction_id
        WHERE message_fts MATCH @match ${where.length ? `AND ${where.join(' AND ')}` : ''}
        ORDER BY f.rowid DESC LIMIT @scan`,
     )
-    .all({ ...params, match: fts.match, scan }) as HitRow[];
+    .all({ ...params, match, scan }) as HitRow[];
 
   const isHit = wordMatcher(fts);
+  const blocks = new Map<number, Buffer | null>();
   const byInteraction = new Map<string, SearchHit[]>();
   let truncated = hitRows.length === scan;
   for (const row of hitRows) {
@@ -105,7 +109,7 @@ export function searchCache(db: Database, reader: CacheReader, cipher: BodyCiphe
       byInteraction.set(row.interaction_id, hits);
     }
     if (hits.length >= HITS_PER_INTERACTION) continue;
-    const body = cipher.decrypt(row.body);
+    const body = reader.body(row, blocks);
     if (body === null) continue;
     hits.push({
       messageId: row.message_id,
@@ -122,4 +126,19 @@ export function searchCache(db: Database, reader: CacheReader, cipher: BodyCiphe
     if (summary) items.push({ ...summary, hits });
   }
   return { items, terms: fts.terms, truncated };
+}
+
+/**
+ * The MATCH expression actually run: the prefix word is replaced by the
+ * indexed words it can complete to (see migration 0002). Null when nothing
+ * can match.
+ */
+function matchExpression(db: Database, fts: FtsQuery): string | null {
+  if (!fts.lastIsPrefix) return fts.match;
+  const exact = fts.terms.slice(0, -1).map((t) => `"${t}"`);
+  const completions = expandPrefix(db, fts.terms.at(-1) ?? '');
+  if (completions.length === 0) return null;
+  // Terms come from our own table of letters/digits only; quoting keeps FTS5 syntax inert anyway.
+  const last = `(${completions.map((t) => `"${t.replaceAll('"', '""')}"`).join(' OR ')})`;
+  return [...exact, last].join(' AND ');
 }

@@ -1,12 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import { DatabaseFromFutureError } from '../errors';
 import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-search-terms';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** All migrations, oldest first. Append new ones; never reorder or edit. */
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
 
 export function latestSchemaVersion(migrations: readonly Migration[] = MIGRATIONS): number {
   return migrations.at(-1)?.version ?? 0;

@@ -10,8 +10,21 @@ import type {
   SenderKind,
   Channel,
   SupervisionMode,
+  TranscriptMessage,
 } from '../types';
 import { INTERACTION_COLUMNS, toSummary, type InteractionRow } from './rows';
+
+/** Where a message body sits inside its decrypted block. */
+export interface BodyRef {
+  blockId: number;
+  bodyOffset: number;
+  bodyLength: number;
+}
+
+function sliceBody(block: Buffer | null, ref: BodyRef): string | null {
+  if (!block || ref.bodyOffset + ref.bodyLength > block.length) return null;
+  return block.toString('utf8', ref.bodyOffset, ref.bodyOffset + ref.bodyLength);
+}
 
 /** Reads one interaction back exactly as it was cached, decrypting bodies and notes. */
 export class CacheReader {
@@ -19,6 +32,8 @@ export class CacheReader {
   private readonly agentsStmt: Statement;
   private readonly participantsStmt: Statement;
   private readonly messagesStmt: Statement;
+  private readonly blocksStmt: Statement;
+  private readonly blockStmt: Statement;
   private readonly timelineStmt: Statement;
   private readonly periodsStmt: Statement;
   private readonly notesStmt: Statement;
@@ -37,8 +52,11 @@ export class CacheReader {
       'SELECT participant_id AS participantId, name, kind, role FROM participants WHERE interaction_id = ? ORDER BY participant_id',
     );
     this.messagesStmt = db.prepare(`
-      SELECT message_id AS messageId, sender_kind AS senderKind, sender_name AS senderName, at, channel, body
+      SELECT message_id AS messageId, sender_kind AS senderKind, sender_name AS senderName, at, channel,
+        block_id AS blockId, body_offset AS bodyOffset, body_length AS bodyLength
       FROM messages WHERE interaction_id = ? ORDER BY at, id`);
+    this.blocksStmt = db.prepare('SELECT id, data FROM message_blocks WHERE interaction_id = ?');
+    this.blockStmt = db.prepare('SELECT data FROM message_blocks WHERE id = ?');
     this.timelineStmt = db.prepare(`
       SELECT event_id AS eventId, at, kind, text, supervisor_name AS supervisorName
       FROM timeline_events WHERE interaction_id = ? ORDER BY at, event_id`);
@@ -57,6 +75,30 @@ export class CacheReader {
       SELECT request_id AS requestId, interaction_id AS interactionId, agent_id AS agentId, agent_name AS agentName,
         at, reason, state, resolved_at AS resolvedAt, resolved_by AS resolvedBy
       FROM assistance_requests WHERE interaction_id = ? ORDER BY at`);
+  }
+
+  /** Decrypts each block of the interaction once. */
+  private transcript(interactionId: string): TranscriptMessage[] {
+    const blocks = new Map<number, Buffer | null>();
+    for (const b of this.blocksStmt.all(interactionId) as { id: number; data: Buffer }[]) {
+      blocks.set(b.id, this.cipher.decryptBytes(b.data));
+    }
+    type MessageRow = { messageId: string; senderKind: SenderKind; senderName: string; at: number; channel: Channel } & BodyRef;
+    return (this.messagesStmt.all(interactionId) as MessageRow[]).map(({ blockId, bodyOffset, bodyLength, ...m }) => ({
+      ...m,
+      body: sliceBody(blocks.get(blockId) ?? null, { blockId, bodyOffset, bodyLength }),
+    }));
+  }
+
+  /** For search hits: decrypts a block, remembering it in `cache` for hits in the same block. */
+  body(ref: BodyRef, cache: Map<number, Buffer | null>): string | null {
+    let block = cache.get(ref.blockId);
+    if (block === undefined) {
+      const row = this.blockStmt.get(ref.blockId) as { data: Buffer } | undefined;
+      block = row ? this.cipher.decryptBytes(row.data) : null;
+      cache.set(ref.blockId, block);
+    }
+    return sliceBody(block, ref);
   }
 
   agents(interactionId: string): AgentRef[] {
@@ -78,15 +120,11 @@ export class CacheReader {
   detail(interactionId: string): InteractionDetail | null {
     const interaction = this.summary(interactionId);
     if (!interaction) return null;
-    type MessageRow = { messageId: string; senderKind: SenderKind; senderName: string; at: number; channel: Channel; body: Buffer };
     type PeriodRow = { periodId: string; supervisorId: string; supervisorName: string; mode: SupervisionMode; participantId: string | null; participantName: string | null; startedAt: number; endedAt: number | null };
     return {
       interaction,
       participants: this.participantsStmt.all(interactionId) as InteractionDetail['participants'],
-      transcript: (this.messagesStmt.all(interactionId) as MessageRow[]).map((m) => ({
-        ...m,
-        body: this.cipher.decrypt(m.body),
-      })),
+      transcript: this.transcript(interactionId),
       timeline: this.timelineStmt.all(interactionId) as InteractionDetail['timeline'],
       supervisionPeriods: this.periodsStmt.all(interactionId) as PeriodRow[],
       notes: this.notes(interactionId),

@@ -12,6 +12,27 @@ import type {
   TranscriptMessageRecord,
 } from '../types';
 import { validateWrite } from '../validation';
+import { SearchTermsRecorder } from '../searchTerms';
+
+export const MAX_MESSAGES_PER_BLOCK = 64;
+export const MAX_BLOCK_BYTES = 32 * 1024;
+
+/** Consecutive messages of the same interaction, bounded in count and size. */
+export function* messageBlocks(records: TranscriptMessageRecord[]): Generator<TranscriptMessageRecord[]> {
+  let block: TranscriptMessageRecord[] = [];
+  let bytes = 0;
+  for (const m of records) {
+    const first = block[0];
+    if (first && (first.interactionId !== m.interactionId || block.length >= MAX_MESSAGES_PER_BLOCK || bytes + m.body.length > MAX_BLOCK_BYTES)) {
+      yield block;
+      block = [];
+      bytes = 0;
+    }
+    block.push(m);
+    bytes += m.body.length;
+  }
+  if (block.length > 0) yield block;
+}
 
 /**
  * Applies record*() writes. Free text (bodies, timeline text, audit targets,
@@ -23,7 +44,9 @@ export class CacheWriter {
   private readonly upsertInteractionStmt: Statement;
   private readonly upsertAgentStmt: Statement;
   private readonly upsertParticipantStmt: Statement;
+  private readonly insertBlockStmt: Statement;
   private readonly insertMessageStmt: Statement;
+  private readonly terms: SearchTermsRecorder;
   private readonly insertFtsStmt: Statement;
   private readonly upsertTimelineStmt: Statement;
   private readonly upsertPeriodStmt: Statement;
@@ -55,9 +78,11 @@ export class CacheWriter {
     this.upsertParticipantStmt = db.prepare(`
       INSERT INTO participants (interaction_id, participant_id, name, kind, role) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (interaction_id, participant_id) DO UPDATE SET name = excluded.name, kind = excluded.kind, role = excluded.role`);
+    this.insertBlockStmt = db.prepare('INSERT INTO message_blocks (interaction_id, data) VALUES (?, ?)');
     this.insertMessageStmt = db.prepare(`
-      INSERT INTO messages (interaction_id, message_id, sender_kind, sender_name, at, channel, body)
-      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+      INSERT INTO messages (interaction_id, message_id, sender_kind, sender_name, at, channel, block_id, body_offset, body_length)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+    this.terms = new SearchTermsRecorder(db);
     this.insertFtsStmt = db.prepare('INSERT INTO message_fts (rowid, body) VALUES (?, ?)');
     this.upsertTimelineStmt = db.prepare(`
       INSERT INTO timeline_events (interaction_id, event_id, at, kind, text, supervisor_name) VALUES (?, ?, ?, ?, ?, ?)
@@ -133,20 +158,38 @@ export class CacheWriter {
     this.upsertParticipantStmt.run(r.interactionId, r.participantId, r.name, r.kind, r.role);
   }
 
+  /** A transaction rolled back: in-memory knowledge of stored terms may be wrong. */
+  rolledBack(): void {
+    this.terms.reset();
+  }
+
   private insertMessages(records: TranscriptMessageRecord[]): void {
-    for (const m of records) {
-      const body = this.redactor.redact(m.body);
-      const info = this.insertMessageStmt.run(
-        m.interactionId,
-        m.messageId,
-        m.senderKind,
-        m.senderName,
-        m.at,
-        m.channel,
-        this.cipher.encrypt(body),
-      );
-      // Redelivered message: already stored and indexed.
-      if (info.changes === 1) this.insertFtsStmt.run(info.lastInsertRowid, body);
+    for (const block of messageBlocks(records)) {
+      const bodies = block.map((m) => Buffer.from(this.redactor.redact(m.body), 'utf8'));
+      const blockId = this.insertBlockStmt.run(block[0]!.interactionId, this.cipher.encryptBytes(Buffer.concat(bodies)))
+        .lastInsertRowid;
+      let offset = 0;
+      block.forEach((m, i) => {
+        const body = bodies[i]!;
+        const info = this.insertMessageStmt.run(
+          m.interactionId,
+          m.messageId,
+          m.senderKind,
+          m.senderName,
+          m.at,
+          m.channel,
+          blockId,
+          offset,
+          body.length,
+        );
+        offset += body.length;
+        // Redelivered message: already stored and indexed (its bytes in this block go unused).
+        if (info.changes === 1) {
+          const text = body.toString('utf8');
+          this.insertFtsStmt.run(info.lastInsertRowid, text);
+          this.terms.record(text);
+        }
+      });
     }
   }
 

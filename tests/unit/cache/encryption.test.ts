@@ -26,7 +26,7 @@ describe('body encryption', () => {
 
   it('detects tampering', () => {
     const stored = cipher.encrypt('hello world');
-    stored[stored.length - 1] ^= 1;
+    stored.writeUInt8(stored.readUInt8(stored.length - 1) ^ 1, stored.length - 1);
     expect(cipher.decrypt(stored)).toBeNull();
   });
 

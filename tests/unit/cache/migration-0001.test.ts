@@ -37,15 +37,17 @@ describe('migration 0001 (initial)', () => {
     ).toThrow(/CHECK constraint failed/);
   });
 
-  it('deletes messages, their search index entries and notes with the interaction', () => {
+  it('deletes messages, their encrypted blocks, search index entries and notes with the interaction', () => {
     const db = freshDb();
     insertInteraction(db);
     const { lastInsertRowid } = db
       .prepare(
-        `INSERT INTO messages (interaction_id, message_id, sender_kind, sender_name, at, channel, body) VALUES ('i1', 'm1', 'agent', 'Ann', 1, 'chat', x'00')`,
+        `INSERT INTO messages (interaction_id, message_id, sender_kind, sender_name, at, channel, block_id, body_offset, body_length)
+         VALUES ('i1', 'm1', 'agent', 'Ann', 1, 'chat', 1, 0, 1)`,
       )
       .run();
     db.prepare('INSERT INTO message_fts (rowid, body) VALUES (?, ?)').run(lastInsertRowid, 'refund please');
+    db.prepare(`INSERT INTO message_blocks (interaction_id, data) VALUES ('i1', x'00')`).run();
     db.prepare(`INSERT INTO notes (interaction_id, author_id, author_name, at, text) VALUES ('i1', 's', 'Sue', 1, x'00')`).run();
     expect(db.prepare(`SELECT count(*) AS n FROM message_fts WHERE message_fts MATCH 'refund'`).get()).toEqual({ n: 1 });
 
@@ -53,6 +55,7 @@ describe('migration 0001 (initial)', () => {
 
     expect(db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM message_blocks').get()).toEqual({ n: 0 });
     expect(db.prepare(`SELECT count(*) AS n FROM message_fts WHERE message_fts MATCH 'refund'`).get()).toEqual({ n: 0 });
   });
 
@@ -68,7 +71,8 @@ describe('migration 0001 (initial)', () => {
     expect(() =>
       db
         .prepare(
-          `INSERT INTO messages (interaction_id, message_id, sender_kind, sender_name, at, channel, body) VALUES ('nope', 'm1', 'agent', 'A', 1, 'chat', x'00')`,
+          `INSERT INTO messages (interaction_id, message_id, sender_kind, sender_name, at, channel, block_id, body_offset, body_length)
+           VALUES ('nope', 'm1', 'agent', 'A', 1, 'chat', 1, 0, 1)`,
         )
         .run(),
     ).toThrow(/FOREIGN KEY/);

@@ -106,6 +106,21 @@ describe('recording and reopening an interaction', () => {
     expect(cache.search({ text: 'number' }).items[0]?.hits).toHaveLength(2);
   });
 
+  it('reads back messages that were encrypted together in one block', () => {
+    const cache = memoryCache();
+    const bodies = ['first ü', 'second 😀', '', 'fourth'];
+    cache.applyWrites(
+      [
+        { kind: 'interaction', record: interaction() },
+        { kind: 'messages', records: bodies.map((body, i) => message(i, { body })) },
+      ],
+      T0,
+    );
+    expect(cache.db.prepare('SELECT count(*) AS n FROM message_blocks').get()).toEqual({ n: 1 });
+    expect(cache.openInteraction('int-1')?.transcript.map((m) => m.body)).toEqual(bodies);
+    expect(cache.search({ text: 'fourth' }).items[0]?.hits[0]?.segments).toEqual([{ text: 'fourth', hit: true }]);
+  });
+
   it('closes a supervision period when recorded again with an end', () => {
     const cache = memoryCache();
     const period = {
@@ -169,7 +184,7 @@ describe('privacy before writing', () => {
       T0,
     );
     cache.addNote({ interactionId: 'int-1', authorId: 's', authorName: 'Sue', at: T0, text: 'private remark' });
-    const body = cache.db.prepare('SELECT body FROM messages').get() as { body: Buffer };
+    const body = cache.db.prepare('SELECT data AS body FROM message_blocks').get() as { body: Buffer };
     const note = cache.db.prepare('SELECT text FROM notes').get() as { text: Buffer };
     expect(Buffer.isBuffer(body.body)).toBe(true);
     expect(body.body.toString('latin1')).not.toContain('confidential');

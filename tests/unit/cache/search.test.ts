@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CacheDatabase } from '../../../main/cache/CacheDatabase';
+import type { CacheWrite } from '../../../main/cache/types';
 import { DAY, interaction, memoryCache, message, T0 } from './fixtures';
 
 let cache: CacheDatabase;
@@ -106,5 +107,19 @@ describe('full-text search', () => {
   it('is case and accent insensitive', () => {
     cache.applyWrites([{ kind: 'messages', records: [message(9, { interactionId: 'voice-old', body: 'Crème brûlée' })] }], T0);
     expect(ids(cache.search({ text: 'CREME brulee' }))).toEqual(['voice-old']);
+  });
+
+  it('still finds a new word by prefix after its first write was rolled back and retried', () => {
+    const bad = { kind: 'messages', records: [{ ...message(8), at: -1 }] } as unknown as CacheWrite;
+    cache.applyWritesIsolated([{ kind: 'messages', records: [message(7, { interactionId: 'sms-bob', body: 'zebra crossing' })] }, bad], T0);
+    expect(ids(cache.search({ text: 'zeb' }))).toEqual(['sms-bob']);
+  });
+
+  it('forgets purged words so they no longer complete a prefix', () => {
+    cache.purge(5, T0 + 2 * DAY); // removes voice-old only
+    cache.applyWrites([{ kind: 'interaction', record: interaction({ id: 'new', startedAt: T0 + 2 * DAY, lastSeenAt: T0 + 2 * DAY }) }], T0);
+    expect(cache.db.prepare("SELECT count(*) AS n FROM search_terms WHERE term = 'refund'").get()).toEqual({ n: 1 });
+    cache.purge(0, T0 + 3 * DAY);
+    expect(cache.db.prepare('SELECT count(*) AS n FROM search_terms').get()).toEqual({ n: 0 });
   });
 });
