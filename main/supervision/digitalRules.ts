@@ -122,6 +122,20 @@ function stopAvailability(supervisor: Supervisor, interaction: Interaction): Ava
   return refused(reasons.notMonitoringConversation);
 }
 
+/**
+ * Send (rule 15): only while participating. Not part of DigitalActions (the
+ * composer appears only when participating) but the core checks it on every
+ * digital:send, so a forged command is refused with a reason.
+ */
+export function sendAvailability(supervisor: Supervisor, interaction: Interaction): Availability {
+  return firstRefusal([
+    () => (interaction.channel === 'voice' ? reasons.notDigital : undefined),
+    ended(interaction),
+    () => (hasPermission(supervisor, participatePermission) ? undefined : reasons.needChatAgentPermission),
+    () => (isParticipating(interaction, supervisor) ? undefined : reasons.participateBeforeSending),
+  ]);
+}
+
 export interface AttentionMarkers {
   slaMissed: boolean;
   assistanceRequested: boolean;

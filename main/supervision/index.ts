@@ -38,6 +38,7 @@ export {
 } from './audibility';
 export {
   digitalActions,
+  sendAvailability,
   attentionMarkers,
   chatsTabNeedsAttention,
   hasNewActivity,

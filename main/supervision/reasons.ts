@@ -76,6 +76,7 @@ export const reasons = {
   noAssistanceRequested: 'No assistance was requested for this chat',
   stopOnlyHolder: (supervisorName: string) => `Only ${supervisorName} can stop monitoring this conversation`,
   notMonitoringConversation: 'You are not monitoring this conversation',
+  participateBeforeSending: 'Participate in the chat before sending messages',
 
   // Agents list (binocular)
   agentNotOnInteraction: 'Not on an interaction',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Availability, DigitalActions } from '../../../preload/contract';
-import { digitalActions, isAssigned, isParticipating, isPending, reasons } from '../../../main/supervision';
+import { digitalActions, isAssigned, isParticipating, isPending, reasons, sendAvailability } from '../../../main/supervision';
 import {
   T0,
   agent,
@@ -220,5 +220,22 @@ describe('rule 16: the assistance flag', () => {
 
   it('can be cleared after the chat ended', () => {
     expect(digitalActions(supervisor(), chat({ assistanceRequested: true, state: 'ended', endedAt: T0 })).clearFlag).toEqual(ok);
+  });
+});
+
+describe('rule 15: send', () => {
+  const joined = chat({ participants: [customerParty(), agentParty(), supervisorParty('sup-1', 'Sam Carter', 'barge')] });
+
+  it('only while participating', () => {
+    expect(sendAvailability(supervisor(), joined)).toEqual(ok);
+    expect(sendAvailability(supervisor(), chat())).toEqual(no('Participate in the chat before sending messages'));
+    const monitoring = chat({ participants: [customerParty(), agentParty(), supervisorParty('sup-1', 'Sam Carter', 'monitor')] });
+    expect(sendAvailability(supervisor(), monitoring)).toEqual(no(reasons.participateBeforeSending));
+  });
+
+  it('needs the chat agent permission, an open conversation and a digital channel', () => {
+    expect(sendAvailability(withoutPermission(supervisor(), 'chat:participate'), joined)).toEqual(no(reasons.needChatAgentPermission));
+    expect(sendAvailability(supervisor(), { ...joined, state: 'ended', endedAt: T0 })).toEqual(no(reasons.conversationEnded));
+    expect(sendAvailability(supervisor(), call())).toEqual(no(reasons.notDigital));
   });
 });
