@@ -1,0 +1,162 @@
+/**
+ * SIP lab wire checks: the JsSIP softphone (fake media host) registers at a
+ * real Kamailio (WebSocket + digest auth) and monitors through a sipp "PBX
+ * feature server" that asserts every request on the wire.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { asteriskChanSpy, freeswitchEavesdrop } from '../../main/phone/pbxProfiles';
+import { writeScenario, type FeatureServerSpec } from './support/featureServerScenario';
+import { labPhone } from './support/labPhone';
+import { freeUdpPort, labUnavailableReason, registerSippUser, startKamailio, startSipp, type Kamailio, type SippRun } from './support/processes';
+import { startTcpProxy, type TcpProxy } from './support/tcpProxy';
+
+const skipReason = labUnavailableReason();
+if (skipReason) console.warn(skipReason);
+
+const until = async (cond: () => boolean, what: string, ms = 8000) => {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+describe.skipIf(!!skipReason)('SIP lab: softphone against Kamailio + sipp', () => {
+  let kam: Kamailio;
+  let proxy: TcpProxy;
+  const cleanups: (() => Promise<unknown>)[] = [];
+
+  beforeAll(async () => {
+    kam = await startKamailio();
+    proxy = await startTcpProxy(kam.wsPort);
+  });
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()!().catch(() => undefined);
+  });
+  afterAll(async () => {
+    await proxy?.close();
+    await kam?.stop();
+  });
+
+  /** A registered supervisor phone plus a sipp feature server registered as the dialled number. */
+  async function setup(spec: FeatureServerSpec, opts: Parameters<typeof labPhone>[1] = {}) {
+    const port = await freeUdpPort();
+    const sipp = await startSipp(writeScenario(spec), kam, [], port);
+    cleanups.push(() => sipp.stop());
+    await registerSippUser(spec.dialled, port, kam);
+    const lp = labPhone(proxy.url, opts);
+    cleanups.push(() => lp.phone.unregister());
+    const s = await lp.phone.register(lp.account);
+    expect(s.registration).toBe('registered');
+    return { ...lp, sipp };
+  }
+
+  const sippPassed = async (sipp: SippRun) => {
+    const code = await sipp.exit;
+    if (code !== 0) throw new Error(`sipp scenario failed (exit ${code}):\n${sipp.logs().slice(-4000)}`);
+  };
+
+  it('registers with digest auth over WebSocket', async () => {
+    const { phone, account } = labPhone(kam.wsUrl);
+    cleanups.push(() => phone.unregister());
+    const s = await phone.register(account);
+    expect(s.registration).toBe('registered');
+    expect(s.problem).toBeUndefined();
+  });
+
+  it('says "Wrong password" on a 401 for a wrong password', async () => {
+    const { phone, account } = labPhone(kam.wsUrl, { password: 'wrong' });
+    cleanups.push(() => phone.unregister());
+    const s = await phone.register(account);
+    expect(s.registration).toBe('failed');
+    expect(s.problem?.code).toBe('WRONG_PASSWORD');
+    expect(s.problem?.action).toMatch(/password in Settings/);
+  });
+
+  it('says "Server unreachable" when nothing listens', async () => {
+    const port = await freeUdpPort(); // a TCP port nobody listens on, most likely
+    const { phone, account } = labPhone(`ws://127.0.0.1:${port}`);
+    cleanups.push(() => phone.unregister());
+    const s = await phone.register(account);
+    expect(s.registration).toBe('reconnecting');
+    expect(s.problem?.code).toBe('SERVER_UNREACHABLE');
+    expect(s.problem?.message).toMatch(/^Server unreachable: .*ECONNREFUSED/);
+  });
+
+  it('dials the feature code, sends each mode change as SIP INFO digits, and the handset BYEs its own leg', async () => {
+    const { phone, media, sipp } = await setup({ dialled: '*2221001', infoDigits: ['5', '6', '4'], ending: 'expect-bye' });
+    const started = await phone.startMonitor({ target: '1001', mode: 'monitor' });
+    expect(started).toMatchObject({ state: 'active', micLive: false });
+    expect((await phone.setMode('coach')).micLive).toBe(true);
+    expect((await phone.setMode('barge')).micLive).toBe(true);
+    expect((await phone.setMode('monitor')).micLive).toBe(false);
+    expect(media.micLive()).toBe(false);
+    await phone.end();
+    await sippPassed(sipp);
+    expect(phone.status().monitor).toMatchObject({ state: 'ended', endedBy: 'supervisor' });
+  });
+
+  it('uses configured feature code and digits (freeswitch profile over INFO)', async () => {
+    const profile = freeswitchEavesdrop({ featureCode: '88', dtmfMethod: 'info', digits: { monitor: '0', coach: '2', barge: '3' } });
+    const { phone, sipp } = await setup({ dialled: '881002', infoDigits: ['3', '2', '0'], ending: 'expect-bye' }, { profile });
+    await phone.startMonitor({ target: '1002', mode: 'barge' });
+    await phone.setMode('coach');
+    await phone.setMode('monitor');
+    await phone.end();
+    await sippPassed(sipp);
+  });
+
+  it('RFC 2833 profile: offers telephone-event, sends digits in RTP (insertDTMF), no INFO on the wire', async () => {
+    const { phone, media, sipp } = await setup({ dialled: '881003', expectTelephoneEvent: true, ending: 'expect-bye' }, { profile: freeswitchEavesdrop() });
+    await phone.startMonitor({ target: '1003', mode: 'monitor' });
+    await phone.setMode('coach');
+    await phone.setMode('barge');
+    await until(() => media.dtmf.length === 2, 'two insertDTMF calls');
+    expect(media.dtmf.map((d) => d.tones)).toEqual(['2', '3']);
+    await phone.end();
+    await sippPassed(sipp); // an INFO would be an unexpected message: sipp would fail
+  });
+
+  it('the PBX holds the leg: state held, mic off; then the handset ends it', async () => {
+    const { phone, media, sipp } = await setup({ dialled: '*2221004', infoDigits: ['5'], ending: 'hold-then-expect-bye', pauseMs: 300 });
+    await phone.startMonitor({ target: '1004', mode: 'coach' });
+    await until(() => phone.status().monitor?.state === 'held', 'held');
+    expect(phone.status().monitor).toMatchObject({ mode: 'coach', micLive: false });
+    expect(media.micLive()).toBe(false);
+    await phone.end();
+    await sippPassed(sipp);
+  });
+
+  it('ends by itself when the far end hangs up', async () => {
+    const { phone, media, sipp } = await setup({ dialled: '*2221005', infoDigits: ['6'], ending: 'send-bye', pauseMs: 500 });
+    await phone.startMonitor({ target: '1005', mode: 'barge' });
+    await until(() => phone.status().monitor?.state === 'ended', 'monitor ended by the far end');
+    expect(phone.status().monitor).toMatchObject({ endedBy: 'far-end', micLive: false });
+    expect(media.micLive()).toBe(false);
+    await sippPassed(sipp);
+  });
+
+  it.each([
+    [486, 'Busy Here', 'BUSY'],
+    [403, 'Forbidden', 'REFUSED'],
+  ])('a %i on the feature code is a clear error', async (status, reason, code) => {
+    const { phone, media, sipp } = await setup({ dialled: `*222${status}`, reject: { status, reason } });
+    const m = await phone.startMonitor({ target: String(status), mode: 'monitor' });
+    expect(m.state).toBe('failed');
+    expect(m.problem?.code).toBe(code);
+    expect(media.micLive()).toBe(false);
+    await sippPassed(sipp);
+    expect(phone.status().registration).toBe('registered');
+  });
+
+  it('a transport drop mid-monitor ends the leg with the mic off, then the phone reconnects and re-registers', async () => {
+    const { phone, media } = await setup({ dialled: '*2221006', infoDigits: ['6'], ending: 'idle' });
+    await phone.startMonitor({ target: '1006', mode: 'barge' });
+    await until(() => media.micLive(), 'mic live in barge');
+    proxy.dropAll();
+    await until(() => phone.status().registration === 'reconnecting', 'reconnecting');
+    expect(phone.status().monitor).toMatchObject({ state: 'ended', endedBy: 'connection-lost', micLive: false });
+    expect(media.micLive()).toBe(false);
+    await until(() => phone.status().registration === 'registered', 're-registered', 15000);
+  });
+});

@@ -1,0 +1,18 @@
+/** A JsSipSoftphone (fake media host) registered at the lab Kamailio. */
+import { asteriskChanSpy, type PbxProfile } from '../../../main/phone/pbxProfiles';
+import { JsSipSoftphone, type SipAccount } from '../../../main/phone/softphone';
+import { FakeMediaHost } from '../../unit/phone/support/fakeMediaHost';
+
+export function labPhone(wsUrl: string, opts: { user?: string; password?: string; profile?: PbxProfile } = {}) {
+  const media = new FakeMediaHost();
+  const phone = new JsSipSoftphone({ mediaHost: media });
+  const account: SipAccount = {
+    wsUrl,
+    uri: `sip:${opts.user ?? 'sup1'}@127.0.0.1`,
+    password: opts.password ?? 'secret',
+    profile: opts.profile ?? asteriskChanSpy(),
+    reconnectMinSec: 1,
+    reconnectMaxSec: 2,
+  };
+  return { phone, media, account };
+}

@@ -1,0 +1,134 @@
+/** Start lab servers on free 127.0.0.1 ports and stop them by PID. */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createSocket } from 'node:dgram';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const hasBinary = (name: string): boolean => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+
+/** Why the lab cannot run here, or null. */
+export function labUnavailableReason(): string | null {
+  const missing = ['kamailio', 'sipp'].filter((b) => !hasBinary(b));
+  return missing.length ? `SIP lab skipped: ${missing.join(' and ')} not installed (apt-get install kamailio kamailio-websocket-modules sip-tester)` : null;
+}
+
+export async function freeTcpPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function freeUdpPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createSocket('udp4');
+    s.once('error', reject);
+    s.bind(0, '127.0.0.1', () => {
+      const port = s.address().port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function waitForTcp(port: number, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const ok = await new Promise<boolean>((r) => {
+      const c = connect(port, '127.0.0.1');
+      c.once('connect', () => {
+        c.destroy();
+        r(true);
+      });
+      c.once('error', () => r(false));
+    });
+    if (ok) return;
+    if (Date.now() > end) throw new Error(`nothing listens on 127.0.0.1:${port}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export async function stopPid(child: ChildProcess | undefined): Promise<void> {
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  process.kill(child.pid, 'SIGTERM');
+  const t = setTimeout(() => child.pid && child.exitCode === null && process.kill(child.pid, 'SIGKILL'), 3000);
+  await exited;
+  clearTimeout(t);
+}
+
+export interface Kamailio {
+  wsPort: number;
+  udpPort: number;
+  wsUrl: string;
+  child: ChildProcess;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+export async function startKamailio(): Promise<Kamailio> {
+  const runDir = mkdtempSync(join(tmpdir(), 'spyglass-kam-'));
+  const wsPort = await freeTcpPort();
+  const udpPort = await freeUdpPort();
+  let out = '';
+  const child = spawn(
+    'kamailio',
+    ['-f', join(__dirname, '..', 'kamailio.cfg'), '-DD', '-E', '-Y', runDir, '-P', join(runDir, 'kamailio.pid'), '-m', '64', '-M', '8', '-A', `WS_PORT=${wsPort}`, '-A', `UDP_PORT=${udpPort}`],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  await waitForTcp(wsPort).catch((e) => {
+    throw new Error(`${(e as Error).message}\n${out.slice(-2000)}`);
+  });
+  return { wsPort, udpPort, wsUrl: `ws://127.0.0.1:${wsPort}`, child, log: () => out, stop: () => stopPid(child) };
+}
+
+export interface SippRun {
+  port: number;
+  dir: string;
+  child: ChildProcess;
+  exit: Promise<number | null>;
+  /** sipp's own log (<log> actions, errors) and message trace. */
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+/** Run sipp with a scenario file; `-m 1`, traces in a temp dir. */
+export async function startSipp(scenarioPath: string, proxy: Kamailio, extra: string[] = [], port?: number): Promise<SippRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'spyglass-sipp-'));
+  const p = port ?? (await freeUdpPort());
+  const child = spawn(
+    'sipp',
+    ['-sf', scenarioPath, '-i', '127.0.0.1', '-p', String(p), '-m', '1', '-timeout', '30', '-timeout_error', '-trace_msg', '-trace_logs', '-trace_err', '-nostdin', ...extra, `127.0.0.1:${proxy.udpPort}`],
+    { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  return {
+    port: p,
+    dir,
+    child,
+    exit,
+    logs: () =>
+      err +
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.log'))
+        .map((f) => `--- ${f}\n${readFileSync(join(dir, f), 'utf8')}`)
+        .join('\n'),
+    stop: () => stopPid(child),
+  };
+}
+
+/** Register `user` at Kamailio with its Contact pointing at a sipp UAS on `uasPort`. */
+export async function registerSippUser(user: string, uasPort: number, proxy: Kamailio): Promise<void> {
+  const run = await startSipp(join(__dirname, '..', 'sipp', 'register.xml'), proxy, ['-s', user, '-key', 'uas_port', String(uasPort)]);
+  const code = await run.exit;
+  if (code !== 0) throw new Error(`sipp REGISTER ${user} failed (${code})\n${run.logs()}`);
+}
