@@ -66,6 +66,12 @@ export class DigitalSimulation {
     // About one in six waits past its SLA so the SLA markers have something to show.
     const wait = this.rng.chance(0.17) ? this.rng.int(queueSla + 5, queueSla * 2) : this.rng.int(2, Math.max(3, Math.floor(queueSla * 0.8)));
     this.register(ix, script, { play: true, autoEnd: true, routeAt: this.world.now() + wait * SECOND });
+    // A customer left waiting for ten minutes gives up (keeps queues bounded under load).
+    const id = ix.id;
+    this.world.scheduler.at(this.world.now() + 10 * 60 * SECOND, () => {
+      const live = this.world.interactions.get(id);
+      if (live?.state === 'pending' && !this.world.pinned.has(id)) endInteraction(this.world, live, 'Customer left while waiting');
+    });
     return ix;
   }
 

@@ -56,12 +56,15 @@ export class VoiceSimulation {
 
   arrive(): Interaction {
     const queue = this.rng.pick([...this.world.queues.values()]);
-    return createCall(this.world, {
+    const ix = createCall(this.world, {
       queueId: queue.id,
       customerName: this.rng.pick(customerNames),
       customerPhone: `+1 555 01${String(this.rng.int(0, 99)).padStart(2, '0')}`,
       monitorable: !this.rng.chance(this.options.unmonitorableShare),
     });
+    // Callers do not wait forever: one still queued after a few minutes hangs up (keeps queues bounded).
+    this.after(this.rng.int(120, 300) * SECOND, ix, (call) => call.state === 'pending' && endInteraction(this.world, call, 'Caller abandoned in queue'));
+    return ix;
   }
 
   /** Offers waiting calls, oldest first, to idle agents of their queue. */
