@@ -33,7 +33,7 @@ export function App() {
     <div className="app">
       <Header />
       <div className="workspace">
-        <main className="content" id="content">
+        <main className="content" id="content" tabIndex={0} aria-label="Current view">
           <CurrentView />
         </main>
       </div>

@@ -1,25 +1,16 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { dispatch, useStore } from '../store';
 import { listShortcuts, onShortcutsChanged } from './shortcuts';
-
-let cache = listShortcuts();
-const subscribe = (cb: () => void) =>
-  onShortcutsChanged(() => {
-    cache = listShortcuts();
-    cb();
-  });
 
 /** Keyboard help (press ? or F1): every live shortcut, generated from the registry. */
 export function HelpOverlay() {
   const open = useStore((s) => s.ui.helpOpen);
-  const shortcuts = useSyncExternalStore(subscribe, () => cache);
   const closeRef = useRef<HTMLButtonElement>(null);
   const [, force] = useState(0);
+  // Shortcuts come and go with the views; re-read the registry while open.
+  useEffect(() => (open ? onShortcutsChanged(() => force((n) => n + 1)) : undefined), [open]);
   useEffect(() => {
-    if (open) {
-      closeRef.current?.focus();
-      force((n) => n + 1);
-    }
+    if (open) closeRef.current?.focus();
   }, [open]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -33,6 +24,7 @@ export function HelpOverlay() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   if (!open) return null;
+  const shortcuts = listShortcuts();
   return (
     <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="help-title">
       <div className="dialog">

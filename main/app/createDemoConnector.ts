@@ -1,0 +1,27 @@
+import { DemoContactCenter, type Clock, type DemoControl } from '../contact-center/demo';
+import type { Connector } from '../contact-center/Connector';
+
+export interface DemoConnectorHandle {
+  connector: Connector;
+  clock: Clock;
+  /** Test-only controls; exposed by the web host only with --test-control. */
+  control: DemoControl;
+}
+
+export interface DemoConnectorOptions {
+  seed: number;
+  agents: number;
+  timeCompression: number;
+  changesPerSecond?: number;
+}
+
+/** The embedded demo contact center (the default, no-setup connector). */
+export function createDemoConnector(options: DemoConnectorOptions): DemoConnectorHandle {
+  const demo = DemoContactCenter.create({
+    seed: options.seed,
+    agents: options.agents,
+    timeCompression: options.timeCompression,
+    ...(options.changesPerSecond !== undefined ? { changesPerSecond: options.changesPerSecond } : {}),
+  });
+  return { connector: demo, clock: demo.clock, control: demo.control };
+}

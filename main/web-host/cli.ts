@@ -1,0 +1,84 @@
+/**
+ * `npm run start:web`: the whole app in a browser. Serves the built renderer
+ * and the contract over a WebSocket on 127.0.0.1 (random free port, per-run
+ * token) and prints the URL on one line.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { composeCore } from '../app/composeCore';
+import { defaultUserDataDir } from '../config/paths';
+import { createLogger } from '../core/logger';
+import { FileKeyStore } from '../cache/keyStore';
+import { serveTestControl } from './testControl';
+import { startWebHost } from './WebHost';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    'user-data': { type: 'string' },
+    policy: { type: 'string' },
+    seed: { type: 'string' },
+    agents: { type: 'string' },
+    speed: { type: 'string' },
+    'changes-per-second': { type: 'string' },
+    'test-control': { type: 'boolean', default: false },
+    'static-dir': { type: 'string' },
+  },
+  strict: true,
+});
+
+const num = (v: string | undefined): number | undefined => (v === undefined ? undefined : Number(v));
+
+async function main(): Promise<void> {
+  const log = createLogger();
+  const userDataDir = values['user-data'] ?? defaultUserDataDir(process.platform, process.env);
+  const staticDir = values['static-dir'] ?? path.resolve(__dirname, '../../out/renderer');
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+    console.error(`The renderer is not built (${staticDir}). Run \`npm run start:web\`, which builds it first.`);
+    process.exit(1);
+  }
+  const demo: Record<string, number> = {};
+  for (const [key, arg] of [
+    ['seed', 'seed'],
+    ['agents', 'agents'],
+    ['timeCompression', 'speed'],
+    ['changesPerSecond', 'changes-per-second'],
+  ] as const) {
+    const v = num(values[arg]);
+    if (v !== undefined) demo[key] = v;
+  }
+  const app = await composeCore({
+    host: 'web',
+    version: process.env.npm_package_version ?? '0.1.0',
+    userDataDir,
+    log,
+    demo,
+    ...(values.policy ? { policyFile: values.policy } : {}),
+    keyStore: new FileKeyStore(path.join(userDataDir, 'cache.key')),
+    openExternal: async (url) => {
+      // No browser to hand the link to from here; tell the user where it goes.
+      log.info(`Open this link in your browser: ${url}`);
+    },
+  });
+  const host = await startWebHost({
+    core: app.core,
+    staticDir,
+    log,
+    port: Number(values.port),
+    ...(values['test-control'] && app.demo ? { extraSockets: { '/test-control': serveTestControl(app.demo, log) } } : {}),
+  });
+  console.log(`Spyglass is running at ${host.url}`);
+  const shutdown = async () => {
+    await host.close();
+    await app.core.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+main().catch((e) => {
+  console.error(`Spyglass web host failed to start: ${(e as Error).message}`);
+  process.exit(1);
+});

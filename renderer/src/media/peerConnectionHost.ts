@@ -1,0 +1,190 @@
+/**
+ * Renderer side of main's RemotePeerConnection (port of
+ * research/sip/lib/renderer-pc-bridge.js). Owns the real RTCPeerConnections,
+ * the microphone and the playback elements; main only ever sees SDP strings
+ * and state snapshots.
+ *
+ * The microphone track is captured at creation but DISABLED: coach and barge
+ * only flip `track.enabled` (no renegotiation), and monitor mode never has a
+ * live mic. Remote audio plays on the chosen output device (setSinkId).
+ */
+import type { MediaEvent, MediaRequest, MediaResponse, MediaResult, PcSnapshot, SessionDescriptionInit } from '../../../preload/contract/phone';
+import { pcEventTypes } from '../../../preload/contract/phone';
+
+export interface PeerConnectionHostOptions {
+  /** Sends a peer-connection event to main (one ordered stream). */
+  emit(event: MediaEvent): void;
+  /** Chosen devices; '' = system default. */
+  devices?: () => { inputId: string; outputId: string };
+  /** A remote stream started/stopped playing (for output level meters). */
+  onRemoteStream?(pcId: string, stream: MediaStream | null): void;
+  /** The local microphone stream of a peer (for input level meters). */
+  onLocalStream?(pcId: string, stream: MediaStream | null): void;
+  /** Extra methods (the demo PBX far end). */
+  extensions?: Partial<Record<MediaRequest['method'], (pcId: string, args: unknown[]) => Promise<MediaResult>>>;
+  getUserMedia?: (c: MediaStreamConstraints) => Promise<MediaStream>;
+}
+
+interface Entry {
+  pc: RTCPeerConnection;
+  mic: MediaStream;
+  audio: HTMLAudioElement | null;
+}
+
+export interface PeerConnectionHost {
+  handle(request: MediaRequest): Promise<MediaResponse>;
+  pcIds(): string[];
+  /** Move playback of every live peer to another output device. */
+  setOutputDevice(deviceId: string): Promise<void>;
+  /** True if any peer's microphone track is enabled (never in monitor mode). */
+  micLive(): boolean;
+  /** The real peer connection (tests, stats). */
+  peer(pcId: string): RTCPeerConnection | undefined;
+  closeAll(): void;
+}
+
+type SinkAudio = HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
+
+export function createPeerConnectionHost(options: PeerConnectionHostOptions): PeerConnectionHost {
+  const entries = new Map<string, Entry>();
+  let seq = 0;
+  const gum = options.getUserMedia ?? ((c: MediaStreamConstraints) => navigator.mediaDevices.getUserMedia(c));
+
+  const snap = (pc: RTCPeerConnection): PcSnapshot => ({
+    seq: ++seq,
+    signalingState: pc.signalingState,
+    iceGatheringState: pc.iceGatheringState,
+    iceConnectionState: pc.iceConnectionState,
+    connectionState: pc.connectionState,
+    localDescription: pc.localDescription && { type: pc.localDescription.type, sdp: pc.localDescription.sdp },
+    remoteDescription: pc.remoteDescription && { type: pc.remoteDescription.type, sdp: pc.remoteDescription.sdp },
+    senders: pc
+      .getSenders()
+      .slice(0, 8)
+      .map((s) => ({ kind: (s.track?.kind as 'audio' | 'video' | undefined) ?? null, enabled: s.track?.enabled ?? false, hasDtmf: !!s.dtmf })),
+  });
+
+  const get = (pcId: string): Entry => {
+    const e = entries.get(pcId);
+    if (!e) throw new Error(`no peer connection ${pcId}`);
+    return e;
+  };
+
+  const play = async (entry: Entry, stream: MediaStream) => {
+    const audio = (entry.audio ??= new Audio()) as SinkAudio;
+    audio.srcObject = stream;
+    const out = options.devices?.().outputId ?? '';
+    if (out && audio.setSinkId) await audio.setSinkId(out).catch(() => undefined);
+    await audio.play().catch(() => undefined);
+  };
+
+  const methods: Record<string, (pcId: string, args: unknown[]) => Promise<MediaResult>> = {
+    async create(pcId, [config]) {
+      if (entries.has(pcId)) throw new Error(`peer connection ${pcId} exists`);
+      const inputId = options.devices?.().inputId ?? '';
+      const mic = await gum({ audio: inputId ? { deviceId: { exact: inputId } } : true, video: false });
+      // Disabled before it is ever attached: the mic is never live in monitor mode.
+      for (const t of mic.getTracks()) t.enabled = false;
+      const pc = new RTCPeerConnection((config as RTCConfiguration) ?? {});
+      const entry: Entry = { pc, mic, audio: null };
+      entries.set(pcId, entry);
+      for (const t of mic.getTracks()) pc.addTrack(t, mic);
+      options.onLocalStream?.(pcId, mic);
+      pc.ontrack = (e) => {
+        const stream = e.streams[0] ?? new MediaStream([e.track]);
+        void play(entry, stream);
+        options.onRemoteStream?.(pcId, stream);
+      };
+      for (const type of pcEventTypes) {
+        pc.addEventListener(type, (ev) => {
+          const event: MediaEvent = { pcId, type, snapshot: snap(pc) };
+          if (type === 'icecandidate') {
+            const c = (ev as RTCPeerConnectionIceEvent).candidate;
+            event.candidate = c ? { candidate: c.candidate, sdpMid: c.sdpMid, sdpMLineIndex: c.sdpMLineIndex } : null;
+          }
+          options.emit(event);
+        });
+      }
+      return { snapshot: snap(pc) };
+    },
+    async createOffer(pcId, [o]) {
+      const { pc } = get(pcId);
+      const d = await pc.createOffer((o as RTCOfferOptions) ?? {});
+      return { desc: { type: d.type as SessionDescriptionInit['type'], sdp: d.sdp ?? '' }, snapshot: snap(pc) };
+    },
+    async createAnswer(pcId, [o]) {
+      const { pc } = get(pcId);
+      const d = await pc.createAnswer((o as RTCAnswerOptions) ?? {});
+      return { desc: { type: d.type as SessionDescriptionInit['type'], sdp: d.sdp ?? '' }, snapshot: snap(pc) };
+    },
+    async setLocalDescription(pcId, [d]) {
+      const { pc } = get(pcId);
+      await pc.setLocalDescription(d as RTCSessionDescriptionInit);
+      return { snapshot: snap(pc) };
+    },
+    async setRemoteDescription(pcId, [d]) {
+      const { pc } = get(pcId);
+      await pc.setRemoteDescription(d as RTCSessionDescriptionInit);
+      return { snapshot: snap(pc) };
+    },
+    async setTrackEnabled(pcId, [i, enabled]) {
+      const { pc } = get(pcId);
+      const s = pc.getSenders()[Number(i)];
+      if (s?.track) s.track.enabled = enabled === true;
+      return { snapshot: snap(pc) };
+    },
+    async insertDTMF(pcId, [i, tones, duration, gap]) {
+      const { pc } = get(pcId);
+      const s = pc.getSenders()[Number(i)];
+      if (!s?.dtmf) throw new Error('this call cannot send RFC 2833 DTMF');
+      s.dtmf.insertDTMF(String(tones), Number(duration) || 100, Number(gap) || 70);
+      return {};
+    },
+    async close(pcId) {
+      const e = entries.get(pcId);
+      if (!e) return {};
+      closeEntry(pcId, e);
+      return {};
+    },
+  };
+
+  function closeEntry(pcId: string, e: Entry): void {
+    for (const t of e.mic.getTracks()) {
+      t.enabled = false;
+      t.stop();
+    }
+    e.pc.close();
+    if (e.audio) {
+      e.audio.pause();
+      e.audio.srcObject = null;
+    }
+    entries.delete(pcId);
+    options.onLocalStream?.(pcId, null);
+    options.onRemoteStream?.(pcId, null);
+  }
+
+  return {
+    async handle(request) {
+      try {
+        const fn = options.extensions?.[request.method] ?? methods[request.method];
+        if (!fn) throw new Error(`unknown media method ${request.method}`);
+        const result = await fn(request.pcId, request.args);
+        return { seq: request.seq, ok: true, result };
+      } catch (e) {
+        return { seq: request.seq, ok: false, error: String((e as Error)?.message ?? e).slice(0, 500) };
+      }
+    },
+    pcIds: () => [...entries.keys()],
+    async setOutputDevice(deviceId) {
+      for (const e of entries.values()) {
+        const a = e.audio as SinkAudio | null;
+        if (a?.setSinkId) await a.setSinkId(deviceId).catch(() => undefined);
+      }
+    },
+    micLive: () => [...entries.values()].some((e) => e.mic.getTracks().some((t) => t.enabled && t.readyState === 'live')),
+    peer: (pcId) => entries.get(pcId)?.pc,
+    closeAll() {
+      for (const [id, e] of entries) closeEntry(id, e);
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { startWebHostProcess, type WebHostProcess } from './webHost';
+
+/** Each spec file gets its own web host (fresh demo, fresh user data), stopped by PID afterwards. */
+export const test = base.extend<{ app: Page }, { host: WebHostProcess }>({
+  host: [
+    async ({}, use) => {
+      const host = await startWebHostProcess();
+      await use(host);
+      await host.stop();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ page, host }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(host.url);
+    await expect(page.getByTestId('supervisor-name')).toHaveText('Morgan Lee');
+    await use(page);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** axe on the current view: no serious or critical violations. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: false });
+}
