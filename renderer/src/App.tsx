@@ -3,15 +3,20 @@ import { Header } from './components/Header';
 import { Notices } from './components/Notices';
 import { StatusBar } from './components/StatusBar';
 import { useStore } from './store';
-import { AgentsView } from './views/AgentsView';
-import { AuditView } from './views/AuditView';
-import { ChatsView } from './views/ChatsView';
-import { QueueActivityView } from './views/QueueActivityView';
+import { AuditView } from './views/digital/AuditView';
+import { ChatsView } from './views/digital/ChatsView';
+import { InteractionDetails } from './views/InteractionDetails';
 import { SettingsView } from './views/SettingsView';
 import { TranscriptsView } from './views/TranscriptsView';
+import { AgentsView } from './views/voice/AgentsView';
+import { MonitoringToolbar } from './views/voice/MonitoringToolbar';
+import { MyInteractions } from './views/voice/MyInteractions';
+import { QueueActivityView } from './views/voice/QueueActivityView';
 
 function CurrentView() {
   const view = useStore((s) => s.ui.view);
+  const detailsId = useStore((s) => s.ui.detailsId);
+  if (detailsId) return <InteractionDetails interactionId={detailsId} />;
   switch (view) {
     case 'agents':
       return <AgentsView />;
@@ -33,10 +38,12 @@ export function App() {
     <div className="app">
       <Header />
       <div className="workspace">
+        <MyInteractions />
         <main className="content" id="content" tabIndex={0} aria-label="Current view">
           <CurrentView />
         </main>
       </div>
+      <MonitoringToolbar />
       <StatusBar />
       <Notices />
       <HelpOverlay />

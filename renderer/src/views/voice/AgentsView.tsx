@@ -1,4 +1,4 @@
-import { useStore } from '../store';
+import { useStore } from '../../store';
 
 /** Agents and what they are doing. */
 export function AgentsView() {

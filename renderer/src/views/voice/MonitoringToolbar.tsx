@@ -1,0 +1,4 @@
+/** The monitoring toolbar, bottom left, while a voice monitor session exists (seed 002). */
+export function MonitoringToolbar() {
+  return null;
+}
