@@ -1,7 +1,7 @@
 import type { AgentStatus, Channel, Interaction, SupervisionMode } from '../../../preload/contract';
 import { ConnectorError, type TransferTarget } from '../Connector';
 import { assignToAgent, createConversation, requestAssistance, requireConversation } from './conversations';
-import { applyScenario, type ScenarioName } from './scenarios';
+import { applyScenario, scenarioIds, type ScenarioName } from './scenarios';
 import type { DigitalSimulation } from './digitalSimulation';
 import { endInteraction } from './lifecycle';
 import { scriptById } from './scripts/conversations';
@@ -218,6 +218,11 @@ export class DemoControl {
 
   reconnectSupervisor(supervisorId: string): void {
     this.#apply(() => logOn(this.world, this.#other(supervisorId)));
+  }
+
+  /** The fixed ids of the scenario interactions (JSON-friendly, for the e2e socket). */
+  scenarioIds(): Record<ScenarioName, string> {
+    return { ...scenarioIds };
   }
 
   /** Puts a named situation in place (see scenarios.ts); returns its interaction id. */

@@ -135,12 +135,12 @@ export class World {
 
   addParticipant(ix: Interaction, p: Omit<Participant, 'id' | 'joinedAt' | 'inConsult' | 'inConference'> & Partial<Participant>): Participant {
     const participant: Participant = {
-      id: p.id ?? `${ix.id}-p${ix.participants.length + 1}-${this.nextId('p').slice(2)}`,
+      ...p,
+      id: p.id ?? `${ix.id}-${this.nextId('p')}`,
       joinedAt: p.joinedAt ?? this.now(),
       inConsult: p.inConsult ?? false,
       inConference: p.inConference ?? false,
-      ...p,
-    } as Participant;
+    };
     ix.participants.push(participant);
     if (participant.agentId) this.linkAgent(participant.agentId, ix.id);
     this.markInteraction(ix);
