@@ -4,10 +4,13 @@ import { defineConfig } from 'electron-vite';
 
 // Explicit entries: the product's layout is main/, preload/, renderer/ at the
 // top level, not electron-vite's default src/*.
+// SPYGLASS_OUT_DIR lets parallel builds (e.g. two e2e runs) keep apart.
+const outRoot = resolve(__dirname, process.env.SPYGLASS_OUT_DIR ?? 'out');
+
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: resolve(outRoot, 'main'),
       rollupOptions: {
         input: { index: resolve(__dirname, 'main/index.ts') },
         // Native and CommonJS-heavy packages stay as runtime requires.
@@ -19,7 +22,7 @@ export default defineConfig({
     build: {
       // A sandboxed preload cannot require() packages: bundle zod and the contract in.
       externalizeDeps: false,
-      outDir: 'out/preload',
+      outDir: resolve(outRoot, 'preload'),
       rollupOptions: {
         input: { index: resolve(__dirname, 'preload/index.ts') },
         // A sandboxed preload must be one CommonJS file with the contract inlined.
@@ -31,7 +34,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      outDir: resolve(outRoot, 'renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
     plugins: [react()],

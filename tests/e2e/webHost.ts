@@ -23,7 +23,20 @@ export async function startWebHostProcess(args: string[] = [], env: Record<strin
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spyglass-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'main/web-host/cli.ts', '--test-control', '--user-data', userDataDir, '--policy', path.join(userDataDir, 'policy.json'), ...args],
+    [
+      '--import',
+      'tsx',
+      'main/web-host/cli.ts',
+      '--test-control',
+      '--user-data',
+      userDataDir,
+      '--policy',
+      path.join(userDataDir, 'policy.json'),
+      // SPYGLASS_OUT_DIR: where `electron-vite build` put the renderer (parallel runs keep apart).
+      '--static-dir',
+      path.resolve(__dirname, '../..', process.env.SPYGLASS_OUT_DIR ?? 'out', 'renderer'),
+      ...args,
+    ],
     { cwd: path.resolve(__dirname, '../..'), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
