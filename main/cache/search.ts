@@ -88,7 +88,7 @@ export function searchCache(db: Database, reader: CacheReader, q: SearchQuery): 
          m.block_id AS blockId, m.body_offset AS bodyOffset, m.body_length AS bodyLength
        FROM message_fts f
        JOIN messages m ON m.id = f.rowid
-       JOIN interactions i ON i.id = m.interaction_id
+       ${where.length ? 'JOIN interactions i ON i.id = m.interaction_id' : ''}
        WHERE message_fts MATCH @match ${where.length ? `AND ${where.join(' AND ')}` : ''}
        ORDER BY f.rowid DESC LIMIT @scan`,
     )

@@ -165,7 +165,8 @@ export class CacheWriter {
 
   private insertMessages(records: TranscriptMessageRecord[]): void {
     for (const block of messageBlocks(records)) {
-      const bodies = block.map((m) => Buffer.from(this.redactor.redact(m.body), 'utf8'));
+      const texts = block.map((m) => this.redactor.redact(m.body));
+      const bodies = texts.map((t) => Buffer.from(t, 'utf8'));
       const blockId = this.insertBlockStmt.run(block[0]!.interactionId, this.cipher.encryptBytes(Buffer.concat(bodies)))
         .lastInsertRowid;
       let offset = 0;
@@ -185,7 +186,7 @@ export class CacheWriter {
         offset += body.length;
         // Redelivered message: already stored and indexed (its bytes in this block go unused).
         if (info.changes === 1) {
-          const text = body.toString('utf8');
+          const text = texts[i]!;
           this.insertFtsStmt.run(info.lastInsertRowid, text);
           this.terms.record(text);
         }
