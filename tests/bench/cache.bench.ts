@@ -1,0 +1,207 @@
+// Session cache benchmark: `npm run bench:cache` (BENCH_MESSAGES=50000 for a smoke run).
+// Prints `name: value` lines. Ingest goes through the real SessionCache (worker
+// thread, redaction, AES-GCM, FTS5, synchronous=FULL); the plain baseline is a
+// better-sqlite3 insert loop into one table, same rows, same commit size.
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { FileKeyStore } from '../../main/cache/keyStore';
+import { openSessionCache } from '../../main/cache/SessionCache';
+import type { InteractionRecord, TranscriptMessageRecord } from '../../main/cache/types';
+
+const TOTAL = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
+const PER_CALL = 1_000; // messages per recordMessages() call
+const PER_INTERACTION = 50;
+const IN_FLIGHT = 8; // calls awaiting acknowledgement at once
+const SEARCHES = 300;
+const PLAIN_COMMIT_ROWS = 20_000;
+const T0 = Date.UTC(2026, 10, 1);
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const COMMON = `the a to and i you my is it for of in on order refund delivery card account please thanks hello help
+  can we be have not this with your when will was but at number payment issue problem today tomorrow email address
+  password reset cancel subscription invoice package tracking late broken replace return store price discount`.split(/\s+/);
+
+function makeVocabulary(random: () => number): string[] {
+  const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'te', 'vo', 'zi', 'pa', 'de', 'gro', 'shi', 'tan', 'bel'];
+  const words = new Set<string>();
+  while (words.size < 5_000) {
+    const n = 2 + Math.floor(random() * 3);
+    let w = '';
+    for (let i = 0; i < n; i++) w += syllables[Math.floor(random() * syllables.length)];
+    words.add(w);
+  }
+  return [...COMMON, ...words];
+}
+
+/** Zipf-ish: low indexes (common words) far more often. */
+function pickWord(vocab: string[], random: () => number): string {
+  return vocab[Math.floor(vocab.length * random() ** 3)]!;
+}
+
+function* messageChunks(vocab: string[], seed: number): Generator<{ interactions: InteractionRecord[]; messages: TranscriptMessageRecord[] }> {
+  const random = rng(seed);
+  for (let start = 0; start < TOTAL; start += PER_CALL) {
+    const interactions: InteractionRecord[] = [];
+    const messages: TranscriptMessageRecord[] = [];
+    for (let n = start; n < Math.min(TOTAL, start + PER_CALL); n++) {
+      const ix = Math.floor(n / PER_INTERACTION);
+      const at = T0 + n * 1_000;
+      if (n % PER_INTERACTION === 0) {
+        interactions.push({
+          id: `int-${ix}`,
+          channel: ix % 3 === 0 ? 'webMessaging' : ix % 3 === 1 ? 'sms' : 'chat',
+          queueId: `q-${ix % 12}`,
+          queueName: `Queue ${ix % 12}`,
+          agents: [{ id: `agent-${ix % 150}`, name: `Agent ${ix % 150}` }],
+          customerName: `Customer ${ix}`,
+          state: 'connected',
+          startedAt: at,
+          monitoredByMe: ix % 5 === 0,
+          lastSeenAt: at + PER_INTERACTION * 1_000,
+        });
+      }
+      const words: string[] = [];
+      const len = 5 + Math.floor(random() * 20);
+      for (let w = 0; w < len; w++) words.push(pickWord(vocab, random));
+      if (n % 200 === 0) words.push('card', '4111', '1111', '1111', '1111');
+      messages.push({
+        interactionId: `int-${ix}`,
+        messageId: `m-${n}`,
+        senderKind: n % 2 === 0 ? 'customer' : 'agent',
+        senderName: n % 2 === 0 ? `Customer ${ix}` : `Agent ${ix % 150}`,
+        at,
+        channel: 'webMessaging',
+        body: words.join(' '),
+      });
+    }
+    yield { interactions, messages };
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+function fileBytes(path: string): number {
+  let total = 0;
+  for (const s of ['', '-wal']) {
+    try {
+      total += statSync(path + s).size;
+    } catch {
+      // absent
+    }
+  }
+  return total;
+}
+
+async function benchCache(dir: string, vocab: string[]) {
+  const path = join(dir, 'cache.sqlite');
+  const { cache } = await openSessionCache({ path, keyStore: new FileKeyStore(join(dir, 'cache.key')) });
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  const inFlight: Promise<void>[] = [];
+  lag.enable();
+  const started = performance.now();
+  for (const chunk of messageChunks(vocab, 42)) {
+    for (const i of chunk.interactions) void cache.recordInteraction(i);
+    inFlight.push(cache.recordMessages(chunk.messages));
+    if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+    else await new Promise((r) => setImmediate(r));
+  }
+  await Promise.all(inFlight);
+  const seconds = (performance.now() - started) / 1000;
+  lag.disable();
+
+  const random = rng(7);
+  const latencies: number[] = [];
+  for (let i = 0; i < SEARCHES + 10; i++) {
+    const words = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pickWord(vocab, random));
+    // The user is often mid-word: prefix on the last word.
+    const last = words.length - 1;
+    if (random() < 0.5 && words[last]!.length > 3) words[last] = words[last]!.slice(0, 3);
+    const t = performance.now();
+    await cache.search({ text: words.join(' '), limit: 50 });
+    if (i >= 10) latencies.push(performance.now() - t);
+  }
+  latencies.sort((a, b) => a - b);
+  await cache.close();
+  return {
+    msgsPerSecond: TOTAL / seconds,
+    lagP99Ms: lag.percentile(99) / 1e6,
+    searchP95Ms: percentile(latencies, 95),
+    bytesPer1000: fileBytes(path) / (TOTAL / 1000),
+  };
+}
+
+function benchPlain(dir: string, vocab: string[]) {
+  const db = new Database(join(dir, 'plain.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(`CREATE TABLE messages (id INTEGER PRIMARY KEY, interaction_id TEXT, message_id TEXT, sender_kind TEXT,
+    sender_name TEXT, at INTEGER, channel TEXT, body TEXT)`);
+  const insert = db.prepare(
+    'INSERT INTO messages (interaction_id, message_id, sender_kind, sender_name, at, channel, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertMany = db.transaction((rows: TranscriptMessageRecord[]) => {
+    for (const m of rows) insert.run(m.interactionId, m.messageId, m.senderKind, m.senderName, m.at, m.channel, m.body);
+  });
+  let pending: TranscriptMessageRecord[] = [];
+  let insertMs = 0;
+  for (const chunk of messageChunks(vocab, 42)) {
+    pending.push(...chunk.messages);
+    if (pending.length >= PLAIN_COMMIT_ROWS) {
+      const t = performance.now();
+      insertMany(pending);
+      insertMs += performance.now() - t;
+      pending = [];
+    }
+  }
+  const t = performance.now();
+  insertMany(pending);
+  insertMs += performance.now() - t;
+  db.close();
+  return { msgsPerSecond: TOTAL / (insertMs / 1000) };
+}
+
+/** Lag with the loop idle, same machine, same moment: separates CPU contention from our own stalls. */
+async function idleLagP99Ms(): Promise<number> {
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  await new Promise((r) => setTimeout(r, 2_000));
+  lag.disable();
+  return lag.percentile(99) / 1e6;
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'spyglass-cache-bench-'));
+  try {
+    const vocab = makeVocabulary(rng(1));
+    const idleLag = await idleLagP99Ms();
+    const plain = benchPlain(dir, vocab);
+    const cache = await benchCache(dir, vocab);
+    console.log(`cache_bench_messages: ${TOTAL}`);
+    console.log(`cache_ingest_msgs_per_s: ${Math.round(cache.msgsPerSecond)}`);
+    console.log(`cache_plain_insert_msgs_per_s: ${Math.round(plain.msgsPerSecond)}`);
+    console.log(`cache_ingest_vs_plain_ratio: ${(cache.msgsPerSecond / plain.msgsPerSecond).toFixed(3)}`);
+    console.log(`cache_search_p95_ms: ${cache.searchP95Ms.toFixed(2)}`);
+    console.log(`cache_bytes_per_1000_msgs: ${Math.round(cache.bytesPer1000)}`);
+    console.log(`cache_event_loop_lag_p99_ms: ${cache.lagP99Ms.toFixed(2)}`);
+    console.log(`cache_event_loop_lag_idle_p99_ms: ${idleLag.toFixed(2)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
