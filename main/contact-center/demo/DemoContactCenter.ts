@@ -111,7 +111,7 @@ export class DemoContactCenter implements Connector {
       extension: '1001',
       ...options.supervisor,
     };
-    this.world = new World(this.clock, rng.fork(), supervisor, {
+    this.world = new World(this.clock, supervisor, {
       endedRetentionMs: options.endedRetentionMs ?? 10_000,
       maxMessagesPerConversation: options.maxMessagesPerConversation ?? 500,
       maxTimelinePerInteraction: 500,
@@ -136,10 +136,10 @@ export class DemoContactCenter implements Connector {
     this.control = new DemoControl(world, this.digital);
 
     // Scenarios first, so their fixed agents are taken before the warm-up fills the rest.
+    // They name the default queues and the first agents; a custom layout without them skips them.
+    const layoutFits = defaultQueues.every((q) => world.queues.has(q.id));
     for (const name of options.scenarios ?? scenarioNames) {
-      if ((scenarioAgents[name] ?? []).every((id) => world.agents.has(id)) && [...world.queues.keys()].includes('queue-billing')) {
-        applyScenario(this.control, name);
-      }
+      if (layoutFits && scenarioAgents[name].every((id) => world.agents.has(id))) applyScenario(this.control, name);
     }
     if (options.warmUp ?? this.simulate) {
       this.voice.warmUp(0.5);

@@ -54,7 +54,7 @@ export class DemoControl {
   startCall(options: StartCallOptions = {}): string {
     return this.#apply(() => {
       const agent = options.agentId ? this.#agent(options.agentId) : undefined;
-      const queueId = options.queueId ?? agent?.queueIds[0] ?? this.#firstQueue();
+      const queueId = options.queueId ? this.#queue(options.queueId) : (agent?.queueIds[0] ?? this.#firstQueue());
       const ix = calls.createCall(this.world, {
         ...(options.id ? { id: options.id } : {}),
         queueId,

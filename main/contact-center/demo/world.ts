@@ -10,7 +10,6 @@ import type {
 } from '../../../preload/contract';
 import type { ConnectorEvent, ConnectorListener, Typing } from '../Connector';
 import type { Clock } from './clock';
-import type { Rng } from './random';
 import { Scheduler } from './scheduler';
 
 /** A simulated supervisor other than the user (they hold locks, monitor, coach). */
@@ -77,7 +76,6 @@ export class World {
 
   constructor(
     readonly clock: Clock,
-    readonly rng: Rng,
     public supervisor: Supervisor,
     readonly limits: WorldLimits,
   ) {}

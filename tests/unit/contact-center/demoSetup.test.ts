@@ -122,6 +122,18 @@ describe('demo contact center: setup and determinism', () => {
     expect(demo.state().interactions.length).toBeLessThan(80);
   });
 
+  it('accepts custom queues and small sizes, skipping scenarios that do not fit', async () => {
+    const clock = new ManualClock();
+    const demo = DemoContactCenter.create({ clock, agents: 3, queues: [{ id: 'q-a', name: 'Alpha', slaSeconds: 15 }] });
+    const state = demo.state();
+    expect(state.queues.map((q) => q.name)).toEqual(['Alpha']);
+    expect(state.agents.every((a) => a.queueIds.includes('q-a'))).toBe(true);
+    expect(state.interactions.some((i) => i.id.startsWith('call-alex'))).toBe(false);
+    await demo.start();
+    clock.advance(5 * 60_000);
+    expect(demo.state().agents).toHaveLength(3);
+  });
+
   it('real clock compresses time', () => {
     const clock = createRealClock({ factor: 10, startAt: 0 });
     const t0 = Date.now();
