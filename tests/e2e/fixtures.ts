@@ -5,6 +5,7 @@ import { startWebHostProcess, type WebHostProcess } from './webHost';
 /** Each spec file gets its own web host (fresh demo, fresh user data), stopped by PID afterwards. */
 export const test = base.extend<{ app: Page }, { host: WebHostProcess }>({
   host: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object.
     async ({}, use) => {
       const host = await startWebHostProcess();
       await use(host);

@@ -1,0 +1,50 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { _electron as electron, expect, test } from '@playwright/test';
+
+/**
+ * Window security in the real Electron shell. Electron's binary cannot be
+ * downloaded on every build machine; where it is missing these tests are
+ * reported as skipped with that reason (they run wherever it exists).
+ */
+function electronBinary(): string | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const p = require('electron') as unknown;
+    return typeof p === 'string' && fs.existsSync(p) ? p : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const binary = electronBinary();
+if (!binary) {
+  console.log('SKIPPED Electron window-security tests: the Electron binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD). They run where Electron exists.');
+}
+const built = fs.existsSync(path.resolve(__dirname, '../../out/main/index.js'));
+
+test.describe('Electron window security', () => {
+  test.skip(!binary, 'Electron binary not installed on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD); window security is covered here only where Electron exists.');
+  test.skip(!built, 'Run `npm run build` first: out/main/index.js is missing.');
+
+  test('no require in the page, navigation and new windows are blocked', async () => {
+    const app = await electron.launch({ executablePath: binary, args: [path.resolve(__dirname, '../..')] });
+    try {
+      const window = await app.firstWindow();
+      await expect(window.getByTestId('supervisor-name')).toHaveText('Morgan Lee');
+      expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      expect(await window.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
+      const before = window.url();
+      await window.evaluate(() => {
+        window.location.href = 'https://example.com/';
+      });
+      await window.waitForTimeout(500);
+      expect(window.url()).toBe(before);
+      const opened = await window.evaluate(() => window.open('https://example.com/') === null);
+      expect(opened).toBe(true);
+      expect(app.windows()).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
+  });
+});
