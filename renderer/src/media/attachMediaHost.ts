@@ -24,7 +24,7 @@ export interface AttachOptions {
 export function attachMediaHost(api: SpyglassApi, options: AttachOptions = {}): { host: PeerConnectionHost; detach(): void } {
   const levels = options.levels ?? mediaLevels;
   let devices: AudioDevices = { inputId: '', outputId: '' };
-  const demo = createDemoFarEnd(levels, options.demoClips ?? { agentUrl: './demo-audio/agent.wav', customerUrl: './demo-audio/customer.wav' });
+  const demo = createDemoFarEnd(levels, options.demoClips ?? { agentUrl: './demo-audio/agent.ogg', customerUrl: './demo-audio/customer.ogg' });
   const host = createPeerConnectionHost({
     emit: (event) => void api.invoke('media:event', event),
     devices: () => devices,

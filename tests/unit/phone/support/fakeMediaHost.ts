@@ -40,6 +40,8 @@ export class FakeMediaHost implements MediaHost {
   readonly micChanges: { pcId: string; enabled: boolean }[] = [];
   private readonly listeners = new Set<(e: MediaEvent) => void>();
   private seq = 0;
+  /** Demo far-end calls: answer (with the offer it got), mode changes, close. */
+  readonly demo: { id: string; event: string; offer?: string }[] = [];
   /** Make `create` fail (e.g. microphone refused). */
   failCreate: string | null = null;
   /** Make ICE fail right after the remote description is set. */
@@ -76,7 +78,7 @@ export class FakeMediaHost implements MediaHost {
       this.pcs.set(pcId, pc);
       return { snapshot: pc.snap };
     }
-    const pc = this.pcs.get(pcId);
+    const pc = this.pcs.get(pcId) ?? (method.startsWith('demo') ? ({} as FakePc) : undefined);
     if (!pc) throw new Error(`no peer ${pcId}`);
     const bump = (patch: Partial<PcSnapshot>) => {
       pc.snap = { ...pc.snap, ...patch, seq: ++this.seq };
@@ -117,6 +119,15 @@ export class FakeMediaHost implements MediaHost {
       }
       case 'insertDTMF':
         this.dtmf.push({ pcId, tones: String(args[1]) });
+        return {};
+      case 'demoAnswer':
+        this.demo.push({ id: pcId, event: 'answer', offer: String(args[0]) });
+        return { desc: { type: 'answer', sdp: fakeSdp('sendrecv', 52000) } };
+      case 'demoSetMode':
+        this.demo.push({ id: pcId, event: String(args[0]) });
+        return {};
+      case 'demoClose':
+        this.demo.push({ id: pcId, event: 'close' });
         return {};
       case 'close':
         bump({ signalingState: 'closed', iceConnectionState: 'closed', connectionState: 'closed', senders: pc.snap.senders.map((s) => ({ ...s, enabled: false })) });
