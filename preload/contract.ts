@@ -57,5 +57,5 @@ export * from './contract/result';
 export * from './contract/domain';
 export * from './contract/views';
 export type { ConfigView, Notice } from './contract/core';
-export type { InteractionDetails } from './contract/voice';
+export type { AudibilityPreviewRow, InteractionDetails } from './contract/voice';
 export type { AuditEntry } from './contract/digital';

@@ -3,10 +3,26 @@ import { id, supervisionModeSchema, supervisionPeriodSchema, timelineEventSchema
 import { command, event } from './define';
 import { interactionViewSchema, voiceSessionSchema } from './views';
 
+/** One row of the hold/transfer preview (seed 001's table, in the rules' words). */
+export const audibilityPreviewRowSchema = z.object({
+  scenario: z.enum(['active', 'hold', 'transfer']),
+  /** "While the call is active", "If the agent puts the call on hold", ... */
+  situation: z.string(),
+  /** Names (or "the new agent") the supervisor would hear. */
+  hearing: z.array(z.string()),
+  /** One sentence for the details view. */
+  sentence: z.string(),
+});
+export type AudibilityPreviewRow = z.infer<typeof audibilityPreviewRowSchema>;
+
 export const interactionDetailsSchema = z.object({
   interaction: interactionViewSchema,
   timeline: z.array(timelineEventSchema),
   periods: z.array(supervisionPeriodSchema),
+  /** Voice: per participant id that may be picked, what the supervisor would hear (rule 2). */
+  audibilityPreview: z.record(z.string(), z.array(audibilityPreviewRowSchema)).optional(),
+  /** Voice: who would hear the supervisor in each mode. */
+  heardByPreview: z.record(supervisionModeSchema, z.string()).optional(),
 });
 export type InteractionDetails = z.infer<typeof interactionDetailsSchema>;
 

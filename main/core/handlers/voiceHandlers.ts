@@ -1,4 +1,12 @@
-import { CommandError, type SupervisionMode, type VoiceSession } from '../../../preload/contract';
+import {
+  CommandError,
+  supervisionModes,
+  type AudibilityPreviewRow,
+  type InteractionDetails,
+  type SupervisionMode,
+  type VoiceSession,
+} from '../../../preload/contract';
+import { audibilityPreview, heardByPreview } from '../../supervision';
 import type { Handlers } from '../dispatch';
 import type { SupervisorCore } from '../SupervisorCore';
 import { requireAllowed } from './guard';
@@ -53,11 +61,26 @@ export function voiceHandlers(core: SupervisorCore): Handlers {
   };
 
   return {
-    'interaction:details': ({ interactionId }) => ({
-      interaction: core.interactionView(interactionId),
-      timeline: core.connector.timeline(interactionId),
-      periods: core.connector.periods(interactionId),
-    }),
+    'interaction:details': ({ interactionId }) => {
+      const interaction = core.interactionView(interactionId);
+      const details: InteractionDetails = {
+        interaction,
+        timeline: core.connector.timeline(interactionId),
+        periods: core.connector.periods(interactionId),
+      };
+      if (interaction.channel === 'voice') {
+        // Rule 2: what the supervisor would hear on hold and transfer, for every
+        // participant they could pick (supervisors on the call cannot be picked).
+        const preview: Record<string, AudibilityPreviewRow[]> = {};
+        for (const p of interaction.participants) {
+          if (p.role === 'supervisor' || p.state === 'disconnected') continue;
+          preview[p.id] = audibilityPreview(interaction, p.id);
+        }
+        details.audibilityPreview = preview;
+        details.heardByPreview = Object.fromEntries(supervisionModes.map((m) => [m, heardByPreview(m)])) as Record<SupervisionMode, string>;
+      }
+      return details;
+    },
     'voice:start': async ({ interactionId, participantId, mode }) => {
       const view = core.interactionView(interactionId);
       if (view.channel !== 'voice') throw new CommandError('REFUSED', 'This is not a voice call; use Monitor chat instead.');
