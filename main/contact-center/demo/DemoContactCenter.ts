@@ -25,6 +25,7 @@ import { VoiceSimulation } from './voiceSimulation';
 import { cloneAgent, cloneInteraction, cloneSupervisor, World } from './world';
 
 export const MAX_AGENTS = 5000;
+const MAX_STEP_MS = 5000;
 
 export interface DemoOptions {
   /** Same seed + same clock ticks => same events. Default 1. */
@@ -197,7 +198,8 @@ export class DemoContactCenter implements Connector {
   private readonly tick = (): void => {
     if (!this.running) return;
     const now = this.clock.now();
-    const dt = Math.max(0, now - this.lastTick);
+    // After a stall (sleep, debugger) do not replay the missed traffic in one burst.
+    const dt = Math.min(MAX_STEP_MS, Math.max(0, now - this.lastTick));
     this.lastTick = now;
     this.world.scheduler.runDue(now);
     if (this.simulate) {
