@@ -100,12 +100,18 @@ export interface SippRun {
 }
 
 /** Run sipp with a scenario file; `-m 1`, traces in a temp dir. */
-export async function startSipp(scenarioPath: string, proxy: Kamailio, extra: string[] = [], port?: number): Promise<SippRun> {
+export async function startSipp(
+  scenarioPath: string,
+  proxy: Kamailio,
+  extra: string[] = [],
+  port?: number,
+  { calls = 1, timeoutSec = 30 }: { calls?: number; timeoutSec?: number } = {},
+): Promise<SippRun> {
   const dir = mkdtempSync(join(tmpdir(), 'spyglass-sipp-'));
   const p = port ?? (await freeUdpPort());
   const child = spawn(
     'sipp',
-    ['-sf', scenarioPath, '-i', '127.0.0.1', '-p', String(p), '-m', '1', '-timeout', '30', '-timeout_error', '-trace_msg', '-trace_logs', '-trace_err', '-nostdin', ...extra, `127.0.0.1:${proxy.udpPort}`],
+    ['-sf', scenarioPath, '-i', '127.0.0.1', '-p', String(p), '-m', String(calls), '-timeout', String(timeoutSec), '-timeout_error', '-trace_msg', '-trace_logs', '-trace_err', '-nostdin', ...extra, `127.0.0.1:${proxy.udpPort}`],
     { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let err = '';

@@ -1,0 +1,111 @@
+/**
+ * Softphone benchmark on the SIP lab (Kamailio + sipp on loopback).
+ *
+ * Prints `name: value` lines:
+ *  - jssip_vs_sipp_setup_ratio: JsSIP's call setup (INVITE sent -> 200 OK
+ *    received, as JsSIP sees it) divided by sipp's own (same measure, read
+ *    from sipp's message trace), same Kamailio, same feature server, same run.
+ *  - monitor_click_to_200ok_fakepc_p50_ms / _p95_ms: from the startMonitor
+ *    command to an active leg (200 OK + ACK), with the signalling-only fake
+ *    peer connection — NOT click-to-audio: no real media flows in this mode.
+ *  - monitor_click_to_audio_p50_ms / _p95_ms: only when Chromium is present
+ *    and BENCH_AUDIO=1 (see softphoneAudio.bench.ts); otherwise not printed.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { asteriskChanSpy } from '../../main/phone/pbxProfiles';
+import { writeScenario } from '../lab/support/featureServerScenario';
+import { labPhone } from '../lab/support/labPhone';
+import { freeUdpPort, labUnavailableReason, registerSippUser, startKamailio, startSipp } from '../lab/support/processes';
+
+const RUNS = 20;
+const DIALLED = '*2229000';
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+};
+const median = (xs: number[]) => pct(xs, 50);
+const fmt = (n: number) => (Math.round(n * 100) / 100).toString();
+
+/** INVITE-sent -> 200-received per call, from sipp's -trace_msg log (microsecond timestamps). */
+function sippSetupTimes(dir: string): number[] {
+  const file = readdirSync(dir).find((f) => f.endsWith('_messages.log'));
+  if (!file) throw new Error('no sipp message trace');
+  const text = readFileSync(join(dir, file), 'utf8');
+  const blocks = text.split(/^-{10,}\s*/m).filter(Boolean);
+  const sent = new Map<string, number>();
+  const out: number[] = [];
+  for (const b of blocks) {
+    const ts = /^(\d{4}-\d\d-\d\d\s+\d\d:\d\d:\d\d\.\d+)/.exec(b)?.[1];
+    if (!ts) continue;
+    const t = Date.parse(ts.replace(/\s+/, 'T').slice(0, 23)) + Number('0.' + (ts.split('.')[1] ?? '0').slice(3));
+    const callId = /Call-ID:\s*(\S+)/i.exec(b)?.[1];
+    if (!callId) continue;
+    if (/message sent[\s\S]*?^INVITE /m.test(b)) sent.set(callId, t);
+    else if (/message received[\s\S]*?^SIP\/2\.0 200[\s\S]*CSeq:\s*1 INVITE/m.test(b) && sent.has(callId)) {
+      out.push(t - sent.get(callId)!);
+      sent.delete(callId);
+    }
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const skip = labUnavailableReason();
+  if (skip) {
+    console.log(`# ${skip}`);
+    return;
+  }
+  const kam = await startKamailio();
+  const uasPort = await freeUdpPort();
+  const uas = await startSipp(writeScenario({ dialled: DIALLED, ending: 'expect-bye' }), kam, [], uasPort, { calls: 2 * RUNS + 2, timeoutSec: 120 });
+  try {
+    await registerSippUser(DIALLED, uasPort, kam);
+
+    // sipp's own call setup, same proxy, same feature server.
+    const uac = await startSipp(join(__dirname, '..', 'lab', 'sipp', 'uac_call.xml'), kam, ['-s', DIALLED, '-l', '1'], undefined, { calls: RUNS, timeoutSec: 60 });
+    const uacExit = await uac.exit;
+    if (uacExit !== 0) throw new Error(`sipp UAC failed (${uacExit})\n${uac.logs().slice(-2000)}`);
+    const sippTimes = sippSetupTimes(uac.dir);
+
+    // JsSIP softphone (fake PC), same target.
+    const { phone, account } = labPhone(kam.wsUrl, { profile: asteriskChanSpy({ featureCode: '*222' }) });
+    await phone.register(account);
+    const clickToActive: number[] = [];
+    const jssipSetup: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      const started = phone.startMonitor({ target: '9000', mode: 'monitor' });
+      const session = phone.activeMonitor?.session;
+      let sentAt = 0;
+      let okAt = 0;
+      session?.on('sending', () => (sentAt = performance.now()));
+      session?.on('accepted', () => (okAt = performance.now()));
+      const m = await started;
+      if (m.state !== 'active') throw new Error(`monitor ${i} did not start: ${JSON.stringify(m)}`);
+      clickToActive.push(performance.now() - t0);
+      if (sentAt && okAt) jssipSetup.push(okAt - sentAt);
+      await phone.end();
+    }
+    await phone.unregister();
+
+    console.log(`# ${RUNS} runs each; loopback Kamailio ${kam.wsUrl}; sipp baseline samples: ${sippTimes.length}`);
+    console.log(`# sipp setup median ${fmt(median(sippTimes))} ms; JsSIP setup median ${fmt(median(jssipSetup))} ms`);
+    console.log(`jssip_vs_sipp_setup_ratio: ${fmt(median(jssipSetup) / median(sippTimes))}`);
+    console.log('# fake peer connection: signalling only, no audio; this is click-to-200 OK, not click-to-audio');
+    console.log(`monitor_click_to_200ok_fakepc_p50_ms: ${fmt(pct(clickToActive, 50))}`);
+    console.log(`monitor_click_to_200ok_fakepc_p95_ms: ${fmt(pct(clickToActive, 95))}`);
+  } finally {
+    await uas.stop();
+    await kam.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
