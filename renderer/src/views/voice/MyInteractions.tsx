@@ -1,8 +1,67 @@
-/** The supervisor's own interaction panel (rule 13). */
+import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '../../store';
+import { ActionButton } from './ActionButton';
+import { openDetails, stopSupervising } from './commands';
+import { channelLabel, customerName, interactionStateLabel, modeDoing } from './format';
+import { BinocularsIcon } from './icons';
+import './voice.css';
+
+/** The supervisor's own interaction panel (rule 13): everything they monitor or take part in. */
 export function MyInteractions() {
+  const ids = useStore(
+    useShallow((s) =>
+      Object.values(s.live.interactions)
+        .filter((i) => i.supervisedByMe)
+        .sort((a, b) => a.startedAt - b.startedAt)
+        .map((i) => i.id),
+    ),
+  );
   return (
-    <aside className="my-interactions" aria-label="My interactions">
-      <h2>My interactions</h2>
+    <aside className="my-interactions" aria-labelledby="my-interactions-title">
+      <h2 id="my-interactions-title">My interactions</h2>
+      {ids.length === 0 ? <p className="muted small">You are not monitoring anything.</p> : null}
+      <ul className="my-list">
+        {ids.map((id) => (
+          <MyInteraction key={id} id={id} />
+        ))}
+      </ul>
     </aside>
   );
 }
+
+const MyInteraction = memo(function MyInteraction({ id }: { id: string }) {
+  const ix = useStore((s) => s.live.interactions[id]);
+  const session = useStore((s) => (s.live.voiceSession?.interactionId === id ? s.live.voiceSession : undefined));
+  const open = useStore((s) => s.ui.detailsId === id);
+  if (!ix) return null;
+  const who = `${channelLabel[ix.channel]} with ${customerName(ix)}`;
+  const doing = session ? modeDoing[session.mode] : ix.channel === 'voice' ? 'monitoring' : 'monitoring';
+  return (
+    <li className={`my-item${open ? ' open' : ''}`}>
+      <button type="button" className="my-open" title={`Open ${who}`} aria-current={open || undefined} onClick={() => openDetails(id)}>
+        <BinocularsIcon />
+        <span className="my-text">
+          <span className="my-who">{who}</span>
+          <span className="muted small">
+            {doing} · {interactionStateLabel(ix.state)}
+          </span>
+        </span>
+        {ix.unseenActivity ? (
+          <span className="attention-dot" role="img" aria-label="new activity">
+            ●
+          </span>
+        ) : null}
+      </button>
+      <ActionButton
+        availability={{ allowed: true }}
+        className="icon-button stop-button"
+        label={`Stop monitoring ${who}`}
+        title={ix.channel === 'voice' ? 'Stop: end your monitoring leg (the call goes on)' : 'Stop monitoring this conversation'}
+        onClick={() => void stopSupervising(ix)}
+      >
+        ■
+      </ActionButton>
+    </li>
+  );
+});

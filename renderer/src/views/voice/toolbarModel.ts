@@ -1,0 +1,63 @@
+import type { Availability, InteractionView, SupervisionMode, VoiceSession } from '../../../../preload/contract';
+import { formatElapsed, joinNames, modeDoing } from './format';
+
+/** What the monitoring toolbar shows, computed from main's voice session and the call's actions. */
+export interface ToolbarModel {
+  phase: 'connecting' | 'active' | 'ending';
+  mode: SupervisionMode;
+  /** "Monitoring Jennifer Morales" */
+  title: string;
+  elapsed: string;
+  /** "You hear: Jennifer Morales and Alex Kim" */
+  hearing: string;
+  /** Muted = silent monitoring (or coaching); unmuted = barged in (seed 002). */
+  micMuted: boolean;
+  mic: Availability;
+  micLabel: string;
+  coachOn: boolean;
+  coach: Availability;
+  coachLabel: string;
+  /** Set whenever anyone can hear the supervisor: the red hot-mic indicator. */
+  hotMic: string | undefined;
+}
+
+const refusedUnknown: Availability = { allowed: false, reason: 'The call is no longer listed' };
+
+export function toolbarModel(session: VoiceSession | undefined, interaction: InteractionView | undefined, now: number): ToolbarModel | undefined {
+  if (!session || session.state === 'ended' || session.state === 'failed') return undefined;
+  const participant = interaction?.participants.find((p) => p.id === session.participantId);
+  const target = participant?.name ?? 'the call';
+  const actions = interaction?.participantActions[session.participantId];
+  const connecting = session.state === 'connecting';
+  const ending = session.state === 'ending';
+  const busy: Availability | undefined = connecting
+    ? { allowed: false, reason: 'Still connecting to the call' }
+    : ending
+      ? { allowed: false, reason: 'Ending your monitoring session' }
+      : undefined;
+  const micMuted = session.mode !== 'barge';
+  const coachOn = session.mode === 'coach';
+  return {
+    phase: connecting ? 'connecting' : ending ? 'ending' : 'active',
+    mode: session.mode,
+    title: `${capitalise(modeDoing[session.mode])} ${target}`,
+    elapsed: formatElapsed(now - session.startedAt),
+    hearing: `You hear: ${joinNames(session.hearing)}`,
+    micMuted,
+    mic: busy ?? actions?.barge ?? refusedUnknown,
+    micLabel: micMuted ? 'Unmute to barge in (agent and customer will hear you)' : 'Mute to go back to silent monitoring',
+    coachOn,
+    // Leaving coach goes back to monitoring, which is never refused.
+    coach: busy ?? (coachOn ? (actions?.monitor ?? { allowed: true }) : (actions?.coach ?? refusedUnknown)),
+    coachLabel: coachOn ? 'Stop coaching (back to silent monitoring)' : 'Coach the agent (only the agent hears you)',
+    hotMic: session.micLive ? hotMicText(session.heardBy) : undefined,
+  };
+}
+
+export function hotMicText(heardBy: readonly string[]): string {
+  return heardBy.length === 0 ? 'LIVE — your microphone is on' : `LIVE — ${joinNames(heardBy)} can hear you`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
