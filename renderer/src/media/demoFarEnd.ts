@@ -91,6 +91,8 @@ export function createDemoFarEnd(levels: MediaLevels, clips: DemoClips) {
       for (const t of dest.stream.getTracks()) pc.addTrack(t, dest.stream);
       pc.ontrack = (e) => {
         const stream = e.streams[0] ?? new MediaStream([e.track]);
+        // Ungated: what actually arrives from the supervisor (silence while the mic is disabled).
+        levels.set('supervisorAtPbx', stream);
         levels.set('agentHearsSupervisor', stream, () => end.mode !== 'monitor');
         levels.set('customerHearsSupervisor', stream, () => end.mode === 'barge');
       };
@@ -111,6 +113,7 @@ export function createDemoFarEnd(levels: MediaLevels, clips: DemoClips) {
         end.stopPlayback();
         end.pc.close();
         ends.delete(id);
+        levels.set('supervisorAtPbx', null);
         levels.set('agentHearsSupervisor', null);
         levels.set('customerHearsSupervisor', null);
       }
