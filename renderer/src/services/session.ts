@@ -22,6 +22,8 @@ export function startSession(): void {
   api.on('voice:session', (session) => dispatch({ type: 'live/voiceSession', session }));
   api.on('notice', (notice) => dispatch({ type: 'notices/add', notice }));
   api.on('config:changed', (view) => dispatch({ type: 'config/loaded', view }));
+  api.on('digital:messages', ({ interactionId, messages }) => dispatch({ type: 'digital/messages', interactionId, messages }));
+  api.on('digital:typing', ({ interactionId, agentTyping, draft }) => dispatch({ type: 'digital/typing', interactionId, agentTyping, draft }));
   void loadSnapshot();
 }
 

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import { initialConfigState, type ConfigState } from './config/initialState';
 import { configReducer, type ConfigAction } from './config/reducer';
+import { initialDigitalState, type DigitalState } from './digital/initialState';
+import { digitalReducer, type DigitalAction } from './digital/reducer';
 import { initialLiveState, type LiveState } from './live/initialState';
 import { liveReducer, type LiveAction } from './live/reducer';
 import { initialNoticesState, type NoticesState } from './notices/initialState';
@@ -8,13 +10,14 @@ import { noticesReducer, type NoticesAction } from './notices/reducer';
 import { initialUiState, type UiState } from './ui/initialState';
 import { uiReducer, type UiAction } from './ui/reducer';
 
-export type Action = LiveAction | UiAction | NoticesAction | ConfigAction;
+export type Action = LiveAction | UiAction | NoticesAction | ConfigAction | DigitalAction;
 
 export interface RootState {
   live: LiveState;
   ui: UiState;
   notices: NoticesState;
   config: ConfigState;
+  digital: DigitalState;
 }
 
 export const initialRootState: RootState = {
@@ -22,6 +25,7 @@ export const initialRootState: RootState = {
   ui: initialUiState,
   notices: initialNoticesState,
   config: initialConfigState,
+  digital: initialDigitalState,
 };
 
 /** Each slice reducer returns its old state for actions it does not handle, so unrelated slices keep identity. */
@@ -30,8 +34,9 @@ export function rootReducer(state: RootState, action: Action): RootState {
   const ui = uiReducer(state.ui, action as UiAction);
   const notices = noticesReducer(state.notices, action as NoticesAction);
   const config = configReducer(state.config, action as ConfigAction);
-  if (live === state.live && ui === state.ui && notices === state.notices && config === state.config) return state;
-  return { live, ui, notices, config };
+  const digital = digitalReducer(state.digital, action as DigitalAction);
+  if (live === state.live && ui === state.ui && notices === state.notices && config === state.config && digital === state.digital) return state;
+  return { live, ui, notices, config, digital };
 }
 
 export const useStore = create<RootState>(() => initialRootState);
