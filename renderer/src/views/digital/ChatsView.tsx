@@ -1,7 +1,238 @@
-export function ChatsView() {
+import { memo, useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import type { InteractionView } from '../../../../preload/contract';
+import { useConfirm } from '../../components/ConfirmDialog';
+import { useShortcut } from '../../components/shortcuts';
+import { dispatch, useStore } from '../../store';
+import { clearFlag, monitorChat, participateChat, releaseChat, type Confirm } from './actions';
+import { ActionsMenu } from './ActionsMenu';
+import { ConversationDetails } from './ConversationDetails';
+import { channelLabels, chatOrder, currentAgent, customerName, formatDuration, stateLabels } from './format';
+import { showControlCharacters } from './safeText';
+import { TransferDialog } from './TransferDialog';
+import './digital.css';
+
+// One shared one-second ticker for every wait-time cell (rows themselves stay memoised).
+let second = 0;
+const tickListeners = new Set<() => void>();
+let ticker: ReturnType<typeof setInterval> | undefined;
+function subscribeSecond(listener: () => void): () => void {
+  tickListeners.add(listener);
+  ticker ??= setInterval(() => {
+    second++;
+    tickListeners.forEach((l) => l());
+  }, 1000);
+  return () => {
+    tickListeners.delete(listener);
+    if (tickListeners.size === 0 && ticker) {
+      clearInterval(ticker);
+      ticker = undefined;
+    }
+  };
+}
+
+// Main's clock (the demo may run faster than real time), advanced locally between deltas.
+const anchor = { server: 0, local: 0 };
+const serverNow = (): number => (anchor.server ? anchor.server + (Date.now() - anchor.local) : Date.now());
+
+function WaitTime({ startedAt, pending }: { startedAt: number; pending: boolean }) {
+  useSyncExternalStore(subscribeSecond, () => second);
+  const now = serverNow();
   return (
-    <section aria-labelledby="chats-title" className="view">
-      <h1 id="chats-title">Chats</h1>
+    <>
+      {formatDuration(now - startedAt)}
+      {pending ? <span className="muted"> waiting</span> : null}
+    </>
+  );
+}
+
+interface RowProps {
+  chat: InteractionView;
+  queueName: string | undefined;
+  selected: boolean;
+  onOpen: (id: string) => void;
+  onTransfer: (chat: InteractionView, mode: 'transfer' | 'assign') => void;
+  confirm: Confirm;
+}
+
+const ChatRow = memo(function ChatRow({ chat, queueName, selected, onOpen, onTransfer, confirm }: RowProps) {
+  const agent = currentAgent(chat);
+  const name = showControlCharacters(customerName(chat));
+  const a = chat.digitalActions;
+  const pending = chat.state === 'pending';
+  return (
+    <tr className={`chat-row${selected ? ' selected' : ''}${chat.assistanceRequested ? ' needs-help' : ''}`} data-testid={`chat-row-${chat.id}`} aria-selected={selected}>
+      <td className="markers">
+        {chat.assistanceRequested ? (
+          <button
+            type="button"
+            className="flag-button"
+            title={a?.clearFlag.allowed ? 'Assistance requested — clear the flag after helping' : `Assistance requested${a && !a.clearFlag.allowed ? `: ${a.clearFlag.reason}` : ''}`}
+            aria-label={`Assistance requested by ${agent?.name ?? 'the agent'} — clear flag`}
+            disabled={!a?.clearFlag.allowed}
+            onClick={() => void clearFlag(chat)}
+          >
+            ⚑
+          </button>
+        ) : null}
+        {chat.slaMissed ? (
+          <span className="sla-marker" role="img" aria-label="SLA missed" title="SLA missed: this chat waited longer than its queue's target">
+            ⏱
+          </span>
+        ) : null}
+        {chat.unseenActivity ? (
+          <span className="new-dot" role="img" aria-label="New activity" title="New activity since you last viewed it">
+            ●
+          </span>
+        ) : null}
+        {chat.supervisedByMe ? (
+          <span role="img" aria-label="You are supervising this chat" title="You are monitoring or participating in this chat">
+            🔭
+          </span>
+        ) : null}
+      </td>
+      <th scope="row">
+        <button type="button" className="link-button" title={`Open the conversation with ${name}`} onClick={() => onOpen(chat.id)}>
+          <span dir="auto">{name}</span>
+        </button>
+      </th>
+      <td>{channelLabels[chat.channel]}</td>
+      <td>{pending ? <span className="pending-badge">Pending</span> : stateLabels[chat.state]}</td>
+      <td>{agent?.name ?? <span className="muted">—</span>}</td>
+      <td>{queueName ?? '—'}</td>
+      <td className="num" title={pending ? 'Waiting for an agent' : 'Time since the chat started'}>
+        <WaitTime startedAt={chat.startedAt} pending={pending} />
+      </td>
+      <td>
+        <ActionsMenu
+          label={`Actions for the chat with ${name}`}
+          items={[
+            { label: 'Monitor chat', title: 'Monitor read-only (nobody is told)', availability: a?.monitor, run: () => void monitorChat(chat).then(() => onOpen(chat.id)) },
+            {
+              label: 'Participate chat',
+              title: 'Join the chat (asks first)',
+              availability: a?.participate,
+              run: () => void participateChat(chat, confirm).then((ok) => ok && onOpen(chat.id)),
+            },
+            pending
+              ? { label: 'Assign chat', title: 'Assign to an agent or a queue', availability: a?.assign, run: () => onTransfer(chat, 'assign') }
+              : { label: 'Transfer chat', title: 'Transfer to an agent or a queue', availability: a?.transfer, run: () => onTransfer(chat, 'transfer') },
+            { label: 'Release chat', title: 'Release to its queue (asks first)', availability: a?.release, run: () => void releaseChat(chat, queueName, confirm) },
+          ]}
+        />
+      </td>
+    </tr>
+  );
+});
+
+/**
+ * The Chats tab (seed 004's monitoring dashboard): every chat, SMS and
+ * messaging conversation with its markers and an Actions menu; the chosen
+ * conversation opens beside the list.
+ */
+export function ChatsView() {
+  const interactions = useStore((s) => s.live.interactions);
+  const queues = useStore((s) => s.live.queues);
+  const selectedId = useStore((s) => s.digital.selectedId);
+  const serverAt = useStore((s) => s.live.at);
+  if (serverAt && serverAt !== anchor.server) {
+    anchor.server = serverAt;
+    anchor.local = Date.now();
+  }
+  const [filter, setFilter] = useState('');
+  const [dialog, confirm] = useConfirm();
+  const [transfer, setTransfer] = useState<{ chat: InteractionView; mode: 'transfer' | 'assign' } | undefined>();
+
+  const chats = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    const list = Object.values(interactions).filter((i) => i.channel !== 'voice');
+    const matching = needle
+      ? list.filter((i) =>
+          [customerName(i), currentAgent(i)?.name ?? '', i.queueId ? queues[i.queueId]?.name ?? '' : '', i.id, channelLabels[i.channel]]
+            .join(' ')
+            .toLowerCase()
+            .includes(needle),
+        )
+      : list;
+    return matching.sort(chatOrder);
+  }, [interactions, queues, filter]);
+
+  const counts = useMemo(() => {
+    let help = 0;
+    let sla = 0;
+    let pending = 0;
+    for (const i of Object.values(interactions)) {
+      if (i.channel === 'voice') continue;
+      if (i.assistanceRequested) help++;
+      if (i.slaMissed) sla++;
+      if (i.state === 'pending') pending++;
+    }
+    return { help, sla, pending };
+  }, [interactions]);
+
+  const open = useCallback((id: string) => dispatch({ type: 'digital/select', interactionId: id }), []);
+  const closeDetails = useCallback(() => dispatch({ type: 'digital/select', interactionId: undefined }), []);
+  const onTransfer = useCallback((chat: InteractionView, mode: 'transfer' | 'assign') => setTransfer({ chat, mode }), []);
+  const focusFilter = useCallback(() => document.getElementById('chats-filter')?.focus(), []);
+  useShortcut('Alt+F', 'Filter the chats', focusFilter);
+
+  const selectedLive = selectedId && interactions[selectedId] ? selectedId : undefined;
+  const transferChat = transfer ? interactions[transfer.chat.id] : undefined;
+
+  return (
+    <section aria-labelledby="chats-title" className={`view chats-view${selectedLive ? ' with-details' : ''}`}>
+      <div className="chats-list">
+        <div className="chats-toolbar">
+          <h1 id="chats-title">Chats</h1>
+          <p className="muted chats-summary" aria-live="polite">
+            {chats.length} conversations · {counts.pending} pending · {counts.help} asking for assistance · {counts.sla} SLA missed
+          </p>
+          <label className="filter-field" title="Filter by customer, agent, queue or channel (Alt+F)">
+            <span>Filter</span>
+            <input id="chats-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          </label>
+        </div>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Chats list">
+          <table className="data chats-table">
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="visually-hidden">Markers</span>
+                </th>
+                <th scope="col">Customer</th>
+                <th scope="col">Channel</th>
+                <th scope="col">State</th>
+                <th scope="col">Agent</th>
+                <th scope="col">Queue</th>
+                <th scope="col">Wait time</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {chats.map((c) => (
+                <ChatRow
+                  key={c.id}
+                  chat={c}
+                  queueName={c.queueId ? queues[c.queueId]?.name : undefined}
+                  selected={c.id === selectedLive}
+                  onOpen={open}
+                  onTransfer={onTransfer}
+                  confirm={confirm}
+                />
+              ))}
+            </tbody>
+          </table>
+          {chats.length === 0 ? <p className="muted">No conversations{filter ? ' match the filter' : ''}.</p> : null}
+        </div>
+      </div>
+      {selectedLive ? (
+        <div className="chats-details">
+          <ConversationDetails key={selectedLive} interactionId={selectedLive} onClose={closeDetails} />
+        </div>
+      ) : null}
+      {dialog}
+      {transfer && transferChat ? <TransferDialog interaction={transferChat} mode={transfer.mode} onClose={() => setTransfer(undefined)} /> : null}
     </section>
   );
 }

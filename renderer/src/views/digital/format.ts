@@ -1,0 +1,57 @@
+import type { Channel, InteractionView, Participant } from '../../../../preload/contract';
+
+export const channelLabels: Record<Channel, string> = {
+  voice: 'Voice',
+  webMessaging: 'Web messaging',
+  thirdPartyMessaging: 'Messaging',
+  sms: 'SMS',
+  chat: 'Chat',
+};
+
+export const stateLabels: Record<InteractionView['state'], string> = {
+  pending: 'Pending',
+  alerting: 'Offered',
+  connected: 'Active',
+  held: 'On hold',
+  transferring: 'Transferring',
+  consult: 'Consult',
+  conference: 'Conference',
+  ended: 'Ended',
+};
+
+/** The agent who has the conversation now (not disconnected). */
+export function currentAgent(i: InteractionView): Participant | undefined {
+  return i.participants.find((p) => p.role === 'agent' && p.state !== 'disconnected');
+}
+
+export function customerName(i: InteractionView): string {
+  return i.customer?.name ?? i.participants.find((p) => p.role === 'customer')?.name ?? 'Customer';
+}
+
+/** Am I in the conversation as a participant who can send (Participate Chat)? */
+export function participatingAs(i: InteractionView, supervisorId: string | undefined): boolean {
+  if (!supervisorId) return false;
+  return i.participants.some(
+    (p) => p.state !== 'disconnected' && p.supervising?.supervisorId === supervisorId && p.supervising.mode !== 'monitor',
+  );
+}
+
+/** 75_000 → "1:15"; an hour or more → "1:02:03". */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = h ? String(m).padStart(2, '0') : String(m);
+  return `${h ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+}
+
+export function formatTime(at: number): string {
+  return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+/** Sort order of the Chats tab: needs attention, then pending, then the longest waiting. */
+export function chatOrder(a: InteractionView, b: InteractionView): number {
+  const rank = (i: InteractionView) => (i.assistanceRequested ? 0 : i.slaMissed ? 1 : i.state === 'pending' ? 2 : i.state === 'ended' ? 4 : 3);
+  return rank(a) - rank(b) || a.startedAt - b.startedAt || a.id.localeCompare(b.id);
+}
