@@ -86,6 +86,8 @@ export class DemoContactCenter implements Connector {
   private timer: unknown;
   private lastTick = 0;
   private running = false;
+  /** Simulation steps that threw (should stay 0; tests check it). */
+  errors = 0;
 
   static create(options: DemoOptions = {}): DemoContactCenter {
     return new DemoContactCenter(options);
@@ -134,6 +136,7 @@ export class DemoContactCenter implements Connector {
     this.agentSim = new AgentSimulation(world, rng.fork(), this.routing, options.changesPerSecond ?? 0);
     this.supervisorSim = new SupervisorSimulation(world, rng.fork());
     world.onRemoved = (id) => this.digital.forget(id);
+    world.scheduler.onError = (error) => this.reportError(error);
     this.control = new DemoControl(world, this.digital);
 
     // Scenarios first, so their fixed agents are taken before the warm-up fills the rest.
@@ -201,16 +204,27 @@ export class DemoContactCenter implements Connector {
     // After a stall (sleep, debugger) do not replay the missed traffic in one burst.
     const dt = Math.min(MAX_STEP_MS, Math.max(0, now - this.lastTick));
     this.lastTick = now;
-    this.world.scheduler.runDue(now);
-    if (this.simulate) {
-      this.agentSim.tick(dt);
-      this.voice.tick(dt);
-      this.digital.tick(dt);
-      this.supervisorSim.tick(dt);
+    try {
+      this.world.scheduler.runDue(now);
+      if (this.simulate) {
+        this.agentSim.tick(dt);
+        this.voice.tick(dt);
+        this.digital.tick(dt);
+        this.supervisorSim.tick(dt);
+      }
+    } catch (error) {
+      this.reportError(error);
+    } finally {
+      this.world.flush();
+      if (this.running) this.timer = this.clock.setTimeout(this.tick, this.tickMs);
     }
-    this.world.flush();
-    if (this.running) this.timer = this.clock.setTimeout(this.tick, this.tickMs);
   };
+
+  /** A simulation bug is reported as a connector notice once, and the demo keeps running. */
+  private reportError(error: unknown): void {
+    this.errors++;
+    if (this.errors === 1) this.world.notice('warning', `Demo simulation error: ${(error as Error)?.message ?? String(error)}`);
+  }
 
   state(): ContactCenterState {
     return {

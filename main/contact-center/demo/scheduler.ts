@@ -31,6 +31,9 @@ export class Scheduler {
     heap[i] = task;
   }
 
+  /** Told about a task that threw; the other tasks still run. */
+  onError: ((error: unknown) => void) | undefined;
+
   /** Runs every task due at or before `now`, including ones they schedule. */
   runDue(now: number): number {
     let count = 0;
@@ -38,7 +41,12 @@ export class Scheduler {
       const top = this.heap[0];
       if (!top || top.at > now) return count;
       this.pop();
-      top.run();
+      try {
+        top.run();
+      } catch (error) {
+        // One simulated step going wrong must not stop the whole simulation.
+        this.onError?.(error);
+      }
       count++;
     }
   }

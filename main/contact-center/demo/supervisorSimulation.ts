@@ -1,5 +1,6 @@
 import { isDigital } from '../../../preload/contract';
 import type { Interaction } from '../../../preload/contract';
+import { ConnectorError } from '../Connector';
 import type { Rng } from './random';
 import { changeSupervisionMode, endAllBySupervisor, startSupervision, stopSupervision, supervisorParticipant } from './supervision';
 import type { OtherSupervisor, World } from './world';
@@ -48,13 +49,17 @@ export class SupervisorSimulation {
     const customer = this.world.customerParticipant(ix);
     const target = digital || this.rng.chance(0.7) ? agent ?? customer : customer ?? agent;
     if (!target) return;
-    startSupervision(this.world, sup, ix, target.id, 'monitor');
+    const session = startSupervision(this.world, sup, ix, target.id, 'monitor');
     const id = ix.id;
     const actor = { id: sup.id, name: sup.name };
     if (!digital && target.kind === 'internal' && this.rng.chance(0.4)) {
       this.world.scheduler.at(this.world.now() + this.rng.int(15, 40) * SECOND, () => {
         const live = this.world.interactions.get(id);
-        if (live && live.state !== 'ended' && !live.monitorLock && supervisorParticipant(live, sup.id)) changeSupervisionMode(this.world, actor, live, 'coach');
+        const leg = live && supervisorParticipant(live, sup.id);
+        // Only the same session, still on the agent, with nobody coaching: a later session may target the customer.
+        if (live && leg?.supervising?.targetParticipantId === target.id && leg.joinedAt === session.joinedAt && !live.monitorLock) {
+          attempt(() => changeSupervisionMode(this.world, actor, live, 'coach'));
+        }
       });
     }
     this.world.scheduler.at(this.world.now() + this.rng.int(45, 150) * SECOND, () => {
@@ -68,6 +73,15 @@ export class SupervisorSimulation {
     if (supervisorParticipant(ix, sup.id)) return false;
     if (digital) return ix.state === 'connected' && !ix.monitorLock;
     return ix.state === 'connected' && ix.participants.filter((p) => p.role === 'supervisor').length === 0;
+  }
+}
+
+/** A simulated supervisor racing the user may be refused by the platform like anyone else: that is fine. */
+function attempt(fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    if (!(error instanceof ConnectorError)) throw error;
   }
 }
 

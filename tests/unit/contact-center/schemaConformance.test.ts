@@ -38,5 +38,6 @@ describe('demo output matches the contract schemas', () => {
     await demo.start();
     clock.advance(30 * 60_000);
     expect(problems).toEqual([]);
+    expect(demo.errors).toBe(0);
   });
 });
