@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import { initialCacheState, type CacheState } from './cache/initialState';
+import { cacheReducer, type CacheAction } from './cache/reducer';
 import { initialConfigState, type ConfigState } from './config/initialState';
 import { configReducer, type ConfigAction } from './config/reducer';
 import { initialDigitalState, type DigitalState } from './digital/initialState';
@@ -10,7 +12,7 @@ import { noticesReducer, type NoticesAction } from './notices/reducer';
 import { initialUiState, type UiState } from './ui/initialState';
 import { uiReducer, type UiAction } from './ui/reducer';
 
-export type Action = LiveAction | UiAction | NoticesAction | ConfigAction | DigitalAction;
+export type Action = LiveAction | UiAction | NoticesAction | ConfigAction | DigitalAction | CacheAction;
 
 export interface RootState {
   live: LiveState;
@@ -18,6 +20,7 @@ export interface RootState {
   notices: NoticesState;
   config: ConfigState;
   digital: DigitalState;
+  cache: CacheState;
 }
 
 export const initialRootState: RootState = {
@@ -26,17 +29,33 @@ export const initialRootState: RootState = {
   notices: initialNoticesState,
   config: initialConfigState,
   digital: initialDigitalState,
+  cache: initialCacheState,
+};
+
+type Reducers = { [K in keyof RootState]: (state: RootState[K], action: Action) => RootState[K] };
+
+/** One pure reducer per slice (lobe-chat style); add a slice here and in RootState. */
+const reducers: Reducers = {
+  live: (s, a) => liveReducer(s, a as LiveAction),
+  ui: (s, a) => uiReducer(s, a as UiAction),
+  notices: (s, a) => noticesReducer(s, a as NoticesAction),
+  config: (s, a) => configReducer(s, a as ConfigAction),
+  digital: (s, a) => digitalReducer(s, a as DigitalAction),
+  cache: (s, a) => cacheReducer(s, a as CacheAction),
 };
 
 /** Each slice reducer returns its old state for actions it does not handle, so unrelated slices keep identity. */
 export function rootReducer(state: RootState, action: Action): RootState {
-  const live = liveReducer(state.live, action as LiveAction);
-  const ui = uiReducer(state.ui, action as UiAction);
-  const notices = noticesReducer(state.notices, action as NoticesAction);
-  const config = configReducer(state.config, action as ConfigAction);
-  const digital = digitalReducer(state.digital, action as DigitalAction);
-  if (live === state.live && ui === state.ui && notices === state.notices && config === state.config && digital === state.digital) return state;
-  return { live, ui, notices, config, digital };
+  let next: RootState | undefined;
+  for (const key of Object.keys(reducers) as (keyof RootState)[]) {
+    const before = state[key];
+    const after = (reducers[key] as (s: unknown, a: Action) => unknown)(before, action);
+    if (after !== before) {
+      next ??= { ...state };
+      (next as unknown as Record<string, unknown>)[key] = after;
+    }
+  }
+  return next ?? state;
 }
 
 export const useStore = create<RootState>(() => initialRootState);
