@@ -8,15 +8,23 @@
  *  - monitor_click_to_200ok_fakepc_p50_ms / _p95_ms: from the startMonitor
  *    command to an active leg (200 OK + ACK), with the signalling-only fake
  *    peer connection — NOT click-to-audio: no real media flows in this mode.
- *  - monitor_click_to_audio_p50_ms / _p95_ms: only when Chromium is present
- *    and BENCH_AUDIO=1 (see softphoneAudio.bench.ts); otherwise not printed.
+ *  - monitor_click_to_audio_p50_ms / _p95_ms: the full path, when Chromium is
+ *    installed: startMonitor in Node -> JsSIP -> RemotePeerConnection -> the
+ *    renderer media module in headless Chromium -> Kamailio -> a werift
+ *    feature server that sends audio as soon as ICE/DTLS connect; stops at the
+ *    first inbound RTP packet counted by Chromium's getStats (polled over the
+ *    bridge every few ms, so it includes up to one poll of latency).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { asteriskChanSpy } from '../../main/phone/pbxProfiles';
 import { writeScenario } from '../lab/support/featureServerScenario';
 import { labPhone } from '../lab/support/labPhone';
-import { freeUdpPort, labUnavailableReason, registerSippUser, startKamailio, startSipp } from '../lab/support/processes';
+import { existsSync } from 'node:fs';
+import { JsSipSoftphone } from '../../main/phone/softphone';
+import { CHROMIUM, startChromiumMediaHost } from '../lab/support/chromiumMediaHost';
+import { freeUdpPort, labUnavailableReason, registerSippUser, startKamailio, startSipp, type Kamailio } from '../lab/support/processes';
+import { startWeriftFeatureServer } from '../lab/support/weriftFeatureServer';
 
 const RUNS = 20;
 const DIALLED = '*2229000';
@@ -96,9 +104,43 @@ async function main(): Promise<void> {
     console.log('# fake peer connection: signalling only, no audio; this is click-to-200 OK, not click-to-audio');
     console.log(`monitor_click_to_200ok_fakepc_p50_ms: ${fmt(pct(clickToActive, 50))}`);
     console.log(`monitor_click_to_200ok_fakepc_p95_ms: ${fmt(pct(clickToActive, 95))}`);
+
+    if (existsSync(CHROMIUM)) await clickToAudio(kam);
+    else console.log(`# click-to-audio skipped: no Chromium at ${CHROMIUM}`);
   } finally {
     await uas.stop();
     await kam.stop();
+  }
+}
+
+async function clickToAudio(kam: Kamailio): Promise<void> {
+  const media = await startChromiumMediaHost();
+  const server = await startWeriftFeatureServer(kam.wsUrl, '*2229100');
+  const phone = new JsSipSoftphone({ mediaHost: media.host });
+  try {
+    const reg = await phone.register({ wsUrl: kam.wsUrl, uri: 'sip:sup-bench@127.0.0.1', password: 'secret', profile: asteriskChanSpy() });
+    if (reg.registration !== 'registered') throw new Error(`supervisor not registered: ${JSON.stringify(reg)}`);
+    const samples: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      const m = await phone.startMonitor({ target: '9100', mode: 'monitor' });
+      if (m.state !== 'active') throw new Error(`audio monitor ${i} did not start: ${JSON.stringify(m)}`);
+      const pcId = (phone.activeMonitor!.peer as unknown as { id: string }).id;
+      const deadline = Date.now() + 10_000;
+      while ((await media.inboundPackets(pcId)) <= 0) {
+        if (Date.now() > deadline) throw new Error(`no audio on monitor ${i}`);
+      }
+      samples.push(performance.now() - t0);
+      if (await media.micLive()) throw new Error('microphone live in monitor mode');
+      await phone.end();
+    }
+    console.log(`# click-to-audio: Chromium media host + werift feature server via Kamailio, ${RUNS} runs`);
+    console.log(`monitor_click_to_audio_p50_ms: ${fmt(pct(samples, 50))}`);
+    console.log(`monitor_click_to_audio_p95_ms: ${fmt(pct(samples, 95))}`);
+  } finally {
+    await phone.unregister();
+    await server.stop();
+    await media.close();
   }
 }
 
