@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { hotMicText, toolbarModel } from '../../../renderer/src/views/voice/toolbarModel';
+import { allowed, call, refused, session } from './fixtures';
+
+describe('toolbarModel', () => {
+  it('is hidden without a live session', () => {
+    expect(toolbarModel(undefined, call(), 0)).toBeUndefined();
+    expect(toolbarModel(session({ state: 'ended' }), call(), 0)).toBeUndefined();
+  });
+
+  it('silent monitoring: muted mic, no hot-mic indicator, who you hear, elapsed time', () => {
+    const m = toolbarModel(session(), call(), 66_000);
+    expect(m?.title).toBe('Monitoring Alex Kim');
+    expect(m?.micMuted).toBe(true);
+    expect(m?.hotMic).toBeUndefined();
+    expect(m?.hearing).toBe('You hear: Alex Kim and Jennifer Morales');
+    expect(m?.elapsed).toBe('1:05');
+  });
+
+  it('shows the hot-mic indicator naming who hears you whenever the mic is live', () => {
+    const coaching = toolbarModel(session({ mode: 'coach', micLive: true, heardBy: ['Alex Kim'] }), call(), 0);
+    expect(coaching?.hotMic).toBe('LIVE — Alex Kim can hear you');
+    expect(coaching?.micMuted).toBe(true);
+    expect(coaching?.coachOn).toBe(true);
+    const barging = toolbarModel(session({ mode: 'barge', micLive: true, heardBy: ['Alex Kim', 'Jennifer Morales'] }), call(), 0);
+    expect(barging?.hotMic).toBe('LIVE — Alex Kim and Jennifer Morales can hear you');
+    expect(barging?.micMuted).toBe(false);
+    expect(hotMicText([])).toBe('LIVE — your microphone is on');
+  });
+
+  it('the mic (barge) and coach toggles carry main’s refusals', () => {
+    const onCustomer = toolbarModel(session({ participantId: 'p-cust' }), call(), 0);
+    expect(onCustomer?.mic).toEqual(refused('Barge is not allowed for external participants'));
+    expect(onCustomer?.coach).toEqual(refused('Only agents can be coached, not external participants'));
+  });
+
+  it('leaving coach uses the monitor action; while barging coach says why', () => {
+    const ix = call({
+      participantActions: {
+        'p-agent': { monitor: refused('Stop barging first to return to monitoring or coaching'), coach: refused('Stop barging first to return to monitoring or coaching'), barge: allowed, stop: allowed },
+      },
+    });
+    expect(toolbarModel(session({ mode: 'barge' }), ix, 0)?.coach).toEqual(refused('Stop barging first to return to monitoring or coaching'));
+    expect(toolbarModel(session({ mode: 'barge' }), ix, 0)?.mic).toEqual(allowed);
+    expect(toolbarModel(session({ mode: 'coach' }), call(), 0)?.coach).toEqual(allowed);
+  });
+
+  it('while connecting the controls wait and say so', () => {
+    const m = toolbarModel(session({ state: 'connecting' }), call(), 0);
+    expect(m?.phase).toBe('connecting');
+    expect(m?.mic).toEqual(refused('Still connecting to the call'));
+  });
+
+  it('a call that disappeared refuses the toggles instead of guessing', () => {
+    const m = toolbarModel(session(), undefined, 0);
+    expect(m?.title).toBe('Monitoring the call');
+    expect(m?.mic.allowed).toBe(false);
+  });
+});
