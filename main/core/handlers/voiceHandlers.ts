@@ -48,7 +48,10 @@ export function voiceHandlers(core: SupervisorCore): Handlers {
     if (v.mode === mode) return v;
     const view = core.interactionView(v.interactionId);
     try {
-      requireAllowed(view.participantActions[v.participantId]?.[mode], 'This participant cannot be supervised.');
+      // Barging -> monitor is "stop barging" (muting the mic): the rules offer it
+      // as the participant's barge toggle, while plain "monitor" waits for it.
+      const action = v.mode === 'barge' && mode === 'monitor' ? 'barge' : mode;
+      requireAllowed(view.participantActions[v.participantId]?.[action], 'This participant cannot be supervised.');
     } catch (e) {
       audit(`voice-${mode}`, v.interactionId, 'refused', (e as Error).message);
       throw e;

@@ -119,10 +119,11 @@ const InteractingRow = memo(function InteractingRow({ id }: { id: string }) {
   if (!ix) return null;
   const { participantId, monitor } = binocularFor(ix);
   const who = `${channelLabel[ix.channel]} with ${customerName(ix)}`;
+  const agents = agentNames(ix);
   return (
     <tr data-interaction-id={id}>
       <th scope="row">{who}</th>
-      <td>{agentNames(ix) || '—'}</td>
+      <td>{agents || '—'}</td>
       <td>{queue}</td>
       <td>{interactionStateLabel(ix.state)}</td>
       <td className="tabular">{formatElapsed(now - ix.startedAt)}</td>
@@ -130,7 +131,7 @@ const InteractingRow = memo(function InteractingRow({ id }: { id: string }) {
         <ActionButton
           availability={monitor}
           className="icon-button binocular"
-          label={`Monitor ${who}`}
+          label={`Monitor ${who}${agents ? ` (${agents})` : ''}`}
           title={`Monitor ${who}: open its details`}
           onClick={() => openDetails(id, participantId)}
         >

@@ -1,0 +1,202 @@
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, saveScreenshot, test } from './fixtures';
+
+/**
+ * A supervisor's shift on the voice screens (issue 4), driven through the
+ * web host with the demo contact center. Scenario calls (scenarios.ts):
+ * call-alex-kim (Alex Kim with Jennifer Morales), call-coached (Dana Reyes
+ * coaches Sofia Rossi), call-external (Northwind Bank fraud desk on Liam
+ * O'Connor's call), call-unmonitorable (Aiko Tanaka).
+ */
+
+const toolbar = (page: Page) => page.getByRole('region', { name: 'Monitoring toolbar' });
+const hotMic = (page: Page) => page.getByTestId('hot-mic');
+
+async function findAgent(page: Page, name: string) {
+  await page.keyboard.press('Alt+1');
+  await page.getByRole('searchbox', { name: 'Search' }).fill(name);
+  return page.getByRole('button', { name: `Monitor ${name}` });
+}
+
+test('a supervisor’s shift: monitor the customer, hold, coach, barge, back to silent, hang up, timeline', async ({ app, host }) => {
+  // Agents view: the long call's agent, with status, queue, interaction and an enabled binocular.
+  await expect(app.getByRole('heading', { name: 'Agents' })).toBeVisible();
+  await saveScreenshot(app, 'voice-agents');
+  await expectAccessible(app, 'agents');
+  const binocular = await findAgent(app, 'Alex Kim');
+  const row = app.getByRole('row').filter({ hasText: 'Alex Kim' });
+  await expect(row).toContainText('On Queue');
+  await expect(row).toContainText('Billing');
+  await expect(row).toContainText('Call with Jennifer Morales (connected)');
+  await expect(binocular).toBeEnabled();
+
+  // The binocular opens the details with the agent preselected.
+  await binocular.click();
+  await expect(app.getByRole('heading', { name: 'Call with Jennifer Morales' })).toBeVisible();
+  await expect(app.getByRole('radio', { name: 'Alex Kim' })).toBeChecked();
+  const internal = app.getByRole('region', { name: 'Internal' });
+  const external = app.getByRole('region', { name: 'External' });
+  await expect(internal.getByText('agent', { exact: true })).toBeVisible();
+  await expect(external.getByText('customer', { exact: true })).toBeVisible();
+
+  // Pick the customer side: the preview says what holds and transfers will sound like.
+  await app.getByRole('radio', { name: 'Jennifer Morales' }).check();
+  await expect(app.getByText('If the agent puts the call on hold you will hear: Jennifer Morales')).toBeVisible();
+  await expect(app.getByText('If the agent transfers the call you will hear: Jennifer Morales and the new agent')).toBeVisible();
+  // Barge on an external participant is refused, and the screen says why.
+  const bargeCustomer = app.getByRole('button', { name: 'Barge-in Jennifer Morales' });
+  await expect(bargeCustomer).toBeDisabled();
+  await expect(bargeCustomer).toHaveAttribute('title', 'Barge is not allowed for external participants');
+  await saveScreenshot(app, 'voice-details');
+  await expectAccessible(app, 'call details');
+
+  await app.getByRole('button', { name: 'Monitor Jennifer Morales' }).click();
+  await expect(toolbar(app)).toContainText('Monitoring Jennifer Morales');
+  await expect(toolbar(app)).toContainText(/You hear: (Jennifer Morales and Alex Kim|Alex Kim and Jennifer Morales)/);
+  await expect(hotMic(app)).toHaveCount(0);
+  // Own interactions panel lists the call with a stop button.
+  const mine = app.getByRole('complementary', { name: 'My interactions' });
+  await expect(mine.getByRole('button', { name: /^Call with Jennifer Morales/ })).toBeVisible();
+  await expect(mine.getByRole('button', { name: 'Stop monitoring Call with Jennifer Morales' })).toBeVisible();
+  // The toolbar mic cannot barge into the customer either; its tooltip says why.
+  await expect(toolbar(app).getByRole('button', { name: /Microphone muted/ })).toHaveAttribute(
+    'title',
+    'Barge is not allowed for external participants',
+  );
+
+  // The agent holds: only the picked participant (the customer) is heard.
+  await host.control('holdCall', 'call-alex-kim');
+  await expect(toolbar(app)).toContainText('You hear: Jennifer Morales');
+  await expect(toolbar(app)).not.toContainText('Alex Kim');
+  await saveScreenshot(app, 'voice-toolbar-hold');
+  await host.control('resumeCall', 'call-alex-kim');
+  await expect(toolbar(app)).toContainText(/You hear: .*Alex Kim/);
+
+  // Stop monitoring the customer, then monitor the agent with the keyboard (Alt+M on the picked participant).
+  await app.getByRole('button', { name: 'Stop Jennifer Morales' }).click();
+  await expect(toolbar(app)).toHaveCount(0);
+  await app.getByRole('radio', { name: 'Alex Kim' }).check();
+  await app.keyboard.press('Alt+M');
+  await expect(toolbar(app)).toContainText('Monitoring Alex Kim');
+
+  // Coach from the toolbar: only the agent hears the supervisor, and the hot-mic indicator says so.
+  await toolbar(app).getByRole('button', { name: 'Coach' }).click();
+  await expect(toolbar(app)).toContainText('Coaching Alex Kim');
+  await expect(hotMic(app)).toHaveText('LIVE — Alex Kim can hear you');
+
+  // Barge with the mic toggle: both hear the supervisor.
+  await toolbar(app).getByRole('button', { name: /Microphone muted/ }).click();
+  await expect(toolbar(app)).toContainText('Barging into Alex Kim');
+  await expect(hotMic(app)).toContainText('LIVE —');
+  await expect(hotMic(app)).toContainText('Jennifer Morales');
+  await expect(hotMic(app)).toContainText('Alex Kim');
+  await expect(app.getByRole('status').filter({ hasText: 'can hear you' })).toBeVisible();
+  // While barging, coach is refused until barge stops.
+  await expect(app.getByRole('button', { name: 'Coach Alex Kim' })).toHaveAttribute('title', 'Stop barging first to return to monitoring or coaching');
+  await saveScreenshot(app, 'voice-toolbar-barge');
+  await expectAccessible(app, 'toolbar barging');
+
+  // Back to silent with the mic (keyboard: Alt+B): the indicator goes off.
+  await app.keyboard.press('Alt+B');
+  await expect(toolbar(app)).toContainText('Monitoring Alex Kim');
+  await expect(hotMic(app)).toHaveCount(0);
+
+  // The handset ends only the supervisor's leg: the call goes on for agent and customer.
+  await toolbar(app).getByRole('button', { name: 'End my monitoring session' }).click();
+  await expect(toolbar(app)).toHaveCount(0);
+  await expect(app.getByRole('heading', { name: 'Call with Jennifer Morales' })).toBeVisible();
+  await expect(app.locator('.call-state')).toHaveText('connected');
+  await expect(internal.getByText('Alex Kim', { exact: true })).toBeVisible();
+  await expect(external.getByText('Jennifer Morales', { exact: true })).toBeVisible();
+  await expect(mine.getByRole('button', { name: /^Call with Jennifer Morales/ })).toHaveCount(0);
+
+  // The timeline lists each period with who and when.
+  await app.getByRole('tab', { name: 'Timeline' }).click();
+  const periods = app.getByRole('table').filter({ has: app.getByRole('columnheader', { name: 'Mode' }) });
+  await expect(periods.getByRole('row')).toHaveCount(1 + 5);
+  await expect(periods.getByRole('row').nth(1)).toContainText('Morgan Lee');
+  await expect(periods.getByRole('row').nth(1)).toContainText('Monitor');
+  await expect(periods.getByRole('row').nth(1)).toContainText('Jennifer Morales');
+  await expect(periods.getByRole('row').nth(3)).toContainText('Coach');
+  await expect(periods.getByRole('row').nth(4)).toContainText('Barge-in');
+  await expect(periods).not.toContainText('ongoing');
+  await saveScreenshot(app, 'voice-timeline');
+  await expectAccessible(app, 'timeline');
+  await app.getByRole('tab', { name: 'Participants' }).click();
+  await expect(app.getByRole('list', { name: 'Supervisors who took part' })).toContainText('Morgan Lee (you)');
+
+  // The agent is still on the call in the Agents view.
+  await findAgent(app, 'Alex Kim');
+  await expect(app.getByRole('row').filter({ hasText: 'Alex Kim' })).toContainText('Call with Jennifer Morales (connected)');
+});
+
+test('another supervisor’s coach lock: Coach is disabled and names her', async ({ app }) => {
+  const binocular = await findAgent(app, 'Sofia Rossi');
+  await binocular.click();
+  await expect(app.getByRole('heading', { name: 'Call with Aaliyah Brooks' })).toBeVisible();
+  const coach = app.getByRole('button', { name: 'Coach Sofia Rossi' });
+  await expect(coach).toBeDisabled();
+  await expect(coach).toHaveAttribute('title', 'Dana Reyes is already coaching this call');
+  await expect(app.getByRole('list', { name: /Why some actions for Sofia Rossi/ })).toContainText('Dana Reyes is already coaching this call');
+  await expect(app.getByRole('region', { name: 'Who is monitoring' })).toContainText('Dana Reyes — coaching Sofia Rossi');
+  await expect(app.getByRole('region', { name: 'Internal' })).toContainText('supervisor');
+  // Monitoring is still possible.
+  await expect(app.getByRole('button', { name: 'Monitor Sofia Rossi' })).toBeEnabled();
+  await saveScreenshot(app, 'voice-details-locked');
+  await expectAccessible(app, 'locked call');
+});
+
+test('a refused barge on an external participant shows its reason; forcing it is refused by main', async ({ app }) => {
+  const binocular = await findAgent(app, "Liam O'Connor");
+  await binocular.click();
+  const barge = app.getByRole('button', { name: 'Barge-in Northwind Bank fraud desk' });
+  await expect(barge).toBeDisabled();
+  await expect(barge).toHaveAttribute('title', 'Barge is not allowed for external participants');
+  await expect(app.getByRole('list', { name: /Why some actions for Northwind Bank fraud desk/ })).toContainText(
+    'Barge is not allowed for external participants',
+  );
+  // Clicking the refused button changes nothing.
+  await barge.click({ force: true });
+  await expect(toolbar(app)).toHaveCount(0);
+  // The agent can be barged into.
+  await expect(app.getByRole('button', { name: "Barge-in Liam O'Connor" })).toBeEnabled();
+});
+
+test('binoculars say why they are disabled', async ({ app }) => {
+  const unmonitorable = await findAgent(app, 'Aiko Tanaka');
+  await expect(unmonitorable).toBeDisabled();
+  await expect(unmonitorable).toHaveAttribute('title', "This interaction's flow does not allow monitoring");
+  await expect(unmonitorable).toHaveAccessibleDescription("This interaction's flow does not allow monitoring");
+  // Status filter: nobody Offline is shown when filtering by Available, and the count says so.
+  await app.getByRole('searchbox', { name: 'Search' }).fill('');
+  await app.getByRole('combobox', { name: 'Agent status' }).selectOption('On Queue');
+  await expect(app.getByTestId('agents-count')).toContainText(' of ');
+  await expect(app.getByRole('row').filter({ hasText: 'Offline' })).toHaveCount(0);
+});
+
+test('queue activity: waiting and SLA per queue, Interacting with binoculars, On Queue agents expand to View details', async ({ app }) => {
+  await app.keyboard.press('Alt+2');
+  await expect(app.getByRole('heading', { name: 'Queue activity' })).toBeVisible();
+  await expect(app.getByRole('rowheader', { name: 'Billing' })).toBeVisible();
+  const interacting = app.getByRole('table', { name: 'In-progress interactions' });
+  await expect(interacting.getByRole('button', { name: 'Monitor Call with Jennifer Morales (Alex Kim)' })).toBeEnabled();
+  await expect(interacting.getByRole('button', { name: 'Monitor Call with Oscar Villanueva (Aiko Tanaka)' })).toBeDisabled();
+  const expand = app.getByRole('button', { name: 'Expand Alex Kim' });
+  await expect(expand).toHaveAttribute('aria-expanded', 'false');
+  await expand.click();
+  await expect(app.getByRole('button', { name: 'Collapse Alex Kim' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(app.getByText('Call with Jennifer Morales (connected)')).toBeVisible();
+  await saveScreenshot(app, 'voice-queue-activity');
+  await expectAccessible(app, 'queue activity');
+  await app.getByRole('button', { name: "View details of Alex Kim's interaction" }).click();
+  await expect(app.getByRole('heading', { name: 'Call with Jennifer Morales' })).toBeVisible();
+  await expect(app.getByRole('radio', { name: 'Alex Kim' })).toBeChecked();
+});
+
+test('the keyboard help lists the voice shortcuts', async ({ app }) => {
+  await app.keyboard.press('?');
+  const dialog = app.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  for (const keys of ['Alt+M', 'Alt+C', 'Alt+B', 'Alt+H']) await expect(dialog.getByRole('cell', { name: keys, exact: true })).toBeVisible();
+  await expect(dialog).toContainText('Handset: end your monitoring leg (the call goes on)');
+  await app.keyboard.press('Escape');
+});

@@ -1,0 +1,68 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeCore, type ComposedApp } from '../../../main/app/composeCore';
+import { createLogger } from '../../../main/core/logger';
+import type { InteractionDetails, VoiceSession } from '../../../preload/contract';
+
+/** The voice commands the screens use, through the real core, rules and demo (scenario call-alex-kim). */
+let app: ComposedApp;
+let dir: string;
+const call = 'call-alex-kim';
+
+async function cmd<T>(channel: string, payload: unknown): Promise<T> {
+  const r = await app.core.handle(channel, payload);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value as T;
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spyglass-voice-'));
+  app = await composeCore({
+    host: 'web',
+    version: 'test',
+    userDataDir: dir,
+    policyFile: path.join(dir, 'policy.json'),
+    log: createLogger(() => undefined),
+    openExternal: async () => undefined,
+  });
+});
+
+afterAll(async () => {
+  await app.core.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('voice handlers', () => {
+  it('interaction:details previews what each pickable participant would let you hear on hold and transfer', async () => {
+    const d = await cmd<InteractionDetails>('interaction:details', { interactionId: call });
+    const customer = d.interaction.participants.find((p) => p.role === 'customer');
+    const agent = d.interaction.participants.find((p) => p.role === 'agent');
+    expect(customer && agent).toBeTruthy();
+    const onCustomer = d.audibilityPreview?.[customer?.id ?? ''] ?? [];
+    expect(onCustomer.map((r) => r.sentence)).toContain('If the agent puts the call on hold you will hear: Jennifer Morales');
+    expect(onCustomer.map((r) => r.sentence)).toContain('If the agent transfers the call you will hear: Jennifer Morales and the new agent');
+    expect(d.audibilityPreview?.[agent?.id ?? '']?.find((r) => r.scenario === 'hold')?.hearing).toEqual(['Alex Kim']);
+    expect(d.heardByPreview?.coach).toBe('Only the agent hears you');
+  });
+
+  it('the mic toggle barges in and mutes back to silent monitoring', async () => {
+    const d = await cmd<InteractionDetails>('interaction:details', { interactionId: call });
+    const agent = d.interaction.participants.find((p) => p.role === 'agent');
+    await cmd<VoiceSession>('voice:start', { interactionId: call, participantId: agent?.id, mode: 'monitor' });
+    const barged = await cmd<VoiceSession>('voice:toggleMic', {});
+    expect(barged).toMatchObject({ mode: 'barge', micLive: true });
+    const silent = await cmd<VoiceSession>('voice:toggleMic', {});
+    expect(silent).toMatchObject({ mode: 'monitor', micLive: false, heardBy: [] });
+    // "Stop barging" from the details (setMode monitor while barging) is allowed too.
+    await cmd<VoiceSession>('voice:toggleMic', {});
+    expect(await cmd<VoiceSession>('voice:setMode', { mode: 'monitor' })).toMatchObject({ mode: 'monitor', micLive: false });
+    // Coach is still refused while barging, with the rules' reason.
+    await cmd<VoiceSession>('voice:toggleMic', {});
+    await expect(cmd('voice:setMode', { mode: 'coach' })).rejects.toThrow('Stop barging first');
+    await cmd('voice:end', {});
+    expect(app.core.voiceSession).toBeUndefined();
+    expect(app.core.mirror.interactions.get(call)?.state).toBe('connected');
+  });
+});
