@@ -15,7 +15,12 @@ export interface FtsQuery {
   lastIsPrefix: boolean;
 }
 
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function foldWord(word: string): string {
+  // Most words are ASCII: skip Unicode normalization for them.
+  if (ASCII.test(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 

@@ -3,7 +3,6 @@ import { toFtsQuery, type FtsQuery } from './ftsQuery';
 import { snippetSegments, wordMatcher } from './highlight';
 import type { BodyRef, CacheReader } from './repositories/cacheReader';
 import { expandPrefix } from './searchTerms';
-import { INTERACTION_COLUMNS, toSummary, type InteractionRow } from './repositories/rows';
 import type { SearchHit, SearchQuery, SearchResult, SearchResultItem, SenderKind } from './types';
 
 export const DEFAULT_SEARCH_LIMIT = 50;
@@ -67,12 +66,13 @@ export function searchCache(db: Database, reader: CacheReader, q: SearchQuery): 
   if (!fts) {
     const rows = db
       .prepare(
-        `SELECT ${INTERACTION_COLUMNS} FROM interactions i ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        `SELECT i.id FROM interactions i ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
          ORDER BY i.started_at DESC, i.id LIMIT @limit`,
       )
-      .all({ ...params, limit: limit + 1 }) as InteractionRow[];
+      .all({ ...params, limit: limit + 1 }) as { id: string }[];
+    const ids = rows.slice(0, limit).map((r) => r.id);
     return {
-      items: rows.slice(0, limit).map((r) => ({ ...toSummary(r, reader.agents(r.id)), hits: [] })),
+      items: reader.summaries(ids).map((summary) => ({ ...summary, hits: [] })),
       terms: [],
       truncated: rows.length > limit,
     };
@@ -120,11 +120,9 @@ export function searchCache(db: Database, reader: CacheReader, q: SearchQuery): 
     });
   }
 
-  const items: SearchResultItem[] = [];
-  for (const [id, hits] of byInteraction) {
-    const summary = reader.summary(id);
-    if (summary) items.push({ ...summary, hits });
-  }
+  const items: SearchResultItem[] = reader
+    .summaries([...byInteraction.keys()])
+    .map((summary) => ({ ...summary, hits: byInteraction.get(summary.id) ?? [] }));
   return { items, terms: fts.terms, truncated };
 }
 

@@ -30,6 +30,8 @@ function sliceBody(block: Buffer | null, ref: BodyRef): string | null {
 export class CacheReader {
   private readonly interactionStmt: Statement;
   private readonly agentsStmt: Statement;
+  private readonly summariesStmt: Statement;
+  private readonly agentsOfStmt: Statement;
   private readonly participantsStmt: Statement;
   private readonly messagesStmt: Statement;
   private readonly blocksStmt: Statement;
@@ -45,6 +47,12 @@ export class CacheReader {
     private readonly cipher: BodyCipher,
   ) {
     this.interactionStmt = db.prepare(`SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE i.id = ?`);
+    this.summariesStmt = db.prepare(
+      `SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE i.id IN (SELECT value FROM json_each(?))`,
+    );
+    this.agentsOfStmt = db.prepare(`
+      SELECT interaction_id AS interactionId, agent_id AS id, agent_name AS name FROM interaction_agents
+      WHERE interaction_id IN (SELECT value FROM json_each(?)) ORDER BY agent_name`);
     this.agentsStmt = db.prepare(
       'SELECT agent_id AS id, agent_name AS name FROM interaction_agents WHERE interaction_id = ? ORDER BY agent_name',
     );
@@ -103,6 +111,21 @@ export class CacheReader {
 
   agents(interactionId: string): AgentRef[] {
     return this.agentsStmt.all(interactionId) as AgentRef[];
+  }
+
+  /** Summaries for many ids in two queries, in the order given; unknown ids are skipped. */
+  summaries(interactionIds: string[]): InteractionSummary[] {
+    if (interactionIds.length === 0) return [];
+    const json = JSON.stringify(interactionIds);
+    const rows = this.summariesStmt.all(json) as InteractionRow[];
+    const agents = new Map<string, AgentRef[]>();
+    for (const a of this.agentsOfStmt.all(json) as (AgentRef & { interactionId: string })[]) {
+      const list = agents.get(a.interactionId) ?? [];
+      list.push({ id: a.id, name: a.name });
+      agents.set(a.interactionId, list);
+    }
+    const byId = new Map(rows.map((r) => [r.id, toSummary(r, agents.get(r.id) ?? [])]));
+    return interactionIds.flatMap((id) => byId.get(id) ?? []);
   }
 
   summary(interactionId: string): InteractionSummary | null {

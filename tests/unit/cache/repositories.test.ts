@@ -192,6 +192,20 @@ describe('privacy before writing', () => {
   });
 });
 
+describe('changing redaction policy', () => {
+  it('applies new patterns to later writes and reports invalid ones', () => {
+    const cache = memoryCache();
+    cache.applyWrites([{ kind: 'interaction', record: interaction() }, { kind: 'messages', records: [message(1, { body: 'code ABC-123' })] }], T0);
+    const problems = cache.setRedactionPatterns([
+      { name: 'code', pattern: '[A-Z]{3}-\\d{3}' },
+      { name: 'broken', pattern: '[' },
+    ]);
+    expect(problems.map((p) => p.name)).toEqual(['broken']);
+    cache.applyWrites([{ kind: 'messages', records: [message(2, { body: 'code XYZ-999' })] }], T0);
+    expect(cache.openInteraction('int-1')?.transcript.map((m) => m.body)).toEqual(['code ABC-123', 'code [REDACTED]']);
+  });
+});
+
 describe('bad input', () => {
   it('rejects a bad record with a clear error and changes nothing in that batch', () => {
     const cache = memoryCache();
