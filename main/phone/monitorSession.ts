@@ -126,6 +126,24 @@ export class MonitorSession extends EventEmitter {
     this.finish('ended');
   }
 
+  /** The renderer-side peer is gone (media window crashed or reloaded): end the leg cleanly. */
+  mediaLost(): void {
+    if (this.isOver) return;
+    this.endedBy = 'error';
+    this.problem = {
+      code: 'MEDIA_FAILED',
+      message: 'The audio for this monitor was lost (the app window reloaded or crashed).',
+      action: 'Start monitoring again.',
+    };
+    this.forceMicOff();
+    try {
+      this.session.terminate();
+    } catch {
+      /* ended anyway */
+    }
+    this.finish('ended');
+  }
+
   // ---------------------------------------------------------------- internals
 
   private wire(): void {

@@ -250,6 +250,16 @@ export class JsSipSoftphone implements Softphone {
     await Promise.race([m.finished, new Promise((r) => setTimeout(r, 3000))]);
   }
 
+  /**
+   * The renderer's media host (re)attached and holds `pcIds` (`media:hostReady`).
+   * A monitor whose peer is not among them has no audio any more: end it.
+   */
+  mediaHostReady(pcIds: string[]): void {
+    const m = this.monitor;
+    const id = (m?.peer as { id?: string } | null)?.id;
+    if (m && !m.isOver && id && !pcIds.includes(id)) m.mediaLost();
+  }
+
   /** The monitor leg, for tests and the demo. */
   get activeMonitor(): MonitorSession | null {
     return this.monitor;

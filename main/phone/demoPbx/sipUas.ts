@@ -49,6 +49,9 @@ export class SipUas implements InProcessEndpoint {
   private readonly nonce = randomToken(16);
   private readonly host: string;
   private readonly pendingReinvites = new Map<string, (ok: boolean) => void>();
+  private readonly pendingInvites = new Map<string, (status: number) => void>();
+  /** Contact URIs of registered users, by user name (for callUser). */
+  readonly registrations = new Map<string, string>();
 
   constructor(private readonly options: SipUasOptions) {
     this.host = options.host ?? 'demo-pbx.invalid';
@@ -89,6 +92,50 @@ export class SipUas implements InProcessEndpoint {
     for (const call of this.calls.values()) {
       if (call.connection === connection && call.state !== 'ended') this.endCall(call, 'caller');
     }
+  }
+
+  /**
+   * The platform calls a registered user (auto-answer profiles): sends an
+   * INVITE with `extraHeaders` and an SDP offer over `connection`. Resolves
+   * with the final status the user agent answered.
+   */
+  callUser(connection: InProcessSocket, contactUri: string, offerSdp: string, extraHeaders: [string, string][] = [], via = this.host): Promise<{ status: number; call: UasCall }> {
+    const callId = randomToken(16);
+    const call: UasCall = {
+      callId,
+      dialled: 'platform',
+      localTag: randomToken(),
+      remoteFrom: `<${contactUri}>`,
+      remoteTarget: contactUri,
+      offerSdp,
+      answerSdp: offerSdp,
+      state: 'early',
+      digits: [],
+      connection,
+      cseq: 1,
+    };
+    this.calls.set(callId, call);
+    return new Promise((resolve) => {
+      this.pendingInvites.set(callId, (status) => {
+        if (status >= 300) {
+          call.state = 'ended';
+          this.calls.delete(callId);
+        } else call.state = 'confirmed';
+        resolve({ status, call });
+      });
+      const hdrs: [string, string][] = [
+        ['Via', `SIP/2.0/WS ${via};branch=z9hG4bK${randomToken(12)}`],
+        ['Max-Forwards', '70'],
+        ['From', `<sip:platform@${this.host}>;tag=${call.localTag}`],
+        ['To', `<${contactUri}>`],
+        ['Call-ID', callId],
+        ['CSeq', '1 INVITE'],
+        ['Contact', this.contact()],
+        ...extraHeaders,
+        ['Content-Type', 'application/sdp'],
+      ];
+      connection.deliver(buildRequest('INVITE', contactUri, hdrs, offerSdp));
+    });
   }
 
   /** The PBX hangs up (the monitored call ended). */
@@ -132,6 +179,8 @@ export class SipUas implements InProcessEndpoint {
   private onRegister(msg: SipMessage, reply: (m: string) => void): void {
     if (!this.authorised(msg, reply)) return;
     const contact = header(msg, 'contact') ?? '';
+    const user = userOf(uriOf(header(msg, 'to')));
+    if (user) this.registrations.set(user, uriOf(contact));
     const expires = /expires=(\d+)/.exec(contact)?.[1] ?? header(msg, 'expires') ?? '300';
     reply(buildResponse(msg, 200, 'OK', [['Contact', `${contact.replace(/;\s*expires=\d+/, '')};expires=${expires}`]], '', randomToken()));
   }
@@ -214,6 +263,13 @@ export class SipUas implements InProcessEndpoint {
     const cseqNum = Number((header(msg, 'cseq') ?? '').split(/\s+/)[0]);
     if (msg.method === 'INVITE' && msg.status >= 200) {
       const call = this.calls.get(callId);
+      if (call && msg.status < 300 && msg.body) call.answerSdp = msg.body;
+      if (call) {
+        call.remoteFrom = header(msg, 'to') ?? call.remoteFrom; // now carries the user agent's tag
+        if (msg.status < 300 && header(msg, 'contact')) call.remoteTarget = uriOf(header(msg, 'contact'));
+      }
+      this.pendingInvites.get(callId)?.(msg.status);
+      this.pendingInvites.delete(callId);
       if (call) {
         const ack = buildRequest('ACK', call.remoteTarget, this.dialogHeaders(call, cseqNum, 'ACK'));
         connection.deliver(ack);

@@ -194,3 +194,34 @@ describe('RFC 2833 profile (freeswitch-eavesdrop)', () => {
     expect(lastCall()!.digits).toEqual([]);
   });
 });
+
+describe('Bad input', () => {
+  it('ignores malformed SIP from the server and keeps monitoring', async () => {
+    const { phone, socket, media } = await started();
+    await phone.startMonitor({ target: '1001', mode: 'monitor' });
+    socket().deliver('THIS IS NOT SIP\r\n\r\n');
+    socket().deliver('SIP/2.0 200 OK\r\nVia: garbage\r\n\r\n');
+    socket().deliver('INFO sip:x SIP/2.0\r\nCall-ID: nope\r\n\r\n');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(phone.status()).toMatchObject({ registration: 'registered', monitor: { state: 'active', micLive: false } });
+    expect(media.micLive()).toBe(false);
+    expect((await phone.setMode('coach')).state).toBe('active');
+  });
+
+  it('ends the leg with a clear message when the media host restarts without its peer, mic off', async () => {
+    const { phone, media, lastCall } = await started();
+    await phone.startMonitor({ target: '1001', mode: 'barge' });
+    await until(() => media.micLive(), 'mic live');
+    phone.mediaHostReady([]); // e.g. the renderer reloaded and holds no peer connections
+    expect(phone.status().monitor).toMatchObject({ state: 'ended', micLive: false, problem: { code: 'MEDIA_FAILED' } });
+    await until(() => lastCall()!.state === 'ended', 'BYE reached the PBX');
+  });
+
+  it('keeps the leg when the media host re-attaches with its peer', async () => {
+    const { phone } = await started();
+    await phone.startMonitor({ target: '1001', mode: 'monitor' });
+    const id = (phone.activeMonitor!.peer as unknown as { id: string }).id;
+    phone.mediaHostReady([id]);
+    expect(phone.status().monitor?.state).toBe('active');
+  });
+});
