@@ -64,7 +64,7 @@ function Transcript({ interaction }: { interaction: InteractionView }) {
       reportMessagesCommitted(interaction.id, messages.slice(from));
     }
     lastReported.current = messages[messages.length - 1]?.id;
-    const box = listRef.current?.parentElement;
+    const box = listRef.current?.closest('.transcript-box');
     if (box && stickToBottom.current) box.scrollTop = box.scrollHeight;
   }, [messages, interaction.id, typing]);
 
@@ -82,11 +82,13 @@ function Transcript({ interaction }: { interaction: InteractionView }) {
       {dropped ? <p className="muted">{dropped} older messages are not shown.</p> : null}
       {!loaded && messages.length === 0 ? <p className="muted">Loading the transcript…</p> : null}
       {loaded && messages.length === 0 ? <p className="muted">No messages yet.</p> : null}
-      <ol ref={listRef} className="transcript" role="log" aria-label="Messages" aria-live="polite">
-        {messages.map((m) => (
-          <MessageItem key={m.id} message={m} channel={channel} />
-        ))}
-      </ol>
+      <div role="log" aria-label="Messages" aria-live="polite">
+        <ol ref={listRef} className="transcript">
+          {messages.map((m) => (
+            <MessageItem key={m.id} message={m} channel={channel} />
+          ))}
+        </ol>
+      </div>
       {typing.agentTyping || typing.draft ? (
         <div className="typing" data-testid="agent-typing" aria-live="off">
           <div className="message-meta">
