@@ -12,7 +12,11 @@ export default defineConfig({
     build: {
       outDir: resolve(outRoot, 'main'),
       rollupOptions: {
-        input: { index: resolve(__dirname, 'main/index.ts') },
+        input: {
+          index: resolve(__dirname, 'main/index.ts'),
+          // The session cache runs SQLite in a worker thread: its own entry file.
+          cacheWorker: resolve(__dirname, 'main/cache/worker/cacheWorker.ts'),
+        },
         // Native and CommonJS-heavy packages stay as runtime requires.
         external: ['electron', 'better-sqlite3', 'jssip', 'ws', 'pdfkit', 'werift'],
       },

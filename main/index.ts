@@ -28,6 +28,7 @@ async function start(): Promise<void> {
     log,
     openExternal: openExternalSafely,
     keyStore: createSafeStorageKeyStore(app.getPath('userData')),
+    cacheWorkerEntry: path.join(__dirname, 'cacheWorker.js'),
   });
   wireIpc(core);
 

@@ -6,6 +6,8 @@ import type { Logger } from '../core/logger';
 import { SupervisorCore } from '../core/SupervisorCore';
 import { supervisionRules } from '../core/supervisionRules';
 import type { KeyStore } from '../cache/keyStore';
+import { cacheDatabasePath } from '../cache/paths';
+import { openSessionCache, type SessionCache } from '../cache/SessionCache';
 import { createDemoConnector, type DemoConnectorHandle } from './createDemoConnector';
 
 export interface ComposeOptions {
@@ -19,6 +21,10 @@ export interface ComposeOptions {
   demo?: { seed?: number; agents?: number; timeCompression?: number; changesPerSecond?: number };
   policyFile?: string;
   now?: () => number;
+  /** Session cache file; default: the OS cache folder on local disk. */
+  cachePath?: string;
+  /** The built cache worker (Electron); tests and the web host load the .ts entry. */
+  cacheWorkerEntry?: string;
 }
 
 export interface ComposedApp {
@@ -49,6 +55,9 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
   });
   const connector: Connector = demo.connector;
 
+  const notices: string[] = [];
+  const cache = options.keyStore ? await openCache(options, config, notices) : undefined;
+
   const core = new SupervisorCore({
     connector,
     config,
@@ -58,11 +67,44 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
     host: options.host,
     version: options.version,
     openExternal: options.openExternal,
+    startOffline: config.get('startOffline'),
+    ...(cache ? { cache } : {}),
   });
   config.onChange((view) => core.emit('config:changed', view));
   await core.start();
   const policyError = config.view().policyError;
   if (policyError) core.notify('error', policyError);
-  core.connectorStatus = { name: connector.name, state: 'online' };
+  for (const text of notices) core.notify('warning', text);
+  if (cache) {
+    // Retention from settings/policy: purge at start-up, then daily.
+    const purge = () => cache.cache.purge(config.get('cache.retentionDays')).catch((e: Error) => log.warn(`Cache purge failed: ${e.message}`));
+    void purge();
+    setInterval(purge, 24 * 3600_000).unref();
+  }
   return { core, config, demo };
+}
+
+async function openCache(
+  options: ComposeOptions,
+  config: ConfigService,
+  notices: string[],
+): Promise<{ cache: SessionCache; warnings: string[] } | undefined> {
+  if (!options.keyStore) return undefined;
+  try {
+    const opened = await openSessionCache({
+      path: options.cachePath ?? cacheDatabasePath(process.platform, process.env),
+      keyStore: options.keyStore,
+      redactionPatterns: config.get('cache.redactionPatterns').map((pattern, i) => ({ name: `policy pattern ${i + 1}`, pattern })),
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.cacheWorkerEntry ? { workerEntry: options.cacheWorkerEntry } : {}),
+    });
+    const warnings = opened.notices.filter((n) => n.severity === 'warning').map((n) => n.message);
+    for (const n of opened.notices) notices.push(n.message);
+    return { cache: opened.cache, warnings };
+  } catch (e) {
+    const message = `Offline review is unavailable: ${(e as Error).message}`;
+    options.log.error(message);
+    notices.push(message);
+    return undefined;
+  }
 }

@@ -20,6 +20,9 @@ import type { RulesPort, ViewContext } from './ports';
 import { coreHandlers } from './handlers/coreHandlers';
 import { voiceHandlers } from './handlers/voiceHandlers';
 import { digitalHandlers } from './handlers/digitalHandlers';
+import { cacheHandlers } from './handlers/cacheHandlers';
+import { CacheRecorder } from './CacheRecorder';
+import type { SessionCache } from '../cache/SessionCache';
 
 export type EventSink = <E extends EventName>(channel: E, payload: EventPayload<E>) => void;
 
@@ -35,6 +38,10 @@ export interface CoreOptions {
   openExternal: (url: string) => Promise<void>;
   /** How often batched changes are pushed to the screen. */
   flushIntervalMs?: number;
+  /** The session cache, when it could be opened; warnings are shown in the Transcripts view. */
+  cache?: { cache: SessionCache; warnings: string[] };
+  /** Open in offline review mode without connecting (setting or user choice). */
+  startOffline?: boolean;
 }
 
 /**
@@ -55,9 +62,24 @@ export class SupervisorCore {
   private startedAt = 0;
   private readonly viewedAt = new Map<string, number>();
 
+  /** Set while in offline review mode, with the reason shown to the user. */
+  offlineReason: string | undefined;
+  readonly recorder: CacheRecorder | undefined;
+
   constructor(readonly options: CoreOptions) {
-    this.audit = new AuditLog();
-    this.handlers = { ...coreHandlers(this), ...voiceHandlers(this), ...digitalHandlers(this) };
+    const cache = options.cache?.cache;
+    this.recorder = cache
+      ? new CacheRecorder(
+          cache,
+          () => this.mirror?.supervisor ?? { id: '', name: '' },
+          () => this.mirror?.queues ?? new Map(),
+          () => this.now(),
+          options.log,
+          (message) => this.notify('warning', message),
+        )
+      : undefined;
+    this.audit = new AuditLog(10_000, (entry) => this.recorder?.recordAudit(entry));
+    this.handlers = { ...coreHandlers(this), ...voiceHandlers(this), ...digitalHandlers(this), ...cacheHandlers(this) };
   }
 
   get connector(): Connector {
@@ -74,17 +96,84 @@ export class SupervisorCore {
     if (this.started) return;
     this.started = true;
     this.startedAt = this.now();
-    await this.connector.start();
-    this.mirror = new ContactCenterMirror(this.connector.state());
-    this.unsubscribe = this.connector.subscribe((event) => this.onConnectorEvent(event));
     this.flushTimer = setInterval(() => this.flush(), this.options.flushIntervalMs ?? 50);
     this.flushTimer.unref?.();
+    if (this.options.startOffline) {
+      this.goOffline('You chose to start in offline review.');
+      return;
+    }
+    try {
+      await this.connect();
+    } catch (e) {
+      this.goOffline(`The contact center is unreachable (${(e as Error).message}).`);
+    }
+  }
+
+  private async connect(): Promise<void> {
+    await this.connector.start();
+    this.mirror = new ContactCenterMirror(this.connector.state());
+    this.unsubscribe?.();
+    this.unsubscribe = this.connector.subscribe((event) => this.onConnectorEvent(event));
+    this.offlineReason = undefined;
+    this.connectorStatus = { name: this.connector.name, state: 'online' };
+    // Everything live counts as seen: cache it as a starting point.
+    if (this.recorder) {
+      for (const i of this.mirror.interactions.values()) {
+        this.recorder.onConnectorEvent({ type: 'interactions', interactions: [i] });
+        if (i.channel !== 'voice') {
+          const { messages } = this.connector.transcript(i.id);
+          if (messages.length) this.recorder.onConnectorEvent({ type: 'messages', interactionId: i.id, messages });
+        }
+      }
+    }
+  }
+
+  /** Offline review: live data stops, the cache stays browsable (rule 19). */
+  private goOffline(reason: string): void {
+    this.offlineReason = reason;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    if (!this.mirror) {
+      let supervisor: Snapshot['supervisor'] = { id: 'offline', name: 'Offline', status: 'Offline', permissions: [] };
+      try {
+        supervisor = this.connector.state().supervisor;
+      } catch {
+        // A connector that cannot even say who we are: keep the placeholder.
+      }
+      this.mirror = new ContactCenterMirror({ supervisor, agents: [], queues: [], interactions: [] });
+    }
+    this.connectorStatus = { name: this.connector.name, state: 'offline', message: reason };
+  }
+
+  async setOffline(offline: boolean): Promise<void> {
+    if (offline === (this.offlineReason !== undefined)) return;
+    if (offline) {
+      if (this.voiceSession) {
+        await this.connector.stopSupervision(this.voiceSession.interactionId).catch(() => undefined);
+        this.setVoiceSession(undefined);
+      }
+      await this.connector.stop();
+      this.goOffline('You chose Offline.');
+    } else {
+      this.mirror = undefined as unknown as ContactCenterMirror;
+      try {
+        await this.connect();
+      } catch (e) {
+        this.goOffline(`The contact center is unreachable (${(e as Error).message}).`);
+      }
+    }
+    this.emit('session:snapshot', this.snapshot());
+  }
+
+  get isOffline(): boolean {
+    return this.offlineReason !== undefined;
   }
 
   async stop(): Promise<void> {
     if (this.flushTimer) clearInterval(this.flushTimer);
     this.unsubscribe?.();
-    await this.connector.stop();
+    if (!this.isOffline) await this.connector.stop();
+    await this.options.cache?.cache.close();
   }
 
   /** Adds a screen (a window or a web socket); returns the detach function. */
@@ -152,6 +241,9 @@ export class SupervisorCore {
 
   snapshot(): Snapshot {
     const ctx = this.viewContext();
+    if (this.isOffline) {
+      return { at: ctx.now, supervisor: this.mirror.supervisor, agents: [], queues: [], interactions: [], connector: this.connectorStatus };
+    }
     const agents: AgentView[] = [];
     for (const a of this.mirror.agents.values()) agents.push(this.options.rules.agentView(a, ctx));
     const interactions: InteractionView[] = [];
@@ -184,6 +276,7 @@ export class SupervisorCore {
 
   private onConnectorEvent(event: ConnectorEvent): void {
     try {
+      this.recorder?.onConnectorEvent(event);
       if (this.mirror.apply(event)) {
         if (event.type === 'supervisor') this.markAllDirty();
         if (event.type === 'interactions') this.onInteractionsChanged(event.interactions.map((i) => i.id));

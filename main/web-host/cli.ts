@@ -56,6 +56,8 @@ async function main(): Promise<void> {
     demo,
     ...(values.policy ? { policyFile: values.policy } : {}),
     keyStore: new FileKeyStore(path.join(userDataDir, 'cache.key')),
+    // With an explicit user-data folder (tests, side-by-side runs) the cache lives there too.
+    ...(values['user-data'] ? { cachePath: path.join(userDataDir, 'cache', 'session-cache.sqlite') } : {}),
     openExternal: async (url) => {
       // No browser to hand the link to from here; tell the user where it goes.
       log.info(`Open this link in your browser: ${url}`);

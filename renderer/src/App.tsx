@@ -7,7 +7,8 @@ import { AuditView } from './views/digital/AuditView';
 import { ChatsView } from './views/digital/ChatsView';
 import { InteractionDetails } from './views/InteractionDetails';
 import { SettingsView } from './views/SettingsView';
-import { TranscriptsView } from './views/TranscriptsView';
+import { TranscriptsView } from './views/transcripts/TranscriptsView';
+import { OfflineBanner } from './views/transcripts/OfflineBanner';
 import { AgentsView } from './views/voice/AgentsView';
 import { MonitoringToolbar } from './views/voice/MonitoringToolbar';
 import { MyInteractions } from './views/voice/MyInteractions';
@@ -40,6 +41,7 @@ export function App() {
       <div className="workspace">
         <MyInteractions />
         <main className="content" id="content" tabIndex={0} aria-label="Current view">
+          <OfflineBanner />
           <CurrentView />
         </main>
       </div>

@@ -1,0 +1,195 @@
+import type { AuditEntry, Interaction, Queue, SupervisionPeriod, TimelineEvent } from '../../preload/contract';
+import type { SessionCache } from '../cache/SessionCache';
+import type { InteractionRecord, ParticipantRecord } from '../cache/types';
+import type { ConnectorEvent } from '../contact-center/Connector';
+import type { Logger } from './logger';
+
+/**
+ * Writes what the supervisor saw into the session cache (rule 19):
+ * interactions and participants as they change, transcripts, timelines,
+ * supervision periods, assistance requests and the audit log. Writes are
+ * fire-and-forget from the core's point of view; a failing write (disk
+ * full) is reported once and the app keeps running.
+ */
+export class CacheRecorder {
+  /** Last recorded shape per interaction, so unchanged updates cost nothing. */
+  private readonly lastShape = new Map<string, string>();
+  private readonly monitoredByMe = new Set<string>();
+  private readonly assistanceOpen = new Map<string, number>();
+  private failing = false;
+
+  constructor(
+    private readonly cache: SessionCache,
+    private readonly me: () => { id: string; name: string },
+    private readonly queues: () => ReadonlyMap<string, Queue>,
+    private readonly now: () => number,
+    private readonly log: Logger,
+    private readonly onFailure: (message: string) => void,
+  ) {}
+
+  onConnectorEvent(event: ConnectorEvent): void {
+    switch (event.type) {
+      case 'interactions':
+        for (const i of event.interactions) this.recordInteraction(i);
+        break;
+      case 'messages': {
+        const channel = this.channels.get(event.interactionId) ?? 'chat';
+        this.track(
+          this.cache.recordMessages(
+            event.messages.map((m) => ({
+              interactionId: m.interactionId,
+              messageId: m.id,
+              senderKind: m.senderKind,
+              senderName: m.senderName,
+              at: m.at,
+              channel,
+              body: m.attachments.length ? `${m.text}\n${m.attachments.map((a) => `${a.name}: ${a.url}`).join('\n')}` : m.text,
+            })),
+          ),
+        );
+        break;
+      }
+      case 'timeline':
+        this.recordTimeline(event.event);
+        break;
+      case 'period':
+        this.recordPeriod(event.period);
+        break;
+      default:
+        break;
+    }
+  }
+
+  recordAudit(entry: AuditEntry): void {
+    this.track(
+      this.cache.recordAudit({
+        auditId: entry.id,
+        interactionId: entry.interactionId ?? null,
+        actorId: entry.supervisorId,
+        actorName: entry.supervisorName,
+        action: entry.action,
+        target: entry.target ?? '',
+        at: entry.at,
+        result: entry.result,
+        detail: entry.detail ?? null,
+      }),
+    );
+  }
+
+  private readonly channels = new Map<string, Interaction['channel']>();
+
+  private recordInteraction(i: Interaction): void {
+    this.channels.set(i.id, i.channel);
+    const me = this.me();
+    if (i.participants.some((p) => p.supervising?.supervisorId === me.id) || i.monitorLock?.supervisorId === me.id) {
+      this.monitoredByMe.add(i.id);
+    }
+    const agents = i.participants.filter((p) => p.role === 'agent' || p.role === 'specialist');
+    const customer = i.participants.find((p) => p.kind === 'external');
+    const shape = JSON.stringify([i.state, i.endedAt, i.participants.map((p) => [p.id, p.state]), this.monitoredByMe.has(i.id)]);
+    if (this.lastShape.get(i.id) !== shape) {
+      this.lastShape.set(i.id, shape);
+      const record: InteractionRecord = {
+        id: i.id,
+        channel: i.channel,
+        queueId: i.queueId ?? null,
+        queueName: i.queueId ? (this.queues().get(i.queueId)?.name ?? null) : null,
+        agents: agents.map((p) => ({ id: p.agentId ?? p.id, name: p.name })),
+        customerName: customer?.name ?? i.customer?.name ?? null,
+        state: i.state,
+        startedAt: i.startedAt,
+        endedAt: i.endedAt ?? null,
+        monitoredByMe: this.monitoredByMe.has(i.id),
+        lastSeenAt: this.now(),
+      };
+      const participants: ParticipantRecord[] = i.participants.map((p) => ({
+        interactionId: i.id,
+        participantId: p.id,
+        name: p.name,
+        kind: p.kind,
+        role: p.supervising ? 'supervisor' : p.role,
+      }));
+      this.track(this.cache.recordInteraction(record).then(() => this.cache.recordParticipants(participants)));
+    }
+    if (i.state === 'ended') this.lastShape.delete(i.id);
+    this.recordAssistance(i);
+  }
+
+  private recordAssistance(i: Interaction): void {
+    const agent = i.participants.find((p) => p.role === 'agent');
+    const openedAt = this.assistanceOpen.get(i.id);
+    if (i.assistanceRequested && openedAt === undefined) {
+      const at = i.assistanceRequestedAt ?? this.now();
+      this.assistanceOpen.set(i.id, at);
+      this.track(
+        this.cache.recordAssistanceRequest({
+          requestId: `${i.id}:${at}`,
+          interactionId: i.id,
+          agentId: agent?.agentId ?? agent?.id ?? 'unknown',
+          agentName: agent?.name ?? 'Unknown agent',
+          at,
+          state: 'open',
+        }),
+      );
+    } else if (!i.assistanceRequested && openedAt !== undefined) {
+      this.assistanceOpen.delete(i.id);
+      this.track(
+        this.cache.recordAssistanceRequest({
+          requestId: `${i.id}:${openedAt}`,
+          interactionId: i.id,
+          agentId: agent?.agentId ?? agent?.id ?? 'unknown',
+          agentName: agent?.name ?? 'Unknown agent',
+          at: openedAt,
+          state: 'resolved',
+          resolvedAt: this.now(),
+        }),
+      );
+    }
+  }
+
+  private recordTimeline(event: TimelineEvent): void {
+    this.track(
+      this.cache.recordTimelineEvents([
+        { interactionId: event.interactionId, eventId: event.id, at: event.at, kind: event.kind, text: event.text, supervisorName: event.supervisorName ?? null },
+      ]),
+    );
+  }
+
+  private recordPeriod(period: SupervisionPeriod): void {
+    if (period.supervisorId === this.me().id) this.monitoredByMe.add(period.interactionId);
+    this.track(
+      this.cache.recordSupervisionPeriod({
+        periodId: `${period.interactionId}:${period.supervisorId}:${period.startedAt}`,
+        interactionId: period.interactionId,
+        supervisorId: period.supervisorId,
+        supervisorName: period.supervisorName,
+        mode: period.mode,
+        participantId: period.participantId,
+        startedAt: period.startedAt,
+        endedAt: period.endedAt ?? null,
+      }),
+    );
+  }
+
+  private track(write: Promise<void>): void {
+    write.then(
+      () => {
+        if (this.failing) {
+          this.failing = false;
+          this.log.info('The session cache is saving again.');
+        }
+      },
+      (e: { code?: string; message?: string }) => {
+        if (e?.code === 'UNKNOWN_INTERACTION') return; // e.g. a message for a conversation first seen before caching started
+        if (this.failing) return;
+        this.failing = true;
+        const message =
+          e?.code === 'DISK_FULL'
+            ? 'The disk is full: new activity is not being cached for offline review. Free some disk space; Spyglass keeps running.'
+            : `The session cache could not save new activity (${e?.message ?? 'unknown error'}). Spyglass keeps running; offline review may miss recent activity.`;
+        this.log.warn(message);
+        this.onFailure(message);
+      },
+    );
+  }
+}

@@ -1,0 +1,64 @@
+import { CommandError, type CacheStatus } from '../../../preload/contract';
+import type { Handlers } from '../dispatch';
+import type { SupervisorCore } from '../SupervisorCore';
+
+/** Offline review, notes and export, served from the session cache. */
+export function cacheHandlers(core: SupervisorCore): Handlers {
+  const cache = () => {
+    const c = core.options.cache?.cache;
+    if (!c) throw new CommandError('UNAVAILABLE', 'The session cache is not available on this seat; cached review is off. See the log for why.');
+    return c;
+  };
+  const wrap = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (e) {
+      const err = e as { code?: string; message?: string };
+      if (err.code === 'DISK_FULL') throw new CommandError('DISK_FULL', err.message ?? 'The disk is full. Free some space and try again.');
+      if (err.code === 'NOT_FOUND' || err.code === 'UNKNOWN_INTERACTION') throw new CommandError('NOT_FOUND', 'This interaction is not in the cache.');
+      if (err.code === 'INVALID_INPUT') throw new CommandError('INVALID_PAYLOAD', err.message ?? 'Invalid input.');
+      throw e;
+    }
+  };
+
+  return {
+    'cache:status': () => cacheStatus(core),
+    'cache:search': (query) => wrap(() => cache().search(query)),
+    'cache:open': async ({ interactionId }) => {
+      const detail = await wrap(() => cache().openInteraction(interactionId));
+      if (!detail) throw new CommandError('NOT_FOUND', 'This interaction is not in the cache.');
+      const { audit: _audit, assistanceRequests: _requests, ...rest } = detail;
+      return rest;
+    },
+    'cache:export': async ({ interactionId, format }) => {
+      const result = await wrap(() => cache().exportInteraction(interactionId, format));
+      return { filename: result.filename, mimeType: result.mimeType, base64: result.data.toString('base64') };
+    },
+    'notes:add': async ({ interactionId, text }) => {
+      const me = core.mirror.supervisor;
+      const live = core.mirror.interactions.get(interactionId);
+      // A live interaction may not be cached yet: record it first so the note has a home.
+      if (live) core.recorder?.onConnectorEvent({ type: 'interactions', interactions: [live] });
+      const note = await wrap(() => cache().addNote({ interactionId, authorId: me.id, authorName: me.name, at: core.now(), text }));
+      core.audit.record({ at: core.now(), supervisorId: me.id, supervisorName: me.name, action: 'note-add', interactionId, result: 'ok' });
+      return note;
+    },
+    'app:setOffline': async ({ offline }) => {
+      await core.setOffline(offline);
+      const status = await cacheStatus(core);
+      core.emit('cache:status', status);
+      return status;
+    },
+  };
+}
+
+export async function cacheStatus(core: SupervisorCore): Promise<CacheStatus> {
+  const c = core.options.cache;
+  const base = {
+    mode: core.isOffline ? ('offline' as const) : ('online' as const),
+    ...(core.offlineReason ? { reason: core.offlineReason } : {}),
+  };
+  if (!c) return { ...base, available: false, lastWriteAt: null, interactions: 0, messages: 0, warnings: ['The session cache could not be opened; offline review is unavailable.'] };
+  const stats = await c.cache.stats();
+  return { ...base, available: true, lastWriteAt: stats.lastWriteAt, interactions: stats.interactions, messages: stats.messages, warnings: c.warnings };
+}
