@@ -1,6 +1,6 @@
 /** Bundled for the lab's Chromium page: the real renderer media host + demo far end. */
 import { createDemoFarEnd } from '../../../renderer/src/media/demoFarEnd';
-import { mediaLevels } from '../../../renderer/src/media/levelMeter';
+import { audioContext, mediaLevels } from '../../../renderer/src/media/levelMeter';
 import { createPeerConnectionHost } from '../../../renderer/src/media/peerConnectionHost';
 import type { MediaEvent } from '../../../preload/contract/phone';
 
@@ -8,9 +8,13 @@ import type { MediaEvent } from '../../../preload/contract/phone';
 const page = globalThis as unknown as { __mediaEvent(e: MediaEvent): void; labMedia: unknown };
 
 const demo = createDemoFarEnd(mediaLevels, { agentUrl: '/demo-audio/agent.ogg', customerUrl: '/demo-audio/customer.ogg' });
+let output: Parameters<typeof mediaLevels.set>[1] = null;
 const host = createPeerConnectionHost({
   emit: (e) => page.__mediaEvent(e),
-  onRemoteStream: (_id, s) => mediaLevels.set('output', s),
+  onRemoteStream: (_id, s) => {
+    output = s;
+    mediaLevels.set('output', s);
+  },
   extensions: { demoAnswer: demo.demoAnswer, demoSetMode: demo.demoSetMode, demoClose: demo.demoClose },
 });
 
@@ -36,4 +40,28 @@ page.labMedia = {
     return n;
   },
   micLive: () => host.micLive(),
+  /** Loudest dB seen at each frequency in what the supervisor hears, over `ms`. */
+  async tonePeaks(ms: number, freqs: number[]): Promise<Record<string, number>> {
+    if (!output) return {};
+    const ctx = audioContext();
+    await ctx.resume().catch(() => undefined);
+    const src = ctx.createMediaStreamSource(output);
+    const an = ctx.createAnalyser();
+    an.fftSize = 4096;
+    src.connect(an);
+    const bins = new Float32Array(an.frequencyBinCount);
+    const peak: Record<string, number> = {};
+    const end = performance.now() + ms;
+    while (performance.now() < end) {
+      an.getFloatFrequencyData(bins);
+      for (const f of freqs) {
+        const i = Math.round((f / (ctx.sampleRate / 2)) * bins.length);
+        const v = Math.max(bins[i - 1] ?? -200, bins[i] ?? -200, bins[i + 1] ?? -200);
+        peak[f] = Math.max(peak[f] ?? -200, v);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    src.disconnect();
+    return peak;
+  },
 };

@@ -1,0 +1,99 @@
+/**
+ * Audio checks, who hears whom: the supervisor is the real renderer media
+ * module in headless Chromium (fake microphone) driven by JsSIP in Node
+ * through Kamailio; the PBX side is a ChanSpy-like lab feature server (werift,
+ * PCMU) hosting an agent (500 Hz) and a customer (1200 Hz).
+ */
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asteriskChanSpy } from '../../main/phone/pbxProfiles';
+import { JsSipSoftphone } from '../../main/phone/softphone';
+import { startChanSpyServer, type ChanSpyServer } from './support/chanSpyServer';
+import { CHROMIUM, startChromiumMediaHost, type ChromiumMediaHost } from './support/chromiumMediaHost';
+import { labUnavailableReason, startKamailio, type Kamailio } from './support/processes';
+
+const skip = labUnavailableReason() ?? (existsSync(CHROMIUM) ? null : `audio lab skipped: no Chromium at ${CHROMIUM}`);
+if (skip) console.warn(skip);
+
+const until = async (cond: () => boolean, what: string, ms = 5000) => {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+const HEARD = 0.02; // supervisor level in an ear (0..1 RMS); Chromium's fake mic beeps well above this
+const TONE_DB = -70; // a tone present in what the supervisor hears
+
+describe.skipIf(!!skip)('who hears whom (Chromium supervisor, ChanSpy-like lab server)', () => {
+  let kam: Kamailio;
+  let media: ChromiumMediaHost;
+  let server: ChanSpyServer;
+  let phone: JsSipSoftphone;
+
+  beforeAll(async () => {
+    kam = await startKamailio();
+    media = await startChromiumMediaHost();
+    server = await startChanSpyServer(kam.wsUrl, '*2221001');
+    phone = new JsSipSoftphone({ mediaHost: media.host });
+    const s = await phone.register({ wsUrl: kam.wsUrl, uri: 'sip:sup1@127.0.0.1', password: 'secret', profile: asteriskChanSpy() });
+    expect(s.registration).toBe('registered');
+  });
+  afterAll(async () => {
+    await phone?.unregister();
+    await server?.stop();
+    await media?.close();
+    await kam?.stop();
+  });
+
+  it('monitor -> coach -> barge -> monitor, and hold', async () => {
+    const m = await phone.startMonitor({ target: '1001', mode: 'monitor' });
+    expect(m.state).toBe('active');
+    const pcId = (phone.activeMonitor!.peer as unknown as { id: string }).id;
+    for (let i = 0; i < 200 && (await media.inboundPackets(pcId)) < 25; i++) await new Promise((r) => setTimeout(r, 50));
+
+    // Monitor: the supervisor hears both parties; neither hears the supervisor.
+    const heard = await media.tonePeaks(1000, [500, 1200]);
+    expect(heard[500]).toBeGreaterThan(TONE_DB);
+    expect(heard[1200]).toBeGreaterThan(TONE_DB);
+    let ears = await server.measureEars(1500);
+    expect(ears.fromSupervisor).toBeLessThan(0.005); // the disabled mic sends silence
+    expect(ears.agent).toBe(0);
+    expect(ears.customer).toBe(0);
+
+    // Coach: the agent hears the supervisor, the customer does not.
+    await phone.setMode('coach');
+    await until(() => server.mode() === 'coach', 'the server got the coach digit');
+    ears = await server.measureEars(1500);
+    expect(ears.agent).toBeGreaterThan(HEARD);
+    expect(ears.customer).toBe(0);
+
+    // Barge: both do.
+    await phone.setMode('barge');
+    await until(() => server.mode() === 'barge', 'the server got the barge digit');
+    ears = await server.measureEars(1500);
+    expect(ears.agent).toBeGreaterThan(HEARD);
+    expect(ears.customer).toBeGreaterThan(HEARD);
+
+    // Back to monitor: neither, and the mic is silent again.
+    await phone.setMode('monitor');
+    await until(() => server.mode() === 'monitor', 'the server got the listen digit');
+    await new Promise((r) => setTimeout(r, 300));
+    ears = await server.measureEars(1500);
+    expect(ears.fromSupervisor).toBeLessThan(0.005);
+    expect(ears.agent).toBe(0);
+    expect(ears.customer).toBe(0);
+
+    // The agent holds the customer: the supervisor (picked the agent) hears only the agent.
+    server.setCustomerOnHold(true);
+    await new Promise((r) => setTimeout(r, 300));
+    const onHold = await media.tonePeaks(1000, [500, 1200]);
+    expect(onHold[500]).toBeGreaterThan(TONE_DB);
+    expect(onHold[1200]).toBeLessThan(TONE_DB);
+    server.setCustomerOnHold(false);
+
+    await phone.end();
+    expect(await media.micLive()).toBe(false);
+  });
+});

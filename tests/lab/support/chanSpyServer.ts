@@ -1,0 +1,139 @@
+/**
+ * A lab feature server that behaves like Asterisk ChanSpy, for audio checks.
+ * A JsSIP UA on werift (PCMU only, so it can mix in JS) registered at
+ * Kamailio under the dialled feature string. It hosts two virtual call
+ * parties — the agent (500 Hz tone) and the customer (1200 Hz tone) — and:
+ *  - sends the supervisor the agent + customer mix, or only the picked party
+ *    while the customer is on hold;
+ *  - switches mode on SIP INFO digits (4 listen, 5 whisper, 6 barge);
+ *  - mixes what it receives from the supervisor into the agent's ear in
+ *    whisper and barge, and into the customer's ear in barge only, and
+ *    records how loud the supervisor is in each ear.
+ * werift is test-only; production media stays in the renderer.
+ */
+import * as JsSIP from 'jssip';
+import type { RTCSession } from 'jssip/lib/RTCSession';
+import { RTCRtpCodecParameters, RtpHeader, RtpPacket, RTCPeerConnection as WeriftPC } from 'werift';
+import { NodeWsSocket } from '../../../main/phone/nodeWsSocket';
+import { installJsSipWebRtcGlobals, pcConfigWith } from '../../../main/phone/webrtcShim';
+import { rms, ulawDecode, ulawEncode } from './g711';
+
+type Mode = 'monitor' | 'coach' | 'barge';
+const DIGITS: Record<string, Mode> = { '4': 'monitor', '5': 'coach', '6': 'barge' };
+const FRAME = 160; // 20 ms at 8 kHz
+
+export interface EarLevels {
+  /** Loudest supervisor contribution heard by the agent / customer in the window (0..1). */
+  agent: number;
+  customer: number;
+  /** Loudest frame received from the supervisor at all (0..1), mixed or not. */
+  fromSupervisor: number;
+}
+
+export interface ChanSpyServer {
+  mode(): Mode;
+  /** The customer is put on hold by the agent: the supervisor then hears only `picked`. */
+  setCustomerOnHold(onHold: boolean): void;
+  /** Reset and then read the ear levels over the next `ms`. */
+  measureEars(ms: number): Promise<EarLevels>;
+  sessions: RTCSession[];
+  stop(): Promise<void>;
+}
+
+export async function startChanSpyServer(wsUrl: string, dialled: string, picked: 'agent' | 'customer' = 'agent'): Promise<ChanSpyServer> {
+  installJsSipWebRtcGlobals();
+  const socket = new NodeWsSocket(wsUrl);
+  const ua = new JsSIP.UA({
+    sockets: [socket as unknown as JsSIP.Socket],
+    uri: `sip:${dialled}@127.0.0.1`,
+    authorization_user: 'sup-chanspy',
+    password: 'secret',
+    register: true,
+    session_timers: false,
+  });
+  let mode: Mode = 'monitor';
+  let customerOnHold = false;
+  let ears: EarLevels = { agent: 0, customer: 0, fromSupervisor: 0 };
+  const sessions: RTCSession[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+  let phase = 0;
+
+  const toneFrame = (): number[] => {
+    const out: number[] = [];
+    for (let i = 0; i < FRAME; i++, phase++) {
+      const t = phase / 8000;
+      const agent = 6000 * Math.sin(2 * Math.PI * 500 * t);
+      const customer = 6000 * Math.sin(2 * Math.PI * 1200 * t);
+      out.push(customerOnHold ? (picked === 'agent' ? agent : customer) : agent + customer);
+    }
+    return out;
+  };
+
+  ua.on('newRTCSession', (e: { originator: string; session: RTCSession }) => {
+    if (e.originator !== 'remote') return;
+    const session = e.session;
+    sessions.push(session);
+    mode = 'monitor';
+    session.on('newDTMF', (ev: { originator: string; dtmf: { tone: string } }) => {
+      if (ev.originator === 'remote' && DIGITS[ev.dtmf.tone]) mode = DIGITS[ev.dtmf.tone]!;
+    });
+    session.on('peerconnection', (ev) => {
+      const pc = ev.peerconnection as unknown as WeriftPC;
+      const tr = pc.addTransceiver('audio', { direction: 'sendrecv' });
+      const hook = (track: { onReceiveRtp: { subscribe(f: (p: RtpPacket) => void): void } }) =>
+        track.onReceiveRtp.subscribe((rtp) => {
+          if (rtp.header.payloadType !== 0) return;
+          const pcm = Array.from(rtp.payload, ulawDecode);
+          const level = rms(pcm);
+          ears.fromSupervisor = Math.max(ears.fromSupervisor, level);
+          if (mode !== 'monitor') ears.agent = Math.max(ears.agent, level);
+          if (mode === 'barge') ears.customer = Math.max(ears.customer, level);
+        });
+      pc.onTrack.subscribe(hook as never);
+      let seq = 0;
+      const timer = setInterval(() => {
+        if (pc.connectionState !== 'connected') return;
+        const payload = Buffer.from(toneFrame().map(ulawEncode));
+        try {
+          tr.sender.sendRtp(new RtpPacket(new RtpHeader({ payloadType: 0, sequenceNumber: ++seq & 0xffff, timestamp: seq * FRAME, ssrc: tr.sender.ssrc, marker: seq === 1 }), payload));
+        } catch {
+          /* transport not ready */
+        }
+      }, 20);
+      timers.add(timer);
+      const stop = () => {
+        clearInterval(timer);
+        timers.delete(timer);
+      };
+      session.on('ended', stop);
+      session.on('failed', stop);
+    });
+    const pcmu = new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: 0 });
+    session.answer({
+      mediaConstraints: { audio: false, video: false },
+      pcConfig: pcConfigWith((cfg) => new WeriftPC({ ...(cfg as object), codecs: { audio: [pcmu], video: [] } } as never)) as never,
+    });
+  });
+  const registered = new Promise<void>((resolve, reject) => {
+    ua.once('registered', () => resolve());
+    ua.once('registrationFailed', (e) => reject(new Error(`chanspy server registration failed: ${e.cause}`)));
+  });
+  ua.start();
+  await registered;
+  return {
+    mode: () => mode,
+    setCustomerOnHold: (v) => (customerOnHold = v),
+    async measureEars(ms) {
+      ears = { agent: 0, customer: 0, fromSupervisor: 0 };
+      await new Promise((r) => setTimeout(r, ms));
+      return { ...ears };
+    },
+    sessions,
+    async stop() {
+      timers.forEach(clearInterval);
+      ua.stop();
+      await new Promise((r) => setTimeout(r, 200));
+      socket.disconnect();
+    },
+  };
+}
