@@ -1,0 +1,97 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigService } from '../../../main/config/ConfigService';
+import { FileKeyStore } from '../../../main/cache/keyStore';
+import { openSessionCache, type SessionCache } from '../../../main/cache/SessionCache';
+import { DemoContactCenter, ManualClock } from '../../../main/contact-center/demo';
+import { silentLogger } from '../../../main/core/logger';
+import { SupervisorCore } from '../../../main/core/SupervisorCore';
+import { supervisionRules } from '../../../main/core/supervisionRules';
+
+let dir: string;
+let cache: SessionCache;
+let core: SupervisorCore;
+let demo: DemoContactCenter;
+let clock: ManualClock;
+
+async function settle(): Promise<void> {
+  // Let queued cache writes reach the worker and commit.
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 20));
+  await cache.stats();
+}
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spyglass-core-'));
+  clock = new ManualClock();
+  demo = DemoContactCenter.create({ seed: 3, agents: 12, clock, simulate: false });
+  const opened = await openSessionCache({ path: path.join(dir, 'cache.sqlite'), keyStore: new FileKeyStore(path.join(dir, 'key')), now: () => clock.now() });
+  cache = opened.cache;
+  core = new SupervisorCore({
+    connector: demo,
+    config: new ConfigService({ policyFile: path.join(dir, 'policy.json'), userFile: path.join(dir, 'settings.json') }),
+    rules: supervisionRules,
+    log: silentLogger,
+    now: () => clock.now(),
+    host: 'web',
+    version: 'test',
+    openExternal: async () => {},
+    cache: { cache, warnings: [] },
+  });
+  await core.start();
+});
+
+afterEach(async () => {
+  await core.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the core records what the supervisor saw into the session cache', () => {
+  it('live chat messages become searchable, redacted, and stay readable offline', async () => {
+    demo.control.customerSays('chat-assistance', 'Please refund the double charge on 4111 1111 1111 1111');
+    await settle();
+    const found = await core.handle('cache:search', { text: 'double charge' });
+    expect(found.ok).toBe(true);
+    const items = found.ok ? (found.value as { items: { id: string }[] }).items : [];
+    expect(items.map((i) => i.id)).toContain('chat-assistance');
+
+    const offline = await core.handle('app:setOffline', { offline: true });
+    expect(offline).toMatchObject({ ok: true, value: { mode: 'offline', reason: 'You chose Offline.' } });
+    const snapshot = await core.handle('session:snapshot', {});
+    expect(snapshot).toMatchObject({ ok: true, value: { agents: [], interactions: [], connector: { state: 'offline' } } });
+
+    const opened = await core.handle('cache:open', { interactionId: 'chat-assistance' });
+    expect(opened.ok).toBe(true);
+    const bodies = opened.ok ? (opened.value as { transcript: { body: string | null }[] }).transcript.map((m) => m.body ?? '') : [];
+    expect(bodies.some((b) => b.includes('double charge') && b.includes('[REDACTED CARD]'))).toBe(true);
+    expect(bodies.some((b) => b.includes('4111 1111 1111 1111'))).toBe(false);
+
+    const note = await core.handle('notes:add', { interactionId: 'chat-assistance', text: 'Escalated to billing' });
+    expect(note).toMatchObject({ ok: true, value: { text: 'Escalated to billing', authorName: 'Morgan Lee' } });
+
+    const back = await core.handle('app:setOffline', { offline: false });
+    expect(back).toMatchObject({ ok: true, value: { mode: 'online' } });
+    const live = await core.handle('session:snapshot', {});
+    expect(live.ok && (live.value as { agents: unknown[] }).agents.length).toBe(12);
+  });
+
+  it('supervision periods and audit entries are cached with the interaction', async () => {
+    const start = await core.handle('voice:start', { interactionId: 'call-alex-kim', participantId: 'call-alex-kim-customer', mode: 'monitor' });
+    expect(start.ok).toBe(true);
+    clock.advance(5000);
+    expect((await core.handle('voice:end', {})).ok).toBe(true);
+    await settle();
+    const mine = await core.handle('cache:search', { monitoredByMe: true });
+    const ids = mine.ok ? (mine.value as { items: { id: string }[] }).items.map((i) => i.id) : [];
+    expect(ids).toContain('call-alex-kim');
+    const opened = await core.handle('cache:open', { interactionId: 'call-alex-kim' });
+    const periods = opened.ok ? (opened.value as { supervisionPeriods: { supervisorName: string; mode: string; endedAt?: number | null }[] }).supervisionPeriods : [];
+    expect(periods).toContainEqual(expect.objectContaining({ supervisorName: 'Morgan Lee', mode: 'monitor' }));
+    expect(periods.find((p) => p.supervisorName === 'Morgan Lee')?.endedAt).toBeTypeOf('number');
+  });
+
+  it('a command for an interaction the cache never saw says so', async () => {
+    expect(await core.handle('cache:open', { interactionId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
