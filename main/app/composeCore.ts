@@ -71,6 +71,14 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
     ...(cache ? { cache } : {}),
   });
   config.onChange((view) => core.emit('config:changed', view));
+  if (cache) {
+    // New redaction patterns from settings apply to every later write.
+    config.onChange(() =>
+      void cache.cache
+        .setRedactionPatterns(config.get('cache.redactionPatterns').map((pattern, i) => ({ name: `pattern ${i + 1}`, pattern })))
+        .then((problems) => problems.forEach((p) => core.notify('warning', p.message))),
+    );
+  }
   await core.start();
   const policyError = config.view().policyError;
   if (policyError) core.notify('error', policyError);
