@@ -483,7 +483,7 @@ function Timeline({ ix, details }: { ix: InteractionView; details: InteractionDe
           {events.map((e) => (
             <li key={e.id}>
               <span className="tabular event-time">{formatClock(e.at)}</span> <span>{e.text}</span>
-              {e.supervisorName ? <span className="muted"> — {e.supervisorName}</span> : null}
+              {e.supervisorName && !e.text.includes(e.supervisorName) ? <span className="muted"> — {e.supervisorName}</span> : null}
             </li>
           ))}
         </ol>
