@@ -4,6 +4,7 @@ import { useConfirm } from '../../components/ConfirmDialog';
 import { useShortcut } from '../../components/shortcuts';
 import { dispatch, useStore } from '../../store';
 import { clearFlag, monitorChat, participateChat, releaseChat, type Confirm } from './actions';
+import { BinocularsIcon } from '../voice/icons';
 import { ActionsMenu } from './ActionsMenu';
 import { ConversationDetails } from './ConversationDetails';
 import { channelLabels, chatOrder, currentAgent, customerName, formatDuration, stateLabels } from './format';
@@ -85,8 +86,8 @@ const ChatRow = memo(function ChatRow({ chat, queueName, selected, onOpen, onTra
           </span>
         ) : null}
         {chat.supervisedByMe ? (
-          <span role="img" aria-label="You are supervising this chat" title="You are monitoring or participating in this chat">
-            🔭
+          <span className="supervised-marker" role="img" aria-label="You are supervising this chat" title="You are monitoring or participating in this chat">
+            <BinocularsIcon />
           </span>
         ) : null}
       </td>
@@ -95,10 +96,10 @@ const ChatRow = memo(function ChatRow({ chat, queueName, selected, onOpen, onTra
           <span dir="auto">{name}</span>
         </button>
       </th>
-      <td>{channelLabels[chat.channel]}</td>
+      <td className="secondary">{channelLabels[chat.channel]}</td>
       <td>{pending ? <span className="pending-badge">Pending</span> : stateLabels[chat.state]}</td>
       <td>{agent?.name ?? <span className="muted">—</span>}</td>
-      <td>{queueName ?? '—'}</td>
+      <td className="secondary">{queueName ?? '—'}</td>
       <td className="num" title={pending ? 'Waiting for an agent' : 'Time since the chat started'}>
         <WaitTime startedAt={chat.startedAt} pending={pending} />
       </td>
@@ -199,10 +200,14 @@ export function ChatsView() {
                   <span className="visually-hidden">Markers</span>
                 </th>
                 <th scope="col">Customer</th>
-                <th scope="col">Channel</th>
+                <th scope="col" className="secondary">
+                  Channel
+                </th>
                 <th scope="col">State</th>
                 <th scope="col">Agent</th>
-                <th scope="col">Queue</th>
+                <th scope="col" className="secondary">
+                  Queue
+                </th>
                 <th scope="col">Wait time</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>

@@ -340,8 +340,8 @@ export function ConversationDetails({ interactionId, onClose }: { interactionId:
           </h2>
           <p className="muted conversation-facts">
             Agent: {agent?.name ?? 'none (pending)'} · Queue: {queueName ?? '—'} · Started {formatTime(interaction.startedAt)}
-            {interaction.supervisedByMe ? (participating ? ' · You are participating' : ' · 🔭 You are monitoring (read-only; nobody is told)') : ''}
-            {lockedByOther ? ` · 🔭 Monitored by ${lock.supervisorName}` : ''}
+            {interaction.supervisedByMe ? (participating ? ' · You are participating' : ' · You are monitoring (read-only; nobody is told)') : ''}
+            {lockedByOther ? ` · Monitored by ${lock.supervisorName}` : ''}
           </p>
           {interaction.assistanceRequested ? (
             <p className="flag-banner" role="status">

@@ -1,7 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { run } from '../../services/api';
-import { classifyUrl, describeLength, showControlCharacters, splitLinks, truncateForDisplay } from './safeText';
+import { chunkText, classifyUrl, describeLength, showControlCharacters, splitLinks, truncateForDisplay } from './safeText';
 
 /** A link from a chat: looks like a link, opens only after a confirmation that shows the whole address. */
 export function ChatLink({ url, label }: { url: string; label?: string }) {
@@ -42,13 +42,27 @@ export const LinkifiedText = memo(function LinkifiedText({ text }: { text: strin
   );
 });
 
+/** The whole of a long message, in blocks the browser lays out only when they scroll into view. */
+function FullText({ text }: { text: string }) {
+  const chunks = useMemo(() => chunkText(text), [text]);
+  return (
+    <div className="full-text" tabIndex={0} role="region" aria-label="Full message">
+      {chunks.map((c, i) => (
+        <div key={i} className="chunk">
+          <LinkifiedText text={c} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
 /** A chat message body: truncated when long (a 1 MB message must not freeze the screen), RTL-aware. */
 export const MessageText = memo(function MessageText({ text }: { text: string }) {
   const [full, setFull] = useState(false);
   const cut = useMemo(() => truncateForDisplay(text), [text]);
   return (
     <div className="message-text" dir="auto">
-      <LinkifiedText text={full ? text : cut.text} />
+      {full && cut.truncated ? <FullText text={text} /> : <LinkifiedText text={cut.text} />}
       {cut.truncated ? (
         full ? (
           <p>
@@ -75,7 +89,7 @@ export function Attachment({ name, url }: { name: string; url: string }) {
   if (classifyUrl(url) === 'unsafe') {
     return (
       <span className="attachment attachment-blocked" title="This attachment's address is not a web or mail link, so it cannot be opened.">
-        📎 <span dir="auto">{safeName}</span> <span className="muted">(link blocked: </span>
+        <span className="attachment-label">Attachment</span> <span dir="auto">{safeName}</span> <span className="muted">(link blocked: </span>
         <code dir="ltr">{showControlCharacters(url)}</code>
         <span className="muted">)</span>
       </span>
@@ -83,7 +97,7 @@ export function Attachment({ name, url }: { name: string; url: string }) {
   }
   return (
     <span className="attachment">
-      📎 <ChatLink url={url} label={safeName} />
+      <span className="attachment-label">Attachment</span> <ChatLink url={url} label={safeName} />
     </span>
   );
 }

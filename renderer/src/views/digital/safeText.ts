@@ -95,3 +95,31 @@ export function describeLength(chars: number): string {
   if (chars >= 10_000) return `${Math.round(chars / 1000)} thousand characters`;
   return `${chars} characters`;
 }
+
+/**
+ * Splits a long text into blocks of about `size` characters, preferring to
+ * break at whitespace, so the browser lays out (and, with
+ * `content-visibility: auto`, skips) each block on its own: a 1 MB message
+ * without spaces would otherwise freeze the page in one huge line layout.
+ */
+export function chunkText(text: string, size = 2000): string[] {
+  if (text.length <= size) return [text];
+  const chunks: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      const space = text.lastIndexOf(' ', end);
+      const newline = text.lastIndexOf('\n', end);
+      const cut = Math.max(space, newline);
+      if (cut > start + size * 0.8) end = cut + 1;
+      else {
+        const code = text.charCodeAt(end - 1);
+        if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+      }
+    }
+    chunks.push(text.slice(start, end));
+    start = end;
+  }
+  return chunks;
+}
