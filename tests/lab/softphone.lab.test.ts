@@ -149,6 +149,15 @@ describe.skipIf(!!skipReason)('SIP lab: softphone against Kamailio + sipp', () =
     expect(phone.status().registration).toBe('registered');
   });
 
+  it('a 200 OK without SDP ends the leg with a clear media error (ACK + BYE on the wire), mic off', async () => {
+    const { phone, media, sipp } = await setup({ dialled: '*2221007', answerWithoutSdp: true });
+    const m = await phone.startMonitor({ target: '1007', mode: 'barge' });
+    expect(['failed', 'ended']).toContain(m.state);
+    expect(phone.status().monitor?.problem?.code).toBe('MEDIA_FAILED');
+    expect(media.micLive()).toBe(false);
+    await sippPassed(sipp);
+  });
+
   it('a transport drop mid-monitor ends the leg with the mic off, then the phone reconnects and re-registers', async () => {
     const { phone, media } = await setup({ dialled: '*2221006', infoDigits: ['6'], ending: 'idle' });
     await phone.startMonitor({ target: '1006', mode: 'barge' });

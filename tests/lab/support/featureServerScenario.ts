@@ -23,6 +23,8 @@ export interface FeatureServerSpec {
   /** Require telephone-event in the offer (RFC 2833 profiles). */
   expectTelephoneEvent?: boolean;
   ending?: FeatureServerEnding;
+  /** Answer 200 OK without an SDP body (broken PBX): the softphone must give up cleanly. */
+  answerWithoutSdp?: boolean;
   /** Pause before the PBX's own action (BYE / re-INVITE). */
   pauseMs?: number;
 }
@@ -74,6 +76,24 @@ Content-Length: 0
 
 ]]></send>
   <recv request="ACK"/>`);
+    return wrap(parts);
+  }
+  if (spec.answerWithoutSdp) {
+    parts.push(`  <send retrans="500"><![CDATA[
+SIP/2.0 200 OK
+[last_Via:]
+[last_From:]
+[last_To:];tag=[pid]SIPpTag01[call_number]
+[last_Call-ID:]
+[last_CSeq:]
+[last_Record-Route:]
+Contact: <sip:agent@[local_ip]:[local_port];transport=[transport]>
+Content-Length: 0
+
+]]></send>
+  <recv request="ACK" crlf="true"/>
+  <recv request="BYE"/>
+${reply('200 OK')}`);
     return wrap(parts);
   }
   parts.push(`  <send retrans="500"><![CDATA[
