@@ -12,6 +12,7 @@
 // it is built here when missing.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startWebHostProcess } from '../e2e/webHost';
@@ -89,6 +90,9 @@ async function main(): Promise<void> {
     console.log(`agents_row_updates: ${e2s.length}`);
     console.log(`agents_event_to_screen_p50_ms: ${fmt(p(e2s, 0.5))}`);
     console.log(`agents_event_to_screen_p95_ms: ${fmt(p(e2s, 0.95))}`);
+    // Shared build machines: read the timings against how busy the machine was.
+    console.log(`agents_load_average_1m: ${(os.loadavg()[0] ?? 0).toFixed(2)}`);
+    console.log(`agents_cpus: ${os.cpus().length}`);
   } finally {
     await browser.close();
     await host.stop();

@@ -200,3 +200,21 @@ test('the keyboard help lists the voice shortcuts', async ({ app }) => {
   await expect(dialog).toContainText('Handset: end your monitoring leg (the call goes on)');
   await app.keyboard.press('Escape');
 });
+
+test('several agents on a call: the Multiple list picks the agent; consult and conference barges say why not', async ({ app }) => {
+  const binocular = await findAgent(app, 'Maria González');
+  await binocular.click();
+  await expect(app.getByRole('heading', { name: 'Call with Robert Chen' })).toBeVisible();
+  const multiple = app.getByRole('combobox', { name: 'Multiple' });
+  await expect(multiple.getByRole('option')).toHaveText(['Maria González (agent)', 'Tom Becker (specialist)']);
+  await multiple.selectOption({ label: 'Tom Becker (specialist)' });
+  await expect(app.getByRole('radio', { name: 'Tom Becker' })).toBeChecked();
+  await expect(app.getByRole('region', { name: 'Internal' }).getByText('specialist', { exact: true })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Barge-in Tom Becker' })).toHaveAttribute('title', 'You cannot barge into a specialist during a consult');
+  await expect(app.getByRole('button', { name: 'Barge-in Maria González' })).toBeEnabled();
+  await saveScreenshot(app, 'voice-details-consult');
+
+  const conference = await findAgent(app, 'Wei Chen');
+  await conference.click();
+  await expect(app.getByRole('button', { name: 'Barge-in Wei Chen' })).toHaveAttribute('title', 'You cannot barge into a participant in a conference');
+});
