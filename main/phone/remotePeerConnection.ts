@@ -136,8 +136,9 @@ export class RemotePeerConnection extends EventEmitter {
 
   /** JsSIP: mute()/hold() write sender.track.enabled; sendDTMF(RFC2833) uses sender.dtmf. */
   getSenders(): RemoteSender[] {
+    // Accessor properties cannot be arrow functions, so the setter calls through a bound helper.
+    const setEnabled = (i: number, v: boolean) => this.call('setTrackEnabled', [i, v]).catch(() => undefined);
     return this.snap.senders.map((s, i) => {
-      const self = this;
       return {
         track: s.kind
           ? {
@@ -147,7 +148,7 @@ export class RemotePeerConnection extends EventEmitter {
               },
               set enabled(v: boolean) {
                 s.enabled = !!v;
-                self.call('setTrackEnabled', [i, !!v]).catch(() => undefined);
+                void setEnabled(i, !!v);
               },
             }
           : null,
@@ -155,8 +156,8 @@ export class RemotePeerConnection extends EventEmitter {
           ? {
               toneBuffer: '',
               insertDTMF: (tones: string, duration?: number, gap?: number) => {
-                self.call('insertDTMF', [i, tones, duration ?? 100, gap ?? 70]).catch(() => undefined);
-                self.emit('dtmfinserted', tones);
+                this.call('insertDTMF', [i, tones, duration ?? 100, gap ?? 70]).catch(() => undefined);
+                this.emit('dtmfinserted', tones);
               },
             }
           : null,

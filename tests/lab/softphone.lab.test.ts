@@ -4,7 +4,7 @@
  * feature server" that asserts every request on the wire.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { asteriskChanSpy, freeswitchEavesdrop } from '../../main/phone/pbxProfiles';
+import { freeswitchEavesdrop } from '../../main/phone/pbxProfiles';
 import { writeScenario, type FeatureServerSpec } from './support/featureServerScenario';
 import { labPhone } from './support/labPhone';
 import { freeUdpPort, labUnavailableReason, registerSippUser, startKamailio, startSipp, type Kamailio, type SippRun } from './support/processes';
