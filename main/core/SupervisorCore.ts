@@ -182,8 +182,9 @@ export class SupervisorCore {
     return () => this.sinks.delete(sink);
   }
 
-  handle(channel: unknown, payload: unknown): Promise<Result<unknown>> {
-    return dispatch(this.handlers, channel, payload, this.log);
+  /** `source` is the screen the command came from (its event sink), so replies can be targeted (e.g. the media host). */
+  handle(channel: unknown, payload: unknown, source?: EventSink): Promise<Result<unknown>> {
+    return dispatch(this.handlers, channel, payload, this.log, source ? { source } : {});
   }
 
   emit<E extends EventName>(channel: E, payload: EventPayload<E>): void {

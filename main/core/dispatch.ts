@@ -13,8 +13,14 @@ import {
 import { ConnectorError } from '../contact-center/Connector';
 import type { Logger } from './logger';
 
+/** Who sent a command: the screen it came from (a window or a web socket), when the host knows it. */
+export interface CommandContext {
+  source?: unknown;
+}
+
 export type Handler<C extends CommandName> = (
   request: z.output<Commands[C]['req']>,
+  context: CommandContext,
 ) => Promise<CommandResponse<C>> | CommandResponse<C>;
 export type Handlers = { [C in CommandName]?: Handler<C> };
 
@@ -24,7 +30,13 @@ export type Handlers = { [C in CommandName]?: Handler<C> };
  * back as typed results; nothing thrown here reaches the renderer raw, and
  * nothing a caller sends can take the core down.
  */
-export async function dispatch(handlers: Handlers, channel: unknown, payload: unknown, log: Logger): Promise<Result<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  channel: unknown,
+  payload: unknown,
+  log: Logger,
+  context: CommandContext = {},
+): Promise<Result<unknown>> {
   if (!isCommandName(channel)) {
     const name = typeof channel === 'string' ? channel.slice(0, 80) : typeof channel;
     log.warnOnce(`unknown-channel:${name}`, `Refused a command on unknown channel “${name}”.`);
@@ -40,12 +52,12 @@ export async function dispatch(handlers: Handlers, channel: unknown, payload: un
     log.warnOnce(`invalid-payload:${channel}:${problems}`, `Refused “${channel}”: invalid payload (${problems}).`);
     return fail('INVALID_PAYLOAD', `Invalid request for “${channel}”: ${problems}.`);
   }
-  const handler = handlers[channel] as ((req: unknown) => unknown) | undefined;
+  const handler = handlers[channel] as ((req: unknown, context: CommandContext) => unknown) | undefined;
   if (!handler) {
     return fail('UNAVAILABLE', `“${channel}” is not available in this mode of Spyglass.`);
   }
   try {
-    const value = await handler(parsed.data);
+    const value = await handler(parsed.data, context);
     return ok(value);
   } catch (e) {
     if (e instanceof CommandError) return fail(e.code, e.message);

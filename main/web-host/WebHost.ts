@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { SupervisorCore } from '../core/SupervisorCore';
+import type { EventSink, SupervisorCore } from '../core/SupervisorCore';
 import type { Logger } from '../core/logger';
 import { contentSecurityPolicy } from './csp';
 import { resolveStatic } from './staticFiles';
@@ -117,7 +117,8 @@ function serveBridge(ws: WebSocket, core: SupervisorCore, log: Logger): void {
   const send = (frame: ServerFrame) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };
-  const detach = core.attach((channel, payload) => send({ kind: 'event', channel, payload }));
+  const sink: EventSink = (channel, payload) => send({ kind: 'event', channel, payload });
+  const detach = core.attach(sink);
   ws.on('close', detach);
   ws.on('error', (e) => log.warnOnce(`ws-error:${e.message}`, `Bridge socket error: ${e.message}`));
   ws.on('message', (data, isBinary) => {
@@ -137,6 +138,6 @@ function serveBridge(ws: WebSocket, core: SupervisorCore, log: Logger): void {
       return;
     }
     const { id, channel, payload } = parsed.data;
-    void core.handle(channel, payload).then((result) => send({ kind: 'result', id, result }));
+    void core.handle(channel, payload, sink).then((result) => send({ kind: 'result', id, result }));
   });
 }
