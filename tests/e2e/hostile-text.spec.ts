@@ -33,7 +33,7 @@ test('hostile chat text is shown as text: no markup, no script, no dialogs; long
   const page = details;
   await expect(page.locator('script, img, iframe, object, embed, b, a[href^="javascript"]')).toHaveCount(0);
   await expect(app.locator('a[href^="javascript"], img[src="x"]')).toHaveCount(0);
-  expect(await app.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(await app.evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
 
   // RTL and emoji: laid out by the text's own direction.
   const rtl = transcript.getByText('مرحبا، أحتاج مساعدة', { exact: false });

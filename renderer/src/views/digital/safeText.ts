@@ -109,8 +109,8 @@ export function chunkText(text: string, size = 2000): string[] {
   while (start < text.length) {
     let end = Math.min(text.length, start + size);
     if (end < text.length) {
-      const space = text.lastIndexOf(' ', end);
-      const newline = text.lastIndexOf('\n', end);
+      const space = text.lastIndexOf(' ', end - 1);
+      const newline = text.lastIndexOf('\n', end - 1);
       const cut = Math.max(space, newline);
       if (cut > start + size * 0.8) end = cut + 1;
       else {
