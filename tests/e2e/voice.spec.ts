@@ -144,6 +144,15 @@ test('another supervisor’s coach lock: Coach is disabled and names her', async
   await expect(app.getByRole('button', { name: 'Monitor Sofia Rossi' })).toBeEnabled();
   await saveScreenshot(app, 'voice-details-locked');
   await expectAccessible(app, 'locked call');
+  await app.getByRole('button', { name: 'Monitor Sofia Rossi' }).click();
+  await expect(toolbar(app)).toContainText('Monitoring Sofia Rossi');
+  await expect(app.getByRole('region', { name: 'Who is monitoring' })).toContainText('You — monitoring Sofia Rossi');
+  // The toolbar's coach toggle carries the same reason.
+  await expect(toolbar(app).getByRole('button', { name: 'Coach' })).toHaveAttribute('title', 'Dana Reyes is already coaching this call');
+  // Stop from my own interactions panel ends my leg only.
+  await app.getByRole('complementary', { name: 'My interactions' }).getByRole('button', { name: 'Stop monitoring Call with Aaliyah Brooks' }).click();
+  await expect(toolbar(app)).toHaveCount(0);
+  await expect(app.getByRole('region', { name: 'Who is monitoring' })).toContainText('Dana Reyes — coaching Sofia Rossi');
 });
 
 test('a refused barge on an external participant shows its reason; forcing it is refused by main', async ({ app }) => {
@@ -160,6 +169,18 @@ test('a refused barge on an external participant shows its reason; forcing it is
   await expect(toolbar(app)).toHaveCount(0);
   // The agent can be barged into.
   await expect(app.getByRole('button', { name: "Barge-in Liam O'Connor" })).toBeEnabled();
+});
+
+test('the agents list works from the keyboard: search, Tab to the binocular, Enter opens the call', async ({ app }) => {
+  await app.getByRole('searchbox', { name: 'Search' }).focus();
+  await app.keyboard.type('Alex Kim');
+  await app.keyboard.press('Tab'); // status filter
+  await app.keyboard.press('Tab'); // the scrollable rows
+  await app.keyboard.press('Tab'); // the binocular
+  await expect(app.getByRole('button', { name: 'Monitor Alex Kim' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Call with Jennifer Morales' })).toBeFocused();
+  await app.getByRole('button', { name: /Back/ }).click();
 });
 
 test('binoculars say why they are disabled', async ({ app }) => {
