@@ -24,6 +24,13 @@ export interface MonitorSessionInit {
   target: string;
   profile: PbxProfile;
   mode: SupervisionMode;
+  /**
+   * JsSIP does not trickle ICE: it waits for gathering to complete before
+   * sending the INVITE. Chromium gathers UDP host candidates at once but TCP
+   * ones ~100 ms later, which a PBX media path never uses. Send this long
+   * after the first UDP candidate instead (null = wait for completion).
+   */
+  iceGatheringGraceMs?: number | null;
 }
 
 const DTMF_SEND_TIMEOUT_MS = 3000;
@@ -148,6 +155,16 @@ export class MonitorSession extends EventEmitter {
 
   private wire(): void {
     const s = this.session;
+    const grace = this.init.iceGatheringGraceMs === undefined ? 30 : this.init.iceGatheringGraceMs;
+    if (grace !== null) {
+      const scheduled = new WeakSet<() => void>();
+      s.on('icecandidate', (e: { candidate: unknown; ready: () => void }) => {
+        const line = (e.candidate as { candidate?: string } | null)?.candidate ?? '';
+        if (!/ udp /i.test(line) || scheduled.has(e.ready)) return;
+        scheduled.add(e.ready);
+        setTimeout(e.ready, grace);
+      });
+    }
     s.on('peerconnection', () => {
       // Before any media flows: JsSIP's mute flag on, so unhold never enables the mic.
       s.mute({ audio: true });

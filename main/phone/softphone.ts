@@ -31,6 +31,8 @@ export interface SipAccount {
   rejectUnauthorized?: boolean;
   ca?: string | string[];
   profile: PbxProfile;
+  /** See MonitorSessionInit.iceGatheringGraceMs (default 30 ms; null waits for full gathering). */
+  iceGatheringGraceMs?: number | null;
   /** Reconnect backoff bounds in seconds (JsSIP: random 2^n, clamped). */
   reconnectMinSec?: number;
   reconnectMaxSec?: number;
@@ -231,7 +233,7 @@ export class JsSipSoftphone implements Softphone {
           rtcOfferConstraints: {},
         }),
       );
-      m = this.adopt(new MonitorSession({ id: `mon${++monitorCounter}`, target: req.target, profile, mode: req.mode }, session));
+      m = this.adopt(new MonitorSession({ id: `mon${++monitorCounter}`, target: req.target, profile, mode: req.mode, iceGatheringGraceMs: account.iceGatheringGraceMs }, session));
     }
     return m.settled;
   }
