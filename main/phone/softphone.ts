@@ -217,7 +217,7 @@ export class JsSipSoftphone implements Softphone {
         action: this.current.problem?.action ?? 'Check the SIP account in Settings.',
       });
     }
-    if (this.monitor && !this.monitor.isOver) {
+    if ((this.monitor && !this.monitor.isOver) || this.awaitingAutoAnswer) {
       throw new PhoneError({ code: 'BUSY', message: 'A voice monitor is already running.', action: 'End it with the handset first.' });
     }
     const profile = req.profile ?? account.profile;
@@ -290,7 +290,7 @@ export class JsSipSoftphone implements Softphone {
   private waitForAutoAnswer(req: StartMonitorRequest): Promise<MonitorSession> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.awaitingAutoAnswer = null;
+        if (this.awaitingAutoAnswer?.req === req) this.awaitingAutoAnswer = null;
         reject(
           new PhoneError({
             code: 'UNAVAILABLE',

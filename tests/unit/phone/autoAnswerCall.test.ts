@@ -51,6 +51,14 @@ describe('auto-answer profile: the platform calls the supervisor', () => {
     expect(h.media.micChanges.some((c) => c.enabled)).toBe(false);
   });
 
+  it('allows one pending monitor at a time while waiting for the platform to call', async () => {
+    const { h, contact } = await platform();
+    const first = h.phone.startMonitor({ target: 'a', mode: 'monitor' });
+    await expect(h.phone.startMonitor({ target: 'b', mode: 'monitor' })).rejects.toThrow(/already running/);
+    await h.uas.callUser(h.socket(), contact, fakeSdp('sendrecv', 51008), [['Answer-Mode', 'Auto']]);
+    expect((await first).target).toBe('a');
+  });
+
   it('rejects a plain INVITE: this phone does not ring', async () => {
     const { h, contact } = await platform();
     const res = await h.uas.callUser(h.socket(), contact, fakeSdp('sendrecv', 51006));
