@@ -79,6 +79,7 @@ export class CacheDatabase {
     try {
       this.db.transaction(() => {
         for (const w of writes) this.writer.apply(w);
+        this.writer.finishTransaction();
         this.writer.markWritten(now);
       })();
     } catch (err) {

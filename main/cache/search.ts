@@ -55,8 +55,9 @@ function clampLimit(limit: number | undefined): number {
 /**
  * Filters narrow interactions; text narrows to interactions with a matching
  * message. Results are newest first. With text, the FTS index is walked from
- * the newest rowid down (rowids grow with ingest) and stops after a bounded
- * number of matches, so a common word costs the same as a rare one.
+ * the newest message (FTS rowid = -message id, so that is ascending order,
+ * see migration 0001) and stops after a bounded number of matches, so a
+ * common word costs about the same as a rare one.
  */
 export function searchCache(db: Database, reader: CacheReader, q: SearchQuery): SearchResult {
   const limit = clampLimit(q.limit);
@@ -87,10 +88,10 @@ export function searchCache(db: Database, reader: CacheReader, q: SearchQuery): 
       `SELECT m.interaction_id, m.message_id, m.sender_kind, m.sender_name, m.at,
          m.block_id AS blockId, m.body_offset AS bodyOffset, m.body_length AS bodyLength
        FROM message_fts f
-       JOIN messages m ON m.id = f.rowid
+       JOIN messages m ON m.id = -f.rowid
        ${where.length ? 'JOIN interactions i ON i.id = m.interaction_id' : ''}
        WHERE message_fts MATCH @match ${where.length ? `AND ${where.join(' AND ')}` : ''}
-       ORDER BY f.rowid DESC LIMIT @scan`,
+       ORDER BY f.rowid LIMIT @scan`,
     )
     .all({ ...params, match, scan }) as HitRow[];
 

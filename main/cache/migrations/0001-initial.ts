@@ -19,6 +19,13 @@ import type { Migration } from './types';
 //  - Contentless tables cannot return text or snippet(), so snippets are built
 //    in JS after decrypting the few matched rows.
 //  - contentless_delete=1 (SQLite >= 3.43) lets retention delete index rows.
+//  - The FTS rowid is MINUS the message id. Search lists newest first, and
+//    FTS5 walks a long doclist backwards (ORDER BY rowid DESC) many times
+//    slower than forwards (measured ~10x at 300k messages). With negated ids
+//    newest-first is the cheap ascending walk. FTS5 flushes its pending
+//    data whenever a rowid is not larger than the previous one, so the writer
+//    inserts each transaction's index rows in descending message id order
+//    (ascending FTS rowid); see CacheWriter.finishTransaction().
 // Encrypting the whole file (SQLCipher) would hide the index too, but the
 // Signal build is AGPL and the MIT fork must be compiled per platform.
 export const migration0001: Migration = {
@@ -97,7 +104,7 @@ export const migration0001: Migration = {
       );
       -- Keeps the index in step when messages go (including FK cascades).
       CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
-        DELETE FROM message_fts WHERE rowid = old.id;
+        DELETE FROM message_fts WHERE rowid = -old.id;
       END;
 
       CREATE TABLE timeline_events (

@@ -47,6 +47,8 @@ export class CacheWriter {
   private readonly insertBlockStmt: Statement;
   private readonly insertMessageStmt: Statement;
   private readonly terms: SearchTermsRecorder;
+  /** Messages written in the current transaction, indexed at its end. */
+  private pendingFts: { messageRowId: number; text: string }[] = [];
   private readonly insertFtsStmt: Statement;
   private readonly upsertTimelineStmt: Statement;
   private readonly upsertPeriodStmt: Statement;
@@ -158,8 +160,22 @@ export class CacheWriter {
     this.upsertParticipantStmt.run(r.interactionId, r.participantId, r.name, r.kind, r.role);
   }
 
-  /** A transaction rolled back: in-memory knowledge of stored terms may be wrong. */
+  /**
+   * Call last inside every write transaction: indexes this transaction's
+   * messages under FTS rowid = -message id, in ascending FTS rowid order so
+   * FTS5 keeps them in one in-memory batch (see migration 0001).
+   */
+  finishTransaction(): void {
+    for (let i = this.pendingFts.length - 1; i >= 0; i--) {
+      const { messageRowId, text } = this.pendingFts[i]!;
+      this.insertFtsStmt.run(-messageRowId, text);
+    }
+    this.pendingFts = [];
+  }
+
+  /** A transaction rolled back: drop its pending index rows; in-memory knowledge of stored terms may be wrong. */
   rolledBack(): void {
+    this.pendingFts = [];
     this.terms.reset();
   }
 
@@ -187,7 +203,7 @@ export class CacheWriter {
         // Redelivered message: already stored and indexed (its bytes in this block go unused).
         if (info.changes === 1) {
           const text = texts[i]!;
-          this.insertFtsStmt.run(info.lastInsertRowid, text);
+          this.pendingFts.push({ messageRowId: Number(info.lastInsertRowid), text });
           this.terms.record(text);
         }
       });

@@ -46,7 +46,8 @@ describe('migration 0001 (initial)', () => {
          VALUES ('i1', 'm1', 'agent', 'Ann', 1, 'chat', 1, 0, 1)`,
       )
       .run();
-    db.prepare('INSERT INTO message_fts (rowid, body) VALUES (?, ?)').run(lastInsertRowid, 'refund please');
+    // The index uses -message id as rowid (newest first = ascending).
+    db.prepare('INSERT INTO message_fts (rowid, body) VALUES (?, ?)').run(-lastInsertRowid, 'refund please');
     db.prepare(`INSERT INTO message_blocks (interaction_id, data) VALUES ('i1', x'00')`).run();
     db.prepare(`INSERT INTO notes (interaction_id, author_id, author_name, at, text) VALUES ('i1', 's', 'Sue', 1, x'00')`).run();
     expect(db.prepare(`SELECT count(*) AS n FROM message_fts WHERE message_fts MATCH 'refund'`).get()).toEqual({ n: 1 });

@@ -83,6 +83,13 @@ describe('full-text search', () => {
     ]);
   });
 
+  it('lists the interaction with the newest matching message first, across separate writes', () => {
+    cache.applyWrites([{ kind: 'messages', records: [message(20, { interactionId: 'voice-old', body: 'late refund' })] }], T0);
+    expect(ids(cache.search({ text: 'refund' }))).toEqual(['voice-old', 'sms-bob', 'chat-ann']);
+    cache.applyWrites([{ kind: 'messages', records: [message(21, { interactionId: 'chat-ann', body: 'refund again' })] }], T0);
+    expect(ids(cache.search({ text: 'refund' }))).toEqual(['chat-ann', 'voice-old', 'sms-bob']);
+  });
+
   it('needs all words, matching the last one as a prefix while typing', () => {
     expect(ids(cache.search({ text: 'refund ord' }))).toEqual(['sms-bob', 'chat-ann']);
     expect(ids(cache.search({ text: 'refund deliv' }))).toEqual([]);
