@@ -67,11 +67,11 @@ export const migration0001: Migration = {
       ) STRICT, WITHOUT ROWID;
 
       -- Bodies are encrypted in blocks: one AES-GCM operation per block of up
-      -- to 64 consecutive messages of one interaction (a live chat gives
+      -- to 16 consecutive messages of one interaction (a live chat gives
       -- one-message blocks, a burst or backfill bigger ones). Setting up a
       -- cipher costs ~8 us, more than inserting the row, so per-message
       -- encryption capped ingest far below the 50k msg/s target. A reader
-      -- decrypts the whole block (at most ~32 KB) to show one message.
+      -- decrypts the whole block (at most ~8 KB) to show one message.
       CREATE TABLE message_blocks (
         id INTEGER PRIMARY KEY,
         interaction_id TEXT NOT NULL REFERENCES interactions (id) ON DELETE CASCADE,
