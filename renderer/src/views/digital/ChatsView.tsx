@@ -1,4 +1,5 @@
-import { memo, useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { InteractionView } from '../../../../preload/contract';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { useShortcut } from '../../components/shortcuts';
@@ -46,7 +47,11 @@ function WaitTime({ startedAt, pending }: { startedAt: number; pending: boolean 
   );
 }
 
+const ROW_HEIGHT = 44;
+const COLUMNS = 8;
+
 interface RowProps {
+  index: number;
   chat: InteractionView;
   queueName: string | undefined;
   selected: boolean;
@@ -55,13 +60,13 @@ interface RowProps {
   confirm: Confirm;
 }
 
-const ChatRow = memo(function ChatRow({ chat, queueName, selected, onOpen, onTransfer, confirm }: RowProps) {
+const ChatRow = memo(function ChatRow({ index, chat, queueName, selected, onOpen, onTransfer, confirm }: RowProps) {
   const agent = currentAgent(chat);
   const name = showControlCharacters(customerName(chat));
   const a = chat.digitalActions;
   const pending = chat.state === 'pending';
   return (
-    <tr className={`chat-row${selected ? ' selected' : ''}${chat.assistanceRequested ? ' needs-help' : ''}`} data-testid={`chat-row-${chat.id}`} aria-selected={selected}>
+    <tr className={`chat-row${selected ? ' selected' : ''}${chat.assistanceRequested ? ' needs-help' : ''}`} data-testid={`chat-row-${chat.id}`} aria-selected={selected} aria-rowindex={index + 2}>
       <td className="markers">
         {chat.assistanceRequested ? (
           <button
@@ -92,7 +97,7 @@ const ChatRow = memo(function ChatRow({ chat, queueName, selected, onOpen, onTra
         ) : null}
       </td>
       <th scope="row">
-        <button type="button" className="link-button" title={`Open the conversation with ${name}`} onClick={() => onOpen(chat.id)}>
+        <button type="button" className="link-button row-open" title={`Open the conversation with ${name}`} onClick={() => onOpen(chat.id)}>
           <span dir="auto">{name}</span>
         </button>
       </th>
@@ -179,6 +184,13 @@ export function ChatsView() {
   const selectedLive = selectedId && interactions[selectedId] ? selectedId : undefined;
   const transferChat = transfer ? interactions[transfer.chat.id] : undefined;
 
+  // Only the rows in view are in the DOM: 500+ live rows in one table would re-layout on every change.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: chats.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const items = virtualizer.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = items.length ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+
   return (
     <section aria-labelledby="chats-title" className={`view chats-view${selectedLive ? ' with-details' : ''}`}>
       <div className="chats-list">
@@ -192,11 +204,11 @@ export function ChatsView() {
             <input id="chats-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
           </label>
         </div>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Chats list">
-          <table className="data chats-table">
+        <div ref={scrollRef} className="table-scroll chats-scroll" tabIndex={0} role="region" aria-label="Chats list">
+          <table className="data chats-table" aria-rowcount={chats.length + 1}>
             <thead>
-              <tr>
-                <th scope="col">
+              <tr aria-rowindex={1}>
+                <th scope="col" className="col-markers">
                   <span className="visually-hidden">Markers</span>
                 </th>
                 <th scope="col">Customer</th>
@@ -209,15 +221,24 @@ export function ChatsView() {
                   Queue
                 </th>
                 <th scope="col">Wait time</th>
-                <th scope="col">
+                <th scope="col" className="col-actions">
                   <span className="visually-hidden">Actions</span>
                 </th>
               </tr>
             </thead>
             <tbody>
-              {chats.map((c) => (
+              {padTop > 0 ? (
+                <tr aria-hidden="true" className="spacer" style={{ height: padTop }}>
+                  <td colSpan={COLUMNS} />
+                </tr>
+              ) : null}
+              {items.map((v) => {
+                const c = chats[v.index];
+                if (!c) return null;
+                return (
                 <ChatRow
                   key={c.id}
+                  index={v.index}
                   chat={c}
                   queueName={c.queueId ? queues[c.queueId]?.name : undefined}
                   selected={c.id === selectedLive}
@@ -225,7 +246,13 @@ export function ChatsView() {
                   onTransfer={onTransfer}
                   confirm={confirm}
                 />
-              ))}
+                );
+              })}
+              {padBottom > 0 ? (
+                <tr aria-hidden="true" className="spacer" style={{ height: padBottom }}>
+                  <td colSpan={COLUMNS} />
+                </tr>
+              ) : null}
             </tbody>
           </table>
           {chats.length === 0 ? <p className="muted">No conversations{filter ? ' match the filter' : ''}.</p> : null}
