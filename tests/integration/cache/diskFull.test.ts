@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CacheError } from '../../../main/cache/errors';
 import { FileKeyStore } from '../../../main/cache/keyStore';
 import { openSessionCache } from '../../../main/cache/SessionCache';
-import { interaction, message, T0, tempDir, type TempDir } from '../../unit/cache/fixtures';
+import { interaction, message, tempDir, type TempDir } from '../../unit/cache/fixtures';
 
 let dir: TempDir;
 afterEach(() => dir.cleanup());
