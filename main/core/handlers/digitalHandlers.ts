@@ -2,6 +2,7 @@ import { CommandError, type DigitalActions } from '../../../preload/contract';
 import { auditToCsv } from '../AuditLog';
 import type { Handlers } from '../dispatch';
 import type { SupervisorCore } from '../SupervisorCore';
+import { sendAvailability } from '../../supervision';
 import { requireAllowed } from './guard';
 
 const safeLinkSchemes = new Set(['http:', 'https:', 'mailto:']);
@@ -54,19 +55,24 @@ export function digitalHandlers(core: SupervisorCore): Handlers {
     'digital:participate': ({ interactionId }) =>
       act('participate', 'chat-participate', interactionId, () => core.connector.participate(interactionId)),
     'digital:send': async ({ interactionId, text }) => {
-      const view = core.interactionView(interactionId);
-      const me = core.mirror.supervisor.id;
-      const joined = view.participants.some((p) => p.agentId === me || p.id === me || p.supervising?.supervisorId === me);
-      if (!joined) throw new CommandError('REFUSED', 'Participate in the chat before sending messages.');
-      await core.connector.send(interactionId, text);
-      core.audit.record({
-        at: core.now(),
-        supervisorId: me,
-        supervisorName: core.mirror.supervisor.name,
-        action: 'chat-send',
-        interactionId,
-        result: 'ok',
-      });
+      // Rule 15: only a participating supervisor sends; a monitor never does (it would be seen).
+      const supervisor = core.mirror.supervisor;
+      const base = { at: core.now(), supervisorId: supervisor.id, supervisorName: supervisor.name, action: 'chat-send', interactionId };
+      try {
+        const interaction = core.mirror.interactions.get(interactionId);
+        if (!interaction) throw new CommandError('NOT_FOUND', 'This interaction has ended or is no longer visible.');
+        requireAllowed(sendAvailability(supervisor, interaction), 'Participate in the chat before sending messages.');
+      } catch (e) {
+        core.audit.record({ ...base, result: 'refused', detail: (e as Error).message });
+        throw e;
+      }
+      try {
+        await core.connector.send(interactionId, text);
+      } catch (e) {
+        core.audit.record({ ...base, result: 'failed', detail: (e as Error).message });
+        throw e;
+      }
+      core.audit.record({ ...base, result: 'ok', detail: `${text.length} characters` });
       return {};
     },
     'digital:transfer': ({ interactionId, target }) =>
