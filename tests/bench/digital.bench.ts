@@ -4,9 +4,9 @@
 // Runs the real core and web host in this process on the demo contact center
 // in its digital-heavy preset (1,000 agents, no calls, 30 chats per agent-hour:
 // about 500 concurrent conversations and about 50 messages per simulated
-// second in total), time-compressed (DIGITAL_BENCH_SPEED, default 5: the
-// 10 simulated minutes take 2 real minutes, so the renderer takes messages 5×
-// faster than the target rate). The renderer runs in Debian's chromium
+// second in total), time-compressed (DIGITAL_BENCH_SPEED, default 2: the
+// 10 simulated minutes take 5 real minutes, so the renderer takes messages 2×
+// faster than the target rate; DIGITAL_BENCH_SPEED=1 is the target in real time). The renderer runs in Debian's chromium
 // (playwright-core) showing the Chats tab with one conversation open beside it;
 // the bench also has that conversation's customer and agent write once per
 // simulated second (counted in the total).
@@ -18,7 +18,7 @@
 //  - digital_renderer_heap_mb: the page's used JS heap after the run, after a
 //    forced GC (CDP Runtime.getHeapUsage); also without the GC.
 //
-// Env: DIGITAL_BENCH_SPEED (5), DIGITAL_BENCH_SIM_MINUTES (10), DIGITAL_BENCH_AGENTS (1000),
+// Env: DIGITAL_BENCH_SPEED (2), DIGITAL_BENCH_SIM_MINUTES (10), DIGITAL_BENCH_AGENTS (1000),
 // DIGITAL_BENCH_CHATS_PER_AGENT_HOUR (30). The renderer is built into
 // $SPYGLASS_OUT_DIR (default .tmp/out-bench-digital) when missing.
 import { spawnSync } from 'node:child_process';
@@ -34,7 +34,7 @@ import { SupervisorCore } from '../../main/core/SupervisorCore';
 import { supervisionRules } from '../../main/core/supervisionRules';
 import { startWebHost } from '../../main/web-host/WebHost';
 
-const SPEED = Number(process.env.DIGITAL_BENCH_SPEED ?? 5);
+const SPEED = Number(process.env.DIGITAL_BENCH_SPEED ?? 2);
 const SIM_MINUTES = Number(process.env.DIGITAL_BENCH_SIM_MINUTES ?? 10);
 const AGENTS = Number(process.env.DIGITAL_BENCH_AGENTS ?? 1000);
 const CHATS_PER_AGENT_HOUR = Number(process.env.DIGITAL_BENCH_CHATS_PER_AGENT_HOUR ?? 30);
