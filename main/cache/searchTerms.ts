@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { foldWord } from './ftsQuery';
 
 const NON_WORD = /[^\p{L}\p{N}]+/u;
+const NON_WORD_ASCII = /[^a-z0-9]+/;
 // eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
 /** Remembered terms, so most words cost a Set lookup instead of an INSERT. Bounded for long sessions. */
@@ -29,9 +30,12 @@ export class SearchTermsRecorder {
   record(text: string): void {
     // split() on a lower-cased string is several times cheaper than matchAll() per word;
     // accents only need folding when the text is not ASCII.
-    const folded = ASCII.test(text) ? text.toLowerCase() : foldWord(text);
-    for (const term of folded.split(NON_WORD)) {
-      if (term.length === 0 || this.known.has(term)) continue;
+    // A plain (non-Unicode) regex splits ASCII text several times faster.
+    const ascii = ASCII.test(text);
+    const words = ascii ? text.toLowerCase().split(NON_WORD_ASCII) : foldWord(text).split(NON_WORD);
+    for (const term of words) {
+      // Prefixes are expanded from 2 letters on, so 1-letter words are never needed here.
+      if (term.length < 2 || this.known.has(term)) continue;
       if (this.known.size >= MAX_REMEMBERED) this.known.clear();
       this.known.add(term);
       this.insertStmt.run(term);
