@@ -78,8 +78,8 @@ export function AgentsView() {
             })}
           </div>
         </div>
-        {ids.length === 0 ? <p className="muted empty">No agents match this filter.</p> : null}
       </div>
+      {ids.length === 0 ? <p className="muted empty">No agents match this filter.</p> : null}
     </section>
   );
 }
