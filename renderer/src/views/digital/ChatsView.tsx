@@ -179,7 +179,7 @@ export function ChatsView() {
   const closeDetails = useCallback(() => dispatch({ type: 'digital/select', interactionId: undefined }), []);
   const onTransfer = useCallback((chat: InteractionView, mode: 'transfer' | 'assign') => setTransfer({ chat, mode }), []);
   const focusFilter = useCallback(() => document.getElementById('chats-filter')?.focus(), []);
-  useShortcut('Alt+F', 'Filter the chats', focusFilter);
+  useShortcut('Alt+L', 'Filter the chats list', focusFilter);
 
   const selectedLive = selectedId && interactions[selectedId] ? selectedId : undefined;
   const transferChat = transfer ? interactions[transfer.chat.id] : undefined;
@@ -199,7 +199,7 @@ export function ChatsView() {
           <p className="muted chats-summary" aria-live="polite">
             {chats.length} conversations · {counts.pending} pending · {counts.help} asking for assistance · {counts.sla} SLA missed
           </p>
-          <label className="filter-field" title="Filter by customer, agent, queue or channel (Alt+F)">
+          <label className="filter-field" title="Filter by customer, agent, queue or channel (Alt+L)">
             <span>Filter</span>
             <input id="chats-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
           </label>
