@@ -171,3 +171,26 @@ test('a pending chat shows as pending and is assigned to an agent after confirma
   await expect(row).toContainText('Alex Kim');
   await expect(row).not.toContainText('Pending');
 });
+
+test('releasing a chat to its queue asks first; cancelling changes nothing', async ({ app, host }) => {
+  const id = (await host.control('startChat', { id: 'chat-release', agentId: 'agent-12', scriptId: 'billing-emoji-sms', channel: 'sms' })) as string;
+  await openChats(app);
+  const row = app.getByTestId(`chat-row-${id}`);
+  await expect(row).toContainText('Nia Thompson');
+  await expect(row).toContainText('Active');
+  const agent = (await row.locator('td').nth(3).textContent()) ?? '';
+  expect(agent).not.toBe('');
+
+  await chooseAction(app, id, 'Release chat');
+  let ask = app.getByRole('alertdialog', { name: 'Release this chat?' });
+  await expect(ask).toContainText(`Release this chat to Billing? It leaves ${agent}`);
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(ask).toBeHidden();
+  await expect(row).toContainText(agent);
+
+  await chooseAction(app, id, 'Release chat');
+  ask = app.getByRole('alertdialog', { name: 'Release this chat?' });
+  await ask.getByRole('button', { name: 'Release' }).click();
+  await expect(row).toContainText('Pending');
+  await expect(app.getByText(`${agent} was notified that the conversation was released to Billing`)).toBeVisible();
+});
