@@ -19,8 +19,16 @@ export interface WebHostProcess {
  * Starts `main/web-host/cli.ts` as a child process on a free port with a
  * fresh user-data folder, waits for the printed URL, and stops it by PID.
  */
-export async function startWebHostProcess(args: string[] = [], env: Record<string, string> = {}): Promise<WebHostProcess> {
+export async function startWebHostProcess(
+  args: string[] = [],
+  env: Record<string, string> = {},
+  /** Written as this run's IT policy file before start (a string is written as is, e.g. broken JSON). */
+  policy?: object | string,
+): Promise<WebHostProcess> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spyglass-e2e-'));
+  if (policy !== undefined) {
+    fs.writeFileSync(path.join(userDataDir, 'policy.json'), typeof policy === 'string' ? policy : JSON.stringify(policy));
+  }
   const child: ChildProcess = spawn(
     process.execPath,
     [

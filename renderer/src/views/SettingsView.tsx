@@ -1,6 +1,7 @@
 import type { ConfigView } from '../../../preload/contract';
 import { run } from '../services/api';
 import { dispatch, useStore } from '../store';
+import { AudioSettings } from './AudioSettings';
 
 interface FieldSpec {
   key: string;
@@ -92,6 +93,7 @@ export function SettingsView() {
           <Field key={f.key} spec={f} config={config} />
         ))}
       </form>
+      <AudioSettings />
     </section>
   );
 }
