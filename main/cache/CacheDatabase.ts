@@ -9,7 +9,8 @@ import { createRedactor, type RedactionPatternConfig, type RedactionProblem, typ
 import { CacheReader } from './repositories/cacheReader';
 import { CacheWriter } from './repositories/cacheWriter';
 import { NotesRepository } from './repositories/notesRepository';
-import { databaseBytes, purgeExpired } from './retention';
+import { removeMovedAsideOlderThan } from './movedAside';
+import { databaseBytes, purgeExpired, retentionCutoff } from './retention';
 import { searchCache } from './search';
 import type {
   CacheStats,
@@ -145,7 +146,9 @@ export class CacheDatabase {
 
   purge(retentionDays: number, now: number): PurgeResult {
     this.writer.rolledBack(); // pruned search terms must be re-recorded when seen again
-    return purgeExpired(this.db, retentionDays, now);
+    const result = purgeExpired(this.db, retentionDays, now);
+    removeMovedAsideOlderThan(this.db.name, retentionCutoff(retentionDays, now));
+    return result;
   }
 
   stats(): CacheStats {

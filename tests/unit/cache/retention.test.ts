@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CacheDatabase } from '../../../main/cache/CacheDatabase';
@@ -69,6 +69,23 @@ describe('retention', () => {
     const after = statSync(path).size;
     expect(after).toBeLessThan(before / 4);
     expect(result.bytesAfter).toBeLessThan(result.bytesBefore);
+    cache.close();
+  });
+
+  it('also deletes moved-aside damaged caches once they are older than the retention', () => {
+    dir = tempDir();
+    const path = join(dir.path, 'cache.sqlite');
+    const { cache } = CacheDatabase.open({ path, key: randomBytes(32), now: T0 });
+    const old = `${path}.corrupt-${T0 - 40 * DAY}`;
+    const recent = `${path}.corrupt-${T0 - DAY}`;
+    for (const f of [old, `${old}-wal`, recent]) writeFileSync(f, 'x');
+
+    cache.purge(30, T0);
+
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(`${old}-wal`)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    expect(existsSync(path)).toBe(true);
     cache.close();
   });
 });
