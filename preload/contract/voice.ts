@@ -4,8 +4,10 @@ import { command, event } from './define';
 import { interactionViewSchema, voiceSessionSchema } from './views';
 
 /** One row of the hold/transfer preview (seed 001's table, in the rules' words). */
+export const callScenarioSchema = z.enum(['active', 'hold', 'transfer']);
+
 export const audibilityPreviewRowSchema = z.object({
-  scenario: z.enum(['active', 'hold', 'transfer']),
+  scenario: callScenarioSchema,
   /** "While the call is active", "If the agent puts the call on hold", ... */
   situation: z.string(),
   /** Names (or "the new agent") the supervisor would hear. */
@@ -21,6 +23,8 @@ export const interactionDetailsSchema = z.object({
   periods: z.array(supervisionPeriodSchema),
   /** Voice: per participant id that may be picked, what the supervisor would hear (rule 2). */
   audibilityPreview: z.record(z.string(), z.array(audibilityPreviewRowSchema)).optional(),
+  /** Voice: which row of the preview the call is in right now (a consult counts as hold). */
+  currentScenario: callScenarioSchema.optional(),
   /** Voice: who would hear the supervisor in each mode. */
   heardByPreview: z.record(supervisionModeSchema, z.string()).optional(),
 });

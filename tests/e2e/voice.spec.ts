@@ -68,6 +68,7 @@ test('a supervisor’s shift: monitor the customer, hold, coach, barge, back to 
   await host.control('holdCall', 'call-alex-kim');
   await expect(toolbar(app)).toContainText('You hear: Jennifer Morales');
   await expect(toolbar(app)).not.toContainText('Alex Kim');
+  await expect(app.getByRole('listitem').filter({ hasText: 'If the agent puts the call on hold' })).toContainText('(now)');
   await saveScreenshot(app, 'voice-toolbar-hold');
   await host.control('resumeCall', 'call-alex-kim');
   await expect(toolbar(app)).toContainText(/You hear: .*Alex Kim/);

@@ -6,7 +6,7 @@ import {
   type SupervisionMode,
   type VoiceSession,
 } from '../../../preload/contract';
-import { audibilityPreview, heardByPreview } from '../../supervision';
+import { audibilityPreview, callScenario, heardByPreview } from '../../supervision';
 import type { Handlers } from '../dispatch';
 import type { SupervisorCore } from '../SupervisorCore';
 import { requireAllowed } from './guard';
@@ -80,6 +80,7 @@ export function voiceHandlers(core: SupervisorCore): Handlers {
           preview[p.id] = audibilityPreview(interaction, p.id);
         }
         details.audibilityPreview = preview;
+        details.currentScenario = callScenario(interaction);
         details.heardByPreview = Object.fromEntries(supervisionModes.map((m) => [m, heardByPreview(m)])) as Record<SupervisionMode, string>;
       }
       return details;

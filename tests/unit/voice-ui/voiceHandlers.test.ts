@@ -45,6 +45,7 @@ describe('voice handlers', () => {
     expect(onCustomer.map((r) => r.sentence)).toContain('If the agent transfers the call you will hear: Jennifer Morales and the new agent');
     expect(d.audibilityPreview?.[agent?.id ?? '']?.find((r) => r.scenario === 'hold')?.hearing).toEqual(['Alex Kim']);
     expect(d.heardByPreview?.coach).toBe('Only the agent hears you');
+    expect(d.currentScenario).toBe('active');
   });
 
   it('the mic toggle barges in and mutes back to silent monitoring', async () => {

@@ -370,8 +370,9 @@ function Preview({ details, ix, pickedId }: { details: InteractionDetails | unde
       {rows ? (
         <ul className="preview-list">
           {rows.map((r) => (
-            <li key={r.scenario} data-scenario={r.scenario}>
+            <li key={r.scenario} data-scenario={r.scenario} className={details?.currentScenario === r.scenario ? 'current-scenario' : undefined}>
               {r.sentence}
+              {details?.currentScenario === r.scenario ? <strong className="now-badge"> (now)</strong> : null}
             </li>
           ))}
         </ul>
