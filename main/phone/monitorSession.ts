@@ -165,10 +165,21 @@ export class MonitorSession extends EventEmitter {
         setTimeout(e.ready, grace);
       });
     }
-    s.on('peerconnection', () => {
+    const onPeer = (pc: unknown) => {
       // Before any media flows: JsSIP's mute flag on, so unhold never enables the mic.
       s.mute({ audio: true });
-    });
+      (pc as Partial<EventEmitter>).on?.('micerror', (err: Error) => {
+        this.problem = {
+          code: 'MEDIA_FAILED',
+          message: `Microphone unavailable (${err.message.replace(/^Microphone unavailable: /, '')}): the agent and customer cannot hear you.`,
+          action: 'Check the microphone in Settings; listening continues.',
+        };
+        this.emit('change', this.status());
+      });
+    };
+    // ua.call() creates the peer (and emits 'peerconnection') before this object exists.
+    if (s.connection) onPeer(s.connection);
+    else s.on('peerconnection', (e: { peerconnection: unknown }) => onPeer(e.peerconnection));
     s.on('confirmed', () => {
       this.established = true;
       this.setState('active');

@@ -137,7 +137,7 @@ export class RemotePeerConnection extends EventEmitter {
   /** JsSIP: mute()/hold() write sender.track.enabled; sendDTMF(RFC2833) uses sender.dtmf. */
   getSenders(): RemoteSender[] {
     // Accessor properties cannot be arrow functions, so the setter calls through a bound helper.
-    const setEnabled = (i: number, v: boolean) => this.call('setTrackEnabled', [i, v]).catch(() => undefined);
+    const setEnabled = (i: number, v: boolean) => this.setTrackEnabled(i, v);
     return this.snap.senders.map((s, i) => {
       return {
         track: s.kind
@@ -170,12 +170,28 @@ export class RemotePeerConnection extends EventEmitter {
     return this.snap.senders.some((s) => s.kind === 'audio' && s.enabled);
   }
 
+  /**
+   * Ask the renderer to turn a sender's track on/off. If turning it on fails
+   * (the microphone could not be opened), the sender is marked off again and
+   * 'micerror' is emitted so the session can tell the supervisor.
+   */
+  private setTrackEnabled(i: number, enabled: boolean): Promise<void> {
+    return this.call('setTrackEnabled', [i, enabled]).then(
+      () => undefined,
+      (e: Error) => {
+        const s = this.snap.senders[i];
+        if (enabled && s) s.enabled = false;
+        if (enabled) this.emit('micerror', e);
+      },
+    );
+  }
+
   /** Turn the microphone on (coach/barge). */
   enableMic(): void {
     this.snap.senders.forEach((s, i) => {
       if (s.kind === 'audio' && !s.enabled) {
         s.enabled = true;
-        this.call('setTrackEnabled', [i, true]).catch(() => undefined);
+        void this.setTrackEnabled(i, true);
       }
     });
   }
@@ -185,7 +201,7 @@ export class RemotePeerConnection extends EventEmitter {
     this.snap.senders.forEach((s, i) => {
       if (s.kind === 'audio' && s.enabled) {
         s.enabled = false;
-        this.call('setTrackEnabled', [i, false]).catch(() => undefined);
+        void this.setTrackEnabled(i, false);
       }
     });
   }

@@ -15,9 +15,9 @@ import { labUnavailableReason, startKamailio, type Kamailio } from './support/pr
 const skip = labUnavailableReason() ?? (existsSync(CHROMIUM) ? null : `audio lab skipped: no Chromium at ${CHROMIUM}`);
 if (skip) console.warn(skip);
 
-const until = async (cond: () => boolean, what: string, ms = 5000) => {
+const until = async (cond: () => boolean | Promise<boolean>, what: string, ms = 5000) => {
   const end = Date.now() + ms;
-  while (!cond()) {
+  while (!(await cond())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -79,7 +79,8 @@ describe.skipIf(!!skip)('who hears whom (Chromium supervisor, ChanSpy-like lab s
     // Back to monitor: neither, and the mic is silent again.
     await phone.setMode('monitor');
     await until(() => server.mode() === 'monitor', 'the server got the listen digit');
-    await new Promise((r) => setTimeout(r, 300));
+    await until(async () => !(await media.micLive()), 'mic off in the renderer');
+    await new Promise((r) => setTimeout(r, 1000)); // let in-flight audio drain
     ears = await server.measureEars(1500);
     expect(ears.fromSupervisor).toBeLessThan(0.005);
     expect(ears.agent).toBe(0);
@@ -87,7 +88,7 @@ describe.skipIf(!!skip)('who hears whom (Chromium supervisor, ChanSpy-like lab s
 
     // The agent holds the customer: the supervisor (picked the agent) hears only the agent.
     server.setCustomerOnHold(true);
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 1000)); // let the jitter buffer drain the mixed audio
     const onHold = await media.tonePeaks(1000, [500, 1200]);
     expect(onHold[500]).toBeGreaterThan(TONE_DB);
     expect(onHold[1200]).toBeLessThan(TONE_DB);

@@ -62,7 +62,8 @@ describe.skipIf(!!skip)('demo PBX audio through the real media bridge (Chromium)
     expect(barge.customerHearsSupervisor).toBeGreaterThan(0.05);
 
     await phone.setMode('monitor');
-    await new Promise((r) => setTimeout(r, 300));
+    await until(async () => !(await media.micLive()), 'mic off in the renderer');
+    await new Promise((r) => setTimeout(r, 1000)); // let jitter buffers and the analyser drain
     const back = await media.peakLevels(1500);
     expect(back.supervisorAtPbx ?? 0).toBeLessThan(0.01);
     expect(back.agentHearsSupervisor ?? 0).toBe(0);

@@ -6,7 +6,10 @@
  *
  * The microphone track is captured at creation but DISABLED: coach and barge
  * only flip `track.enabled` (no renegotiation), and monitor mode never has a
- * live mic. Remote audio plays on the chosen output device (setSinkId).
+ * live mic. Capture runs in parallel with the offer, ICE and the INVITE (the
+ * audio transceiver exists at once; the track is attached with replaceTrack
+ * when getUserMedia resolves), so a slow microphone does not delay listening.
+ * Remote audio plays on the chosen output device (setSinkId).
  */
 import type { MediaEvent, MediaRequest, MediaResponse, MediaResult, PcSnapshot, SessionDescriptionInit } from '../../../preload/contract/phone';
 import { pcEventTypes } from '../../../preload/contract/phone';
@@ -27,7 +30,13 @@ export interface PeerConnectionHostOptions {
 
 interface Entry {
   pc: RTCPeerConnection;
-  mic: MediaStream;
+  mic: MediaStream | null;
+  /** Settles when the microphone is attached (or failed). */
+  micReady: Promise<void>;
+  micError: string | null;
+  /** What main asked for; applied to the track when it arrives. */
+  wantMic: boolean;
+  closed: boolean;
   audio: HTMLAudioElement | null;
 }
 
@@ -50,7 +59,7 @@ export function createPeerConnectionHost(options: PeerConnectionHostOptions): Pe
   let seq = 0;
   const gum = options.getUserMedia ?? ((c: MediaStreamConstraints) => navigator.mediaDevices.getUserMedia(c));
 
-  const snap = (pc: RTCPeerConnection): PcSnapshot => ({
+  const snap = (pc: RTCPeerConnection, entry?: Entry): PcSnapshot => ({
     seq: ++seq,
     signalingState: pc.signalingState,
     iceGatheringState: pc.iceGatheringState,
@@ -61,8 +70,14 @@ export function createPeerConnectionHost(options: PeerConnectionHostOptions): Pe
     senders: pc
       .getSenders()
       .slice(0, 8)
-      .map((s) => ({ kind: (s.track?.kind as 'audio' | 'video' | undefined) ?? null, enabled: s.track?.enabled ?? false, hasDtmf: !!s.dtmf })),
+      .map((s) => ({
+        // Before getUserMedia resolves the sender has no track yet; it is still the audio sender.
+        kind: ((s.track?.kind ?? pc.getTransceivers().find((t) => t.sender === s)?.receiver.track.kind) as 'audio' | 'video' | undefined) ?? null,
+        enabled: s.track ? s.track.enabled : (entry?.wantMic ?? false),
+        hasDtmf: !!s.dtmf,
+      })),
   });
+  const snapOf = (pcId: string, pc: RTCPeerConnection) => snap(pc, entries.get(pcId));
 
   const get = (pcId: string): Entry => {
     const e = entries.get(pcId);
@@ -82,14 +97,30 @@ export function createPeerConnectionHost(options: PeerConnectionHostOptions): Pe
     async create(pcId, [config]) {
       if (entries.has(pcId)) throw new Error(`peer connection ${pcId} exists`);
       const inputId = options.devices?.().inputId ?? '';
-      const mic = await gum({ audio: inputId ? { deviceId: { exact: inputId } } : true, video: false });
-      // Disabled before it is ever attached: the mic is never live in monitor mode.
-      for (const t of mic.getTracks()) t.enabled = false;
       const pc = new RTCPeerConnection((config as RTCConfiguration) ?? {});
-      const entry: Entry = { pc, mic, audio: null };
+      const transceiver = pc.addTransceiver('audio', { direction: 'sendrecv' });
+      const entry: Entry = { pc, mic: null, micReady: Promise.resolve(), micError: null, wantMic: false, closed: false, audio: null };
       entries.set(pcId, entry);
-      for (const t of mic.getTracks()) pc.addTrack(t, mic);
-      options.onLocalStream?.(pcId, mic);
+      entry.micReady = gum({ audio: inputId ? { deviceId: { exact: inputId } } : true, video: false }).then(
+        async (mic) => {
+          // Disabled before it is ever attached (unless coach/barge was asked for meanwhile).
+          for (const t of mic.getTracks()) t.enabled = entry.wantMic;
+          if (entry.closed) {
+            for (const t of mic.getTracks()) t.stop();
+            return;
+          }
+          entry.mic = mic;
+          const track = mic.getAudioTracks()[0];
+          if (track) {
+            await transceiver.sender.replaceTrack(track);
+            transceiver.sender.setStreams?.(mic);
+          }
+          options.onLocalStream?.(pcId, mic);
+        },
+        (e: unknown) => {
+          entry.micError = String((e as Error)?.message ?? e);
+        },
+      );
       pc.ontrack = (e) => {
         const stream = e.streams[0] ?? new MediaStream([e.track]);
         void play(entry, stream);
@@ -97,7 +128,7 @@ export function createPeerConnectionHost(options: PeerConnectionHostOptions): Pe
       };
       for (const type of pcEventTypes) {
         pc.addEventListener(type, (ev) => {
-          const event: MediaEvent = { pcId, type, snapshot: snap(pc) };
+          const event: MediaEvent = { pcId, type, snapshot: snapOf(pcId, pc) };
           if (type === 'icecandidate') {
             const c = (ev as RTCPeerConnectionIceEvent).candidate;
             event.candidate = c ? { candidate: c.candidate, sdpMid: c.sdpMid, sdpMLineIndex: c.sdpMLineIndex } : null;
@@ -105,36 +136,42 @@ export function createPeerConnectionHost(options: PeerConnectionHostOptions): Pe
           options.emit(event);
         });
       }
-      return { snapshot: snap(pc) };
+      return { snapshot: snapOf(pcId, pc) };
     },
     async createOffer(pcId, [o]) {
       const { pc } = get(pcId);
       const d = await pc.createOffer((o as RTCOfferOptions) ?? {});
-      return { desc: { type: d.type as SessionDescriptionInit['type'], sdp: d.sdp ?? '' }, snapshot: snap(pc) };
+      return { desc: { type: d.type as SessionDescriptionInit['type'], sdp: d.sdp ?? '' }, snapshot: snapOf(pcId, pc) };
     },
     async createAnswer(pcId, [o]) {
       const { pc } = get(pcId);
       const d = await pc.createAnswer((o as RTCAnswerOptions) ?? {});
-      return { desc: { type: d.type as SessionDescriptionInit['type'], sdp: d.sdp ?? '' }, snapshot: snap(pc) };
+      return { desc: { type: d.type as SessionDescriptionInit['type'], sdp: d.sdp ?? '' }, snapshot: snapOf(pcId, pc) };
     },
     async setLocalDescription(pcId, [d]) {
       const { pc } = get(pcId);
       await pc.setLocalDescription(d as RTCSessionDescriptionInit);
-      return { snapshot: snap(pc) };
+      return { snapshot: snapOf(pcId, pc) };
     },
     async setRemoteDescription(pcId, [d]) {
       const { pc } = get(pcId);
       await pc.setRemoteDescription(d as RTCSessionDescriptionInit);
-      return { snapshot: snap(pc) };
+      return { snapshot: snapOf(pcId, pc) };
     },
     async setTrackEnabled(pcId, [i, enabled]) {
-      const { pc } = get(pcId);
-      const s = pc.getSenders()[Number(i)];
-      if (s?.track) s.track.enabled = enabled === true;
-      return { snapshot: snap(pc) };
+      const entry = get(pcId);
+      entry.wantMic = enabled === true;
+      const s = entry.pc.getSenders()[Number(i)];
+      if (s?.track) s.track.enabled = entry.wantMic;
+      if (entry.wantMic && entry.micError) {
+        entry.wantMic = false;
+        throw new Error(`Microphone unavailable: ${entry.micError}`);
+      }
+      return { snapshot: snapOf(pcId, entry.pc) };
     },
     async insertDTMF(pcId, [i, tones, duration, gap]) {
-      const { pc } = get(pcId);
+      const { pc, micReady } = get(pcId);
+      await micReady; // RFC 2833 rides on the audio track
       const s = pc.getSenders()[Number(i)];
       if (!s?.dtmf) throw new Error('this call cannot send RFC 2833 DTMF');
       s.dtmf.insertDTMF(String(tones), Number(duration) || 100, Number(gap) || 70);
@@ -149,7 +186,9 @@ export function createPeerConnectionHost(options: PeerConnectionHostOptions): Pe
   };
 
   function closeEntry(pcId: string, e: Entry): void {
-    for (const t of e.mic.getTracks()) {
+    e.closed = true;
+    e.wantMic = false;
+    for (const t of e.mic?.getTracks() ?? []) {
       t.enabled = false;
       t.stop();
     }
@@ -181,7 +220,7 @@ export function createPeerConnectionHost(options: PeerConnectionHostOptions): Pe
         if (a?.setSinkId) await a.setSinkId(deviceId).catch(() => undefined);
       }
     },
-    micLive: () => [...entries.values()].some((e) => e.mic.getTracks().some((t) => t.enabled && t.readyState === 'live')),
+    micLive: () => [...entries.values()].some((e) => (e.mic?.getTracks() ?? []).some((t) => t.enabled && t.readyState === 'live')),
     peer: (pcId) => entries.get(pcId)?.pc,
     closeAll() {
       for (const [id, e] of entries) closeEntry(id, e);

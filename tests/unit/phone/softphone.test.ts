@@ -156,6 +156,17 @@ describe('Monitor sessions (asterisk-chanspy, SIP INFO)', () => {
     expect(m.problem?.action).toMatch(/microphone/i);
   });
 
+  it('keeps listening but says so when the microphone cannot be opened for coach', async () => {
+    const { phone, media } = await started();
+    media.failMic = 'NotReadableError';
+    await phone.startMonitor({ target: '1001', mode: 'monitor' });
+    await phone.setMode('coach');
+    await until(() => phone.status().monitor?.problem?.code === 'MEDIA_FAILED', 'microphone problem reported');
+    expect(phone.status().monitor).toMatchObject({ state: 'active', mode: 'coach', micLive: false });
+    expect(phone.status().monitor?.problem?.message).toMatch(/^Microphone unavailable \(NotReadableError\)/);
+    expect(media.micLive()).toBe(false);
+  });
+
   it('ends the leg with a clear problem when ICE fails, mic off', async () => {
     const { phone, media } = await started();
     media.failIce = true;

@@ -44,6 +44,8 @@ export class FakeMediaHost implements MediaHost {
   readonly demo: { id: string; event: string; offer?: string }[] = [];
   /** Make `create` fail (e.g. microphone refused). */
   failCreate: string | null = null;
+  /** The microphone could not be opened: turning it on fails. */
+  failMic: string | null = null;
   /** Make ICE fail right after the remote description is set. */
   failIce = false;
 
@@ -113,6 +115,7 @@ export class FakeMediaHost implements MediaHost {
       }
       case 'setTrackEnabled': {
         const [i, enabled] = args as [number, boolean];
+        if (enabled && this.failMic) throw new Error(`Microphone unavailable: ${this.failMic}`);
         this.micChanges.push({ pcId, enabled });
         const senders = pc.snap.senders.map((s, k) => (k === i ? { ...s, enabled } : s));
         return { snapshot: bump({ senders }) };
