@@ -123,6 +123,8 @@ describe.skipIf(!!skipReason)('SIP lab: softphone against Kamailio + sipp', () =
     await until(() => phone.status().monitor?.state === 'held', 'held');
     expect(phone.status().monitor).toMatchObject({ mode: 'coach', micLive: false });
     expect(media.micLive()).toBe(false);
+    // 'held' shows as soon as the offer is read; let JsSIP answer the re-INVITE before hanging up.
+    await until(() => phone.activeMonitor?.session.isReadyToReOffer() === true, 're-INVITE answered');
     await phone.end();
     await sippPassed(sipp);
   });
