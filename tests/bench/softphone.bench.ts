@@ -13,7 +13,10 @@
  *    renderer media module in headless Chromium -> Kamailio -> a werift
  *    feature server that sends audio as soon as ICE/DTLS connect; stops at the
  *    first inbound RTP packet counted by Chromium's getStats (polled over the
- *    bridge every few ms, so it includes up to one poll of latency).
+ *    bridge every few ms, so it includes up to one poll of latency). On
+ *    loopback most of it is werift's DTLS handshake (~130-250 ms), i.e. the
+ *    lab server, not the softphone; the softphone's own share is getUserMedia
+ *    (now in parallel with the offer), ~30 ms of ICE grace and the IPC hops.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
