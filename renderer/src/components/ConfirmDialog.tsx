@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 export interface ConfirmOptions {
   title: string;
@@ -59,7 +60,8 @@ export function ConfirmDialog({ title, message, confirmLabel, confirmTitle, dang
     trapTab(e, ref.current);
   };
 
-  return (
+  // A portal: an ancestor with containment (e.g. content-visibility) must not clip a fixed overlay.
+  return createPortal(
     <div className="overlay" onKeyDown={onKeyDown}>
       <div ref={ref} className="dialog confirm-dialog" role="alertdialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={bodyId}>
         <h2 id={titleId}>{title}</h2>
@@ -75,7 +77,8 @@ export function ConfirmDialog({ title, message, confirmLabel, confirmTitle, dang
           </button>
         </div>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
 

@@ -8,7 +8,7 @@ import { clearFlag, monitorChat, participateChat, releaseChat, type Confirm } fr
 import { BinocularsIcon } from '../voice/icons';
 import { ActionsMenu } from './ActionsMenu';
 import { ConversationDetails } from './ConversationDetails';
-import { channelLabels, chatOrder, currentAgent, customerName, formatDuration, stateLabels } from './format';
+import { channelLabels, currentAgent, customerName, formatDuration, sortChats, stateLabels } from './format';
 import { showControlCharacters } from './safeText';
 import { TransferDialog } from './TransferDialog';
 import './digital.css';
@@ -148,32 +148,29 @@ export function ChatsView() {
   const [dialog, confirm] = useConfirm();
   const [transfer, setTransfer] = useState<{ chat: InteractionView; mode: 'transfer' | 'assign' } | undefined>();
 
-  const chats = useMemo(() => {
+  // One pass over the interactions per delta: the chats, their counts, then one keyed sort.
+  const { chats, counts } = useMemo(() => {
     const needle = filter.trim().toLowerCase();
-    const list = Object.values(interactions).filter((i) => i.channel !== 'voice');
-    const matching = needle
-      ? list.filter((i) =>
-          [customerName(i), currentAgent(i)?.name ?? '', i.queueId ? queues[i.queueId]?.name ?? '' : '', i.id, channelLabels[i.channel]]
-            .join(' ')
-            .toLowerCase()
-            .includes(needle),
-        )
-      : list;
-    return matching.sort(chatOrder);
-  }, [interactions, queues, filter]);
-
-  const counts = useMemo(() => {
-    let help = 0;
-    let sla = 0;
-    let pending = 0;
-    for (const i of Object.values(interactions)) {
-      if (i.channel === 'voice') continue;
-      if (i.assistanceRequested) help++;
-      if (i.slaMissed) sla++;
-      if (i.state === 'pending') pending++;
+    const list: InteractionView[] = [];
+    const counts = { help: 0, sla: 0, pending: 0 };
+    for (const id in interactions) {
+      const i = interactions[id];
+      if (!i || i.channel === 'voice') continue;
+      if (i.assistanceRequested) counts.help++;
+      if (i.slaMissed) counts.sla++;
+      if (i.state === 'pending') counts.pending++;
+      if (
+        needle &&
+        ![customerName(i), currentAgent(i)?.name ?? '', i.queueId ? queues[i.queueId]?.name ?? '' : '', i.id, channelLabels[i.channel]]
+          .join(' ')
+          .toLowerCase()
+          .includes(needle)
+      )
+        continue;
+      list.push(i);
     }
-    return { help, sla, pending };
-  }, [interactions]);
+    return { chats: sortChats(list), counts };
+  }, [interactions, queues, filter]);
 
   const open = useCallback((id: string) => dispatch({ type: 'digital/select', interactionId: id }), []);
   const closeDetails = useCallback(() => dispatch({ type: 'digital/select', interactionId: undefined }), []);

@@ -47,26 +47,26 @@ const MessageItem = memo(function MessageItem({ message, channel }: { message: M
   );
 });
 
-function Transcript({ interaction }: { interaction: InteractionView }) {
-  const messages = useStore((s) => selectMessages(interaction.id)(s.digital));
-  const dropped = useStore((s) => selectDropped(interaction.id)(s.digital));
-  const typing = useStore((s) => selectTyping(interaction.id)(s.digital));
-  const loaded = useStore((s) => s.digital.transcripts[interaction.id]?.loaded ?? false);
+/** Memoised on what it shows, not on the interaction (which changes with every delta). */
+const Transcript = memo(function Transcript({ interactionId, channelName, agentName }: { interactionId: string; channelName: string; agentName: string | undefined }) {
+  const messages = useStore((s) => selectMessages(interactionId)(s.digital));
+  const dropped = useStore((s) => selectDropped(interactionId)(s.digital));
+  const typing = useStore((s) => selectTyping(interactionId)(s.digital));
+  const loaded = useStore((s) => s.digital.transcripts[interactionId]?.loaded ?? false);
   const listRef = useRef<HTMLOListElement>(null);
   const lastReported = useRef<string | undefined>(undefined);
   const stickToBottom = useRef(true);
-  const agent = currentAgent(interaction);
-  const channel = channelLabels[interaction.channel];
+  const channel = channelName;
 
   useLayoutEffect(() => {
     if (perfHookInstalled() && messages.length) {
       const from = lastReported.current ? messages.findIndex((m) => m.id === lastReported.current) + 1 : 0;
-      reportMessagesCommitted(interaction.id, messages.slice(from));
+      reportMessagesCommitted(interactionId, messages.slice(from));
     }
     lastReported.current = messages[messages.length - 1]?.id;
     const box = listRef.current?.closest('.transcript-box');
     if (box && stickToBottom.current) box.scrollTop = box.scrollHeight;
-  }, [messages, interaction.id, typing]);
+  }, [messages, interactionId, typing]);
 
   return (
     <div
@@ -92,7 +92,7 @@ function Transcript({ interaction }: { interaction: InteractionView }) {
       {typing.agentTyping || typing.draft ? (
         <div className="typing" data-testid="agent-typing" aria-live="off">
           <div className="message-meta">
-            <span>{agent?.name ?? 'The agent'}</span>{' '}
+            <span>{agentName ?? 'The agent'}</span>{' '}
             {typing.agentTyping ? (
               <span className="typing-dots" role="img" aria-label="is typing" title="The agent is typing">
                 <span />
@@ -113,7 +113,7 @@ function Transcript({ interaction }: { interaction: InteractionView }) {
       ) : null}
     </div>
   );
-}
+});
 
 /** A button that main may refuse: disabled with the reason visible next to it and in its tooltip. */
 export function ActionButton({
@@ -393,7 +393,7 @@ export function ConversationDetails({ interactionId, onClose }: { interactionId:
 
       <div className="conversation-body">
         <div className="conversation-main">
-          <Transcript interaction={interaction} />
+          <Transcript interactionId={interaction.id} channelName={channelLabels[interaction.channel]} agentName={agent?.name} />
           {participating ? <Composer interaction={interaction} /> : null}
         </div>
         <Panels interaction={interaction} />

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { InteractionView } from '../../../../preload/contract';
 import { trapTab, useConfirm } from '../../components/ConfirmDialog';
 import { run } from '../../services/api';
@@ -95,7 +96,7 @@ export function TransferDialog({ interaction, mode, onClose }: { interaction: In
     </button>
   );
 
-  return (
+  return createPortal(
     <div className="overlay" onKeyDown={onKeyDown}>
       <div ref={ref} className="dialog transfer-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId}>
         <h2 id={titleId}>
@@ -155,6 +156,7 @@ export function TransferDialog({ interaction, mode, onClose }: { interaction: In
         </div>
         {confirmDialog}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

@@ -46,12 +46,23 @@ export function formatDuration(ms: number): string {
   return `${h ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 }
 
+// One formatter: toLocaleTimeString builds a new Intl formatter on every call.
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
 export function formatTime(at: number): string {
-  return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return timeFormat.format(at);
 }
+
+const rank = (i: InteractionView) => (i.assistanceRequested ? 0 : i.slaMissed ? 1 : i.state === 'pending' ? 2 : i.state === 'ended' ? 4 : 3);
 
 /** Sort order of the Chats tab: needs attention, then pending, then the longest waiting. */
 export function chatOrder(a: InteractionView, b: InteractionView): number {
-  const rank = (i: InteractionView) => (i.assistanceRequested ? 0 : i.slaMissed ? 1 : i.state === 'pending' ? 2 : i.state === 'ended' ? 4 : 3);
-  return rank(a) - rank(b) || a.startedAt - b.startedAt || a.id.localeCompare(b.id);
+  return rank(a) - rank(b) || a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** `list` sorted by chatOrder, with each key computed once (the list is re-sorted on every delta). */
+export function sortChats(list: readonly InteractionView[]): InteractionView[] {
+  const keyed = list.map((i) => ({ i, r: rank(i) }));
+  keyed.sort((a, b) => a.r - b.r || a.i.startedAt - b.i.startedAt || (a.i.id < b.i.id ? -1 : a.i.id > b.i.id ? 1 : 0));
+  return keyed.map((k) => k.i);
 }
