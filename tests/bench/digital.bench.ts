@@ -41,6 +41,7 @@ const CHATS_PER_AGENT_HOUR = Number(process.env.DIGITAL_BENCH_CHATS_PER_AGENT_HO
 const ROOT = path.resolve(__dirname, '../..');
 const OUT = process.env.SPYGLASS_OUT_DIR ?? '.tmp/out-bench-digital';
 const CHAT = 'bench-chat';
+const TARGET_CONVERSATIONS = 500;
 
 function percentile(values: number[], q: number): number {
   if (values.length === 0) return Number.NaN;
@@ -152,6 +153,10 @@ async function main(): Promise<void> {
       }
     }, 1000 / SPEED);
 
+    // Measure once the contact center is at full size (the warm-up starts smaller).
+    const rampUntil = Date.now() + 180_000;
+    while (countConversations() < TARGET_CONVERSATIONS && Date.now() < rampUntil) await new Promise((r) => setTimeout(r, 1000));
+    const atStart = countConversations();
     const simStart = clock.now();
     const measureFrom = Date.now();
     measuring = true;
@@ -178,6 +183,7 @@ async function main(): Promise<void> {
     console.log(`digital_agents: ${AGENTS}`);
     console.log(`digital_time_compression: ${SPEED}`);
     console.log(`digital_sim_seconds: ${simSeconds.toFixed(0)}`);
+    console.log(`digital_concurrent_conversations_at_start: ${atStart}`);
     console.log(`digital_concurrent_conversations_min: ${Math.min(...concurrent)}`);
     console.log(`digital_concurrent_conversations_max: ${Math.max(...concurrent)}`);
     console.log(`digital_chats_rows_on_screen: ${rows}`);

@@ -212,12 +212,16 @@ export function ChatsView() {
                 <th scope="col" className="secondary">
                   Channel
                 </th>
-                <th scope="col">State</th>
+                <th scope="col" className="col-state">
+                  State
+                </th>
                 <th scope="col">Agent</th>
                 <th scope="col" className="secondary">
                   Queue
                 </th>
-                <th scope="col">Wait time</th>
+                <th scope="col" className="col-wait">
+                  Wait time
+                </th>
                 <th scope="col" className="col-actions">
                   <span className="visually-hidden">Actions</span>
                 </th>
