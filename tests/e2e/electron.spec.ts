@@ -30,17 +30,17 @@ test.describe('Electron window security', () => {
   test('no require in the page, navigation and new windows are blocked', async () => {
     const app = await electron.launch({ executablePath: binary, args: [path.resolve(__dirname, '../..')] });
     try {
-      const window = await app.firstWindow();
-      await expect(window.getByTestId('supervisor-name')).toHaveText('Morgan Lee');
-      expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-      expect(await window.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
-      const before = window.url();
-      await window.evaluate(() => {
+      const page = await app.firstWindow();
+      await expect(page.getByTestId('supervisor-name')).toHaveText('Morgan Lee');
+      expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
+      const before = page.url();
+      await page.evaluate(() => {
         window.location.href = 'https://example.com/';
       });
-      await window.waitForTimeout(500);
-      expect(window.url()).toBe(before);
-      const opened = await window.evaluate(() => window.open('https://example.com/') === null);
+      await page.waitForTimeout(500);
+      expect(page.url()).toBe(before);
+      const opened = await page.evaluate(() => window.open('https://example.com/') === null);
       expect(opened).toBe(true);
       expect(app.windows()).toHaveLength(1);
     } finally {
