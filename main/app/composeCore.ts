@@ -9,6 +9,7 @@ import type { KeyStore } from '../cache/keyStore';
 import { cacheDatabasePath } from '../cache/paths';
 import { openSessionCache, type SessionCache } from '../cache/SessionCache';
 import { createDemoConnector, type DemoConnectorHandle } from './createDemoConnector';
+import { createPhoneWiring } from './phoneWiring';
 
 export interface ComposeOptions {
   host: 'electron' | 'web';
@@ -25,6 +26,8 @@ export interface ComposeOptions {
   cachePath?: string;
   /** The built cache worker (Electron); tests and the web host load the .ts entry. */
   cacheWorkerEntry?: string;
+  /** Off only for benchmarks that measure the screens without audio. Default on. */
+  phone?: boolean;
 }
 
 export interface ComposedApp {
@@ -58,6 +61,8 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
   const notices: string[] = [];
   const cache = options.keyStore ? await openCache(options, config, notices) : undefined;
 
+  const phone = options.phone === false ? undefined : createPhoneWiring(config, log);
+
   const core = new SupervisorCore({
     connector,
     config,
@@ -68,6 +73,7 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
     version: options.version,
     openExternal: options.openExternal,
     startOffline: config.get('startOffline'),
+    ...(phone ? { phone: phone.voice, extraHandlers: phone.handlers } : {}),
     ...(cache ? { cache } : {}),
   });
   config.onChange((view) => core.emit('config:changed', view));
@@ -79,7 +85,15 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
         .then((problems) => problems.forEach((p) => core.notify('warning', p.message))),
     );
   }
+  if (phone) {
+    phone.connect(
+      (_sink, status) => core.emit('phone:status', status),
+      (sink, request) => core.emitTo(sink, 'media:request', request as never),
+    );
+    core.onScreenClosed((sink) => phone.screenClosed(sink));
+  }
   await core.start();
+  if (phone) void phone.start();
   const policyError = config.view().policyError;
   if (policyError) core.notify('error', policyError);
   for (const text of notices) core.notify('warning', text);

@@ -23,6 +23,7 @@ import { digitalHandlers } from './handlers/digitalHandlers';
 import { cacheHandlers } from './handlers/cacheHandlers';
 import { CacheRecorder } from './CacheRecorder';
 import type { SessionCache } from '../cache/SessionCache';
+import type { VoicePhone } from './VoicePhone';
 
 export type EventSink = <E extends EventName>(channel: E, payload: EventPayload<E>) => void;
 
@@ -42,6 +43,10 @@ export interface CoreOptions {
   cache?: { cache: SessionCache; warnings: string[] };
   /** Open in offline review mode without connecting (setting or user choice). */
   startOffline?: boolean;
+  /** The softphone leg for voice monitoring; without it supervision is signalled to the connector only. */
+  phone?: VoicePhone;
+  /** Commands served by other parts (the phone and media bridge). */
+  extraHandlers?: Handlers;
 }
 
 /**
@@ -79,7 +84,33 @@ export class SupervisorCore {
         )
       : undefined;
     this.audit = new AuditLog(10_000, (entry) => this.recorder?.recordAudit(entry));
-    this.handlers = { ...coreHandlers(this), ...voiceHandlers(this), ...digitalHandlers(this), ...cacheHandlers(this) };
+    this.handlers = {
+      ...coreHandlers(this),
+      ...voiceHandlers(this),
+      ...digitalHandlers(this),
+      ...cacheHandlers(this),
+      ...options.extraHandlers,
+    };
+    options.phone?.onLegEnded((reason) => void this.onPhoneLegEnded(reason));
+  }
+
+  /** The audio leg ended under us (far end hung up, connection lost): end the supervision too. */
+  private async onPhoneLegEnded(reason: string): Promise<void> {
+    const v = this.voiceSession;
+    if (!v || v.state === 'ending') return;
+    this.setVoiceSession(undefined);
+    await this.connector.stopSupervision(v.interactionId).catch(() => undefined);
+    this.notify('warning', `Monitoring ended: ${reason}`);
+  }
+
+  /** Sends an event to one screen only (e.g. media requests to the window hosting audio). */
+  emitTo<E extends EventName>(sink: EventSink, channel: E, payload: EventPayload<E>): void {
+    if (!this.sinks.has(sink)) return;
+    try {
+      sink(channel, payload);
+    } catch (e) {
+      this.log.warnOnce(`sink:${channel}`, `A screen failed to take “${channel}”: ${(e as Error).message}`);
+    }
   }
 
   get connector(): Connector {
@@ -179,7 +210,15 @@ export class SupervisorCore {
   /** Adds a screen (a window or a web socket); returns the detach function. */
   attach(sink: EventSink): () => void {
     this.sinks.add(sink);
-    return () => this.sinks.delete(sink);
+    return () => {
+      this.sinks.delete(sink);
+      for (const l of this.screenClosedListeners) l(sink);
+    };
+  }
+
+  private readonly screenClosedListeners = new Set<(sink: EventSink) => void>();
+  onScreenClosed(listener: (sink: EventSink) => void): void {
+    this.screenClosedListeners.add(listener);
   }
 
   /** `source` is the screen the command came from (its event sink), so replies can be targeted (e.g. the media host). */
@@ -313,6 +352,7 @@ export class SupervisorCore {
     if (!v || !ids.includes(v.interactionId)) return;
     const interaction = this.mirror.interactions.get(v.interactionId);
     if (!interaction || interaction.state === 'ended') {
+      void this.options.phone?.end();
       this.setVoiceSession({ ...v, state: 'ended', micLive: false, hearing: [], heardBy: [] });
       this.notify('info', 'The call you were monitoring has ended; your monitoring session ended with it.');
       this.voiceSession = undefined;

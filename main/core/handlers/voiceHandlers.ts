@@ -57,6 +57,8 @@ export function voiceHandlers(core: SupervisorCore): Handlers {
       throw e;
     }
     await core.connector.changeSupervisionMode(v.interactionId, mode);
+    // The same leg, new mode: the PBX gets the profile's digits (no new call, no renegotiation).
+    await core.options.phone?.setMode(mode);
     const next = sessionFor(v.interactionId, v.participantId, mode, v.startedAt);
     core.setVoiceSession(next);
     audit(`voice-${mode}`, v.interactionId, 'ok');
@@ -112,6 +114,23 @@ export function voiceHandlers(core: SupervisorCore): Handlers {
         audit(`voice-${mode}`, interactionId, 'failed', (e as Error).message);
         throw e;
       }
+      const phone = core.options.phone;
+      if (phone) {
+        // The platform has added us; now the audio leg (dial the agent's station).
+        try {
+          await phone.startMonitor(agentExtension(core, interactionId), mode);
+        } catch (e) {
+          await core.connector.stopSupervision(interactionId).catch(() => undefined);
+          core.setVoiceSession(undefined);
+          audit(`voice-${mode}`, interactionId, 'failed', (e as Error).message);
+          throw e;
+        }
+        if (core.voiceSession?.interactionId !== interactionId) {
+          // The call ended while the leg was being set up.
+          await phone.end();
+          throw new CommandError('NOT_FOUND', 'The call ended before your monitoring leg connected.');
+        }
+      }
       const session = sessionFor(interactionId, participantId, mode, startedAt);
       core.setVoiceSession(session);
       audit(`voice-${mode}`, interactionId, 'ok');
@@ -128,6 +147,8 @@ export function voiceHandlers(core: SupervisorCore): Handlers {
       const v = current();
       core.setVoiceSession({ ...v, state: 'ending', micLive: false, heardBy: [] });
       try {
+        // Handset: hang up our own leg first so the mic is gone before anything else.
+        await core.options.phone?.end();
         await core.connector.stopSupervision(v.interactionId);
       } finally {
         core.setVoiceSession(undefined);
@@ -136,4 +157,13 @@ export function voiceHandlers(core: SupervisorCore): Handlers {
       return {};
     },
   };
+}
+
+/** The station the PBX spies on: the agent on the call (whichever participant is picked). */
+function agentExtension(core: SupervisorCore, interactionId: string): string {
+  const interaction = core.mirror.interactions.get(interactionId);
+  const agentParticipant = interaction?.participants.find((p) => p.role === 'agent' && p.state !== 'disconnected' && p.agentId);
+  const agent = agentParticipant?.agentId ? core.mirror.agents.get(agentParticipant.agentId) : undefined;
+  if (!agent) throw new CommandError('NOT_FOUND', 'No agent station is on this call to monitor.');
+  return agent.extension;
 }

@@ -1,10 +1,12 @@
 import { useStore } from '../store';
+import { describePhone } from '../store/phone/selectors';
 
 /** Bottom status line: the connection to main and to the contact center, with what to do next. */
 export function StatusBar() {
   const connection = useStore((s) => s.ui.connection);
   const connector = useStore((s) => s.live.connector);
   const policyError = useStore((s) => s.config.view?.policyError);
+  const phone = describePhone(useStore((s) => s.phone.status));
   return (
     <footer className="status-bar" role="status" aria-live="polite">
       <span title="Connection between this window and Spyglass">
@@ -16,6 +18,9 @@ export function StatusBar() {
           {connector.message ? ` — ${connector.message}` : ''}
         </span>
       ) : null}
+      <span className={phone.problem ? 'status-error' : undefined} title="Softphone registration (used for voice monitoring)">
+        {phone.text}
+      </span>
       {policyError ? (
         <span className="status-error" title={policyError}>
           IT policy not applied (invalid file) — see Settings

@@ -1,5 +1,6 @@
 import { connectBridge } from '../bridge';
 import { dispatch } from '../store';
+import { attachMediaHost } from '../media/attachMediaHost';
 import { invoke, setApi } from './api';
 
 /**
@@ -9,10 +10,15 @@ import { invoke, setApi } from './api';
  */
 export function startSession(): void {
   let everOpened = false;
+  let media: ReturnType<typeof attachMediaHost> | undefined;
   const api = connectBridge((state) => {
     dispatch({ type: 'ui/connection', state });
     if (state === 'open') {
-      if (everOpened) void loadSnapshot();
+      if (everOpened) {
+        void loadSnapshot();
+        // A new connection is a new screen to main: say again that audio lives here.
+        if (media) void api.invoke('media:hostReady', { pcIds: media.host.pcIds() });
+      }
       everOpened = true;
     }
   });
@@ -23,6 +29,10 @@ export function startSession(): void {
   api.on('notice', (notice) => dispatch({ type: 'notices/add', notice }));
   api.on('config:changed', (view) => dispatch({ type: 'config/loaded', view }));
   api.on('cache:status', (status) => dispatch({ type: 'cache/status', status }));
+  api.on('phone:status', (status) => dispatch({ type: 'phone/status', status }));
+  // Audio: in a browser this page hosts the peer connections; in Electron a
+  // hidden media window does, so reloading this window never drops a monitor.
+  if (!window.spyglass) media = attachMediaHost(api);
   api.on('digital:messages', ({ interactionId, messages }) => dispatch({ type: 'digital/messages', interactionId, messages }));
   api.on('digital:typing', ({ interactionId, agentTyping, draft }) => dispatch({ type: 'digital/typing', interactionId, agentTyping, draft }));
   void loadSnapshot();
@@ -35,6 +45,8 @@ async function loadSnapshot(): Promise<void> {
     invoke('notices:list', {}),
     invoke('cache:status', {}),
   ]);
+  const phone = await invoke('phone:status', {});
+  if (phone.ok) dispatch({ type: 'phone/status', status: phone.value });
   if (cache.ok) {
     dispatch({ type: 'cache/status', status: cache.value });
     // Opening offline: the cached transcripts are what there is to see.

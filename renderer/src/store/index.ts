@@ -7,12 +7,14 @@ import { initialDigitalState, type DigitalState } from './digital/initialState';
 import { digitalReducer, type DigitalAction } from './digital/reducer';
 import { initialLiveState, type LiveState } from './live/initialState';
 import { liveReducer, type LiveAction } from './live/reducer';
+import { initialPhoneState, type PhoneState } from './phone/initialState';
+import { phoneReducer, type PhoneAction } from './phone/reducer';
 import { initialNoticesState, type NoticesState } from './notices/initialState';
 import { noticesReducer, type NoticesAction } from './notices/reducer';
 import { initialUiState, type UiState } from './ui/initialState';
 import { uiReducer, type UiAction } from './ui/reducer';
 
-export type Action = LiveAction | UiAction | NoticesAction | ConfigAction | DigitalAction | CacheAction;
+export type Action = LiveAction | UiAction | NoticesAction | ConfigAction | DigitalAction | CacheAction | PhoneAction;
 
 export interface RootState {
   live: LiveState;
@@ -21,6 +23,7 @@ export interface RootState {
   config: ConfigState;
   digital: DigitalState;
   cache: CacheState;
+  phone: PhoneState;
 }
 
 export const initialRootState: RootState = {
@@ -30,6 +33,7 @@ export const initialRootState: RootState = {
   config: initialConfigState,
   digital: initialDigitalState,
   cache: initialCacheState,
+  phone: initialPhoneState,
 };
 
 type Reducers = { [K in keyof RootState]: (state: RootState[K], action: Action) => RootState[K] };
@@ -42,6 +46,7 @@ const reducers: Reducers = {
   config: (s, a) => configReducer(s, a as ConfigAction),
   digital: (s, a) => digitalReducer(s, a as DigitalAction),
   cache: (s, a) => cacheReducer(s, a as CacheAction),
+  phone: (s, a) => phoneReducer(s, a as PhoneAction),
 };
 
 /** Each slice reducer returns its old state for actions it does not handle, so unrelated slices keep identity. */

@@ -4,6 +4,7 @@ import { dispatch, useStore } from '../../store';
 import { useVoiceUi } from '../../store/voice';
 import { pickedParticipantId } from '../../store/voice/selectors';
 import { ActionButton } from './ActionButton';
+import { CallMeters } from './CallMeters';
 import { endMyLeg, openDetails, supervise, toggleCoach, toggleMic } from './commands';
 import { CoachIcon, HandsetIcon, MicIcon } from './icons';
 import { toolbarModel } from './toolbarModel';
@@ -93,6 +94,7 @@ export function MonitoringToolbar() {
             {model.elapsed}
           </span>
           <span className="hearing">{model.hearing}</span>
+          <CallMeters />
           <span className="toolbar-buttons">
             <ActionButton
               availability={model.mic}

@@ -1,0 +1,165 @@
+import type { SupervisionMode } from '../../preload/contract';
+import { CommandError } from '../../preload/contract';
+import type { PhoneStatus } from '../../preload/contract/phone';
+import type { Handlers } from '../core/dispatch';
+import type { Logger } from '../core/logger';
+import type { EventSink } from '../core/SupervisorCore';
+import type { VoicePhone } from '../core/VoicePhone';
+import type { ConfigService } from '../config/ConfigService';
+import { DemoPbx } from '../phone/demoPbx/demoPbx';
+import { createMediaHostChannel, type MediaHostChannel } from '../phone/mediaHost';
+import { asteriskChanSpy, autoAnswer, freeswitchEavesdrop, type PbxProfile } from '../phone/pbxProfiles';
+import { phoneHandlers } from '../phone/phoneHandlers';
+import { JsSipSoftphone, PhoneError, type SipAccount } from '../phone/softphone';
+
+export interface PhoneWiring {
+  voice: VoicePhone;
+  handlers: Handlers;
+  /** Call once the core exists: events go out through it. */
+  connect(emitTo: (sink: EventSink | undefined, status: PhoneStatus) => void, emitRequest: (sink: EventSink, request: unknown) => void): void;
+  /** A screen went away; if it hosted the media, its peers are gone. */
+  screenClosed(sink: EventSink): void;
+  start(): Promise<void>;
+}
+
+/**
+ * Joins the JsSIP softphone to the core. In demo mode the softphone
+ * registers with the in-process demo PBX; otherwise with the PBX from
+ * settings/IT policy. Media runs in whichever screen announced itself with
+ * `media:hostReady` (a hidden media window in Electron, the page in a browser).
+ */
+export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiring {
+  let mediaSink: EventSink | undefined;
+  let emitRequest: (sink: EventSink, request: unknown) => void = () => {};
+  let emitStatus: (sink: EventSink | undefined, status: PhoneStatus) => void = () => {};
+
+  const channel: MediaHostChannel = createMediaHostChannel((request) => {
+    if (!mediaSink) throw new Error('No Spyglass window is hosting audio. Open the Spyglass window, then try again.');
+    emitRequest(mediaSink, request);
+  });
+
+  const profileName = config.get('phone.profile');
+  const demoPbx = profileName === 'demo' ? new DemoPbx({ mediaHost: channel.host }) : undefined;
+  const softphone = new JsSipSoftphone({
+    mediaHost: channel.host,
+    ...(demoPbx ? { createSocket: demoPbx.createSocket } : {}),
+    log: (line) => log.info(`phone: ${line}`),
+  });
+
+  const account = (): SipAccount | null => {
+    if (demoPbx) return demoPbx.account();
+    const server = config.get('phone.server');
+    const user = config.get('phone.user');
+    // The SIP password is a secret: never in settings or policy files.
+    const password = process.env.SPYGLASS_SIP_PASSWORD ?? '';
+    if (!server || !user) return null;
+    return { wsUrl: server, uri: user.startsWith('sip:') ? user : `sip:${user}`, password, profile: profileFor(profileName, config, server) };
+  };
+
+  const legEnded = new Set<(reason: string) => void>();
+  let lastMonitorId: string | undefined;
+  softphone.onStatus((status) => {
+    emitStatus(undefined, status);
+    const m = status.monitor;
+    if (m && (m.state === 'ended' || m.state === 'failed') && m.endedBy && m.endedBy !== 'supervisor' && m.id !== lastMonitorId) {
+      lastMonitorId = m.id;
+      const reason = m.problem ? `${m.problem.message} ${m.problem.action}` : m.endedBy === 'far-end' ? 'The PBX ended your monitoring leg.' : 'Your monitoring leg was lost.';
+      legEnded.forEach((l) => l(reason));
+    }
+  });
+
+  const asCommandError = (e: unknown): never => {
+    if (e instanceof PhoneError) throw new CommandError('UNAVAILABLE', `${e.problem.message} ${e.problem.action}`.trim());
+    throw new CommandError('UNAVAILABLE', `The phone could not do that: ${(e as Error).message}`);
+  };
+
+  const voice: VoicePhone = {
+    async startMonitor(target: string, mode: SupervisionMode) {
+      if (!mediaSink) throw new CommandError('UNAVAILABLE', 'No Spyglass window is hosting audio. Reopen the Spyglass window, then try again.');
+      try {
+        const status = await softphone.startMonitor({ target, mode });
+        if (status.state === 'failed' || status.state === 'ended') {
+          throw new CommandError('UNAVAILABLE', status.problem ? `${status.problem.message} ${status.problem.action}` : 'The monitoring call could not be connected.');
+        }
+        lastMonitorId = undefined;
+      } catch (e) {
+        if (e instanceof CommandError) throw e;
+        asCommandError(e);
+      }
+    },
+    async setMode(mode) {
+      try {
+        await softphone.setMode(mode);
+      } catch (e) {
+        asCommandError(e);
+      }
+    },
+    end: () => softphone.end(),
+    onLegEnded(listener) {
+      legEnded.add(listener);
+      return () => legEnded.delete(listener);
+    },
+  };
+
+  const base = phoneHandlers({
+    softphone,
+    media: channel,
+    account,
+    setDevices: (devices) => {
+      void config.set('audio.input', devices.inputId || 'default');
+      void config.set('audio.output', devices.outputId || 'default');
+      if (mediaSink) emitRequestDevices(devices);
+      return devices;
+    },
+  });
+  let emitRequestDevices: (d: { inputId: string; outputId: string }) => void = () => {};
+  const handlers: Handlers = {
+    ...base,
+    'media:hostReady': (request, context) => {
+      // The screen that says it hosts media receives every later media request.
+      if (context.source) mediaSink = context.source as EventSink;
+      return base['media:hostReady']!(request, context);
+    },
+  };
+
+  return {
+    voice,
+    handlers,
+    connect(statusOut, requestOut) {
+      emitStatus = statusOut;
+      emitRequest = (sink, request) => requestOut(sink, request);
+      emitRequestDevices = () => {};
+    },
+    screenClosed(sink) {
+      if (sink !== mediaSink) return;
+      mediaSink = undefined;
+      channel.detach('The window hosting audio closed.');
+      softphone.mediaHostReady([]);
+    },
+    async start() {
+      const a = account();
+      if (!a) {
+        log.info('phone: no SIP account set up; voice monitoring will ask for one.');
+        return;
+      }
+      try {
+        await softphone.register(a);
+      } catch (e) {
+        log.warn(`phone: registration failed: ${(e as Error).message}`);
+      }
+    },
+  };
+}
+
+function profileFor(name: string, config: ConfigService, server: string): PbxProfile {
+  const featureCode = config.get('phone.featureCode');
+  const dtmf = config.get('phone.dtmfMethod');
+  switch (name) {
+    case 'freeswitch-eavesdrop':
+      return freeswitchEavesdrop({ featureCode, dtmfMethod: dtmf });
+    case 'auto-answer':
+      return autoAnswer(new URL(server.replace(/^ws/, 'http')).hostname);
+    default:
+      return asteriskChanSpy({ featureCode, dtmfMethod: dtmf });
+  }
+}

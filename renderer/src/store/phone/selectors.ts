@@ -1,0 +1,22 @@
+import type { PhoneStatus } from '../../../../preload/contract/phone';
+import type { PhoneState } from './initialState';
+
+export const selectPhoneStatus = (s: PhoneState) => s.status;
+
+/** One line for the status bar: the registration state and, on trouble, what to do next. */
+export function describePhone(status: PhoneStatus | undefined): { text: string; problem: boolean } {
+  if (!status) return { text: 'Phone: starting…', problem: false };
+  const where = status.server ? ` (${status.server.replace(/^wss?:\/\//, '')})` : '';
+  switch (status.registration) {
+    case 'registered':
+      return { text: `Phone: ready${where}`, problem: false };
+    case 'connecting':
+      return { text: `Phone: connecting${where}…`, problem: false };
+    case 'reconnecting':
+      return { text: `Phone: reconnecting${status.reconnectAttempt ? ` (attempt ${status.reconnectAttempt})` : ''}…`, problem: true };
+    case 'failed':
+      return { text: `Phone: ${status.problem ? `${status.problem.message} ${status.problem.action}` : 'not registered.'}`, problem: true };
+    default:
+      return { text: 'Phone: not set up — add your SIP server and user in Settings.', problem: false };
+  }
+}
