@@ -39,7 +39,13 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     build: {
       outDir: resolve(outRoot, 'renderer'),
-      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'renderer/index.html'),
+          // Electron's hidden window that hosts call audio (survives UI reloads).
+          media: resolve(__dirname, 'renderer/media.html'),
+        },
+      },
     },
     plugins: [react()],
   },

@@ -52,16 +52,41 @@ async function start(): Promise<void> {
     });
     attachWindow(core, window);
     window.once('ready-to-show', () => window.show());
+    // The hidden media window must not keep the app alive once the last UI window is closed.
+    window.on('closed', () => {
+      const uiWindows = BrowserWindow.getAllWindows().filter((w) => w.isVisible());
+      if (uiWindows.length === 0 && process.platform !== 'darwin') app.quit();
+    });
     void window.loadURL(`${appOrigin}/index.html`);
     return window;
   };
 
+  // Call audio lives in a hidden window of its own: reloading or closing the
+  // UI window never drops an active monitor (DESIGN.md, issue 3).
+  const mediaWindow = new BrowserWindow({
+    show: false,
+    title: 'Spyglass audio',
+    webPreferences: {
+      preload: path.join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      backgroundThrottling: false,
+    },
+  });
+  attachWindow(core, mediaWindow);
+  void mediaWindow.loadURL(`${appOrigin}/media.html`);
+
   createWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().every((w) => w === mediaWindow)) createWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', () => {
+    if (!mediaWindow.isDestroyed()) mediaWindow.destroy();
   });
   app.on('before-quit', () => void core.stop());
 }

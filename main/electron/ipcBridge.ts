@@ -1,6 +1,6 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { commandNames, fail } from '../../preload/contract';
-import type { SupervisorCore } from '../core/SupervisorCore';
+import type { EventSink, SupervisorCore } from '../core/SupervisorCore';
 import { appOrigin } from './appProtocol';
 
 const commandPrefix = 'spyglass:cmd:';
@@ -20,6 +20,9 @@ function senderIsTrusted(event: IpcMainInvokeEvent): boolean {
   }
 }
 
+/** Each window's event sink, so a command's source screen is known (media requests go back to the media window). */
+const sinks = new Map<number, EventSink>();
+
 export function wireIpc(core: SupervisorCore): void {
   for (const name of commandNames) {
     ipcMain.handle(commandPrefix + name, (event, payload: unknown) => {
@@ -27,14 +30,26 @@ export function wireIpc(core: SupervisorCore): void {
         core.log.warnOnce(`bad-sender:${event.senderFrame?.url}`, `Refused “${name}” from an untrusted frame (${event.senderFrame?.url ?? 'unknown'}).`);
         return fail('BAD_SENDER', 'Refused: this request did not come from the Spyglass window.');
       }
-      return core.handle(name, payload);
+      return core.handle(name, payload, sinks.get(event.sender.id));
     });
   }
 }
 
 export function attachWindow(core: SupervisorCore, window: BrowserWindow): void {
-  const detach = core.attach((channel, payload) => {
+  const id = window.webContents.id;
+  const sink: EventSink = (channel, payload) => {
     if (!window.isDestroyed()) window.webContents.send(eventPrefix + channel, payload);
+  };
+  sinks.set(id, sink);
+  let detach = core.attach(sink);
+  window.on('closed', () => {
+    sinks.delete(id);
+    detach();
   });
-  window.on('closed', detach);
+  // A crashed renderer holds no peer connections any more: detaching tells the
+  // phone (its leg ends cleanly); the reloaded page attaches as a new screen.
+  window.webContents.on('render-process-gone', () => {
+    detach();
+    detach = core.attach(sink);
+  });
 }

@@ -47,4 +47,25 @@ test.describe('Electron window security', () => {
       await app.close();
     }
   });
+
+  test('reloading the UI window keeps an active monitor: audio lives in the hidden media window', async () => {
+    const app = await electron.launch({ executablePath: binary, args: [path.resolve(__dirname, '../..')] });
+    try {
+      const page = await app.firstWindow();
+      await expect(page.getByTestId('supervisor-name')).toHaveText('Morgan Lee');
+      expect(app.windows().some((w) => w.url().endsWith('/media.html'))).toBe(true);
+      await expect(page.getByText(/Phone: ready/)).toBeVisible({ timeout: 30_000 });
+      await page.getByRole('searchbox', { name: 'Search' }).fill('Alex Kim');
+      await page.getByRole('button', { name: 'Monitor Alex Kim' }).click();
+      await page.getByRole('button', { name: 'Monitor Alex Kim' }).last().click();
+      const toolbar = page.getByRole('region', { name: 'Monitoring toolbar' });
+      await expect(toolbar).toContainText('Monitoring Alex Kim');
+      await page.reload();
+      await expect(page.getByRole('region', { name: 'Monitoring toolbar' })).toContainText('Monitoring Alex Kim');
+      await page.keyboard.press('Alt+H');
+      await expect(page.getByRole('region', { name: 'Monitoring toolbar' })).toHaveCount(0);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -1,0 +1,8 @@
+/**
+ * Entry of Electron's hidden media window: it only hosts the peer
+ * connections, microphone and speakers for main's softphone. Living apart
+ * from the UI window, a reload of the UI never drops an active monitor.
+ */
+import { attachMediaHost } from './media/attachMediaHost';
+
+if (window.spyglass) attachMediaHost(window.spyglass);
