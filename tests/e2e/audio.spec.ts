@@ -57,3 +57,24 @@ test('monitor through the softphone: you hear the call; only coach and barge let
   await expect(toolbar).toHaveCount(0);
   await expect(app.getByText(/Phone: ready/)).toBeVisible();
 });
+
+test('in a browser tab, a reload ends the monitor leg cleanly (no live mic, a clear notice); Electron keeps it in a hidden media window', async ({ app }) => {
+  await expect(app.getByText(/Phone: ready/)).toBeVisible({ timeout: 30_000 });
+  await app.keyboard.press('Alt+1');
+  await app.getByRole('searchbox', { name: 'Search' }).fill('Alex Kim');
+  await app.getByRole('button', { name: 'Monitor Alex Kim' }).click();
+  await app.getByRole('button', { name: 'Monitor Alex Kim' }).last().click();
+  await expect(app.getByRole('region', { name: 'Monitoring toolbar' })).toContainText('Monitoring Alex Kim');
+  await app.keyboard.press('Alt+C');
+  await expect(app.getByTestId('hot-mic')).toBeVisible();
+
+  await app.reload();
+  await expect(app.getByTestId('supervisor-name')).toHaveText('Morgan Lee');
+  await expect(app.getByRole('region', { name: 'Monitoring toolbar' })).toHaveCount(0);
+  await expect(app.getByTestId('hot-mic')).toHaveCount(0);
+  await expect(app.getByText(/Monitoring ended/).first()).toBeVisible();
+  // The call itself goes on for the agent and the customer.
+  await app.keyboard.press('Alt+1');
+  await app.getByRole('searchbox', { name: 'Search' }).fill('Alex Kim');
+  await expect(app.getByRole('row').filter({ hasText: 'Alex Kim' })).toContainText('Call with Jennifer Morales (connected)');
+});
