@@ -116,7 +116,7 @@ test('a supervisor handles an assistance request: flag, monitor, participate, se
   for (const what of ['Monitor chat', 'Participate chat', 'Send message', 'Transfer chat', 'Clear assistance flag']) {
     await expect(audit.getByRole('row').filter({ hasText: what }).filter({ hasText: ASSIST }).first()).toContainText('ok');
   }
-  await expect(audit.getByRole('row').filter({ hasText: 'Transfer chat' })).toContainText('queue:queue-tech');
+  await expect(audit.getByRole('row').filter({ hasText: 'Transfer chat' })).toContainText('Queue: Technical Support');
   await saveScreenshot(app, 'digital-audit');
   await expectAccessible(app, 'audit log');
   const download = app.waitForEvent('download');

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../../preload/contract';
 import { useShortcut } from '../../components/shortcuts';
 import { run } from '../../services/api';
+import { useStore } from '../../store';
 import { formatTime } from './format';
 import { showControlCharacters } from './safeText';
 import './digital.css';
@@ -32,7 +33,19 @@ export function downloadText(filename: string, text: string, type = 'text/csv;ch
 }
 
 /** Every supervisor action (rule 18): who, what, target, when, result; refreshable and exportable as CSV. */
+/** "queue:queue-tech" → "Queue: Technical Support" (the raw id when it is no longer known). */
+function describeTarget(target: string | undefined, agents: Record<string, { name: string }>, queues: Record<string, { name: string }>): string {
+  if (!target) return '—';
+  const [kind, ...rest] = target.split(':');
+  const id = rest.join(':');
+  if (kind === 'queue') return `Queue: ${queues[id]?.name ?? id}`;
+  if (kind === 'agent') return `Agent: ${agents[id]?.name ?? id}`;
+  return target;
+}
+
 export function AuditView() {
+  const agents = useStore((s) => s.live.agents);
+  const queues = useStore((s) => s.live.queues);
   const [entries, setEntries] = useState<AuditEntry[] | undefined>();
   const [exporting, setExporting] = useState(false);
 
@@ -93,8 +106,8 @@ export function AuditView() {
                   <td>{showControlCharacters(e.supervisorName)}</td>
                   <td>{actionLabels[e.action] ?? e.action}</td>
                   <td>{e.interactionId ?? '—'}</td>
-                  <td>{e.target ?? '—'}</td>
-                  <td className={`result result-${e.result}`}>{e.result}</td>
+                  <td>{describeTarget(e.target, agents, queues)}</td>
+                  <td className={`audit-result audit-result-${e.result}`}>{e.result}</td>
                   <td dir="auto">{e.detail ? showControlCharacters(e.detail) : ''}</td>
                 </tr>
               ))}

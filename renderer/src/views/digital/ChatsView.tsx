@@ -97,7 +97,7 @@ const ChatRow = memo(function ChatRow({ index, chat, queueName, selected, onOpen
         ) : null}
       </td>
       <th scope="row">
-        <button type="button" className="link-button row-open" title={`Open the conversation with ${name}`} onClick={() => onOpen(chat.id)}>
+        <button type="button" className="dg-link row-open" title={`Open the conversation with ${name}`} onClick={() => onOpen(chat.id)}>
           <span dir="auto">{name}</span>
         </button>
       </th>
@@ -196,7 +196,7 @@ export function ChatsView() {
           <p className="muted chats-summary" aria-live="polite">
             {chats.length} conversations · {counts.pending} pending · {counts.help} asking for assistance · {counts.sla} SLA missed
           </p>
-          <label className="filter-field" title="Filter by customer, agent, queue or channel (Alt+L)">
+          <label className="dg-filter" title="Filter by customer, agent, queue or channel (Alt+L)">
             <span>Filter</span>
             <input id="chats-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
           </label>

@@ -202,7 +202,7 @@ function Panels({ interaction }: { interaction: InteractionView }) {
   const cat = interaction.categorisation;
   return (
     <div className="panels">
-      <section className="panel" aria-labelledby={`cust-${interaction.id}`}>
+      <section className="dg-panel" aria-labelledby={`cust-${interaction.id}`}>
         <h3 id={`cust-${interaction.id}`}>Customer record</h3>
         {c ? (
           <dl>
@@ -237,7 +237,7 @@ function Panels({ interaction }: { interaction: InteractionView }) {
           <p className="muted">No customer record.</p>
         )}
       </section>
-      <section className="panel" aria-labelledby={`cat-${interaction.id}`}>
+      <section className="dg-panel" aria-labelledby={`cat-${interaction.id}`}>
         <h3 id={`cat-${interaction.id}`}>Categorisation</h3>
         {cat ? (
           <dl>
@@ -285,8 +285,10 @@ export function ConversationDetails({ interactionId, onClose }: { interactionId:
   const [transfer, setTransfer] = useState<'transfer' | 'assign' | undefined>();
   const unseen = interaction?.unseenActivity ?? false;
 
-  // Load the transcript once per opening; live events keep it current afterwards.
+  // Load the transcript on opening (and again after a reconnect, for what was missed); live events keep it current.
+  const connection = useStore((s) => s.ui.connection);
   useEffect(() => {
+    if (connection !== 'open') return;
     let cancelled = false;
     dispatch({ type: 'digital/open', interactionId });
     void invoke('digital:transcript', { interactionId }).then((r) => {
@@ -296,7 +298,7 @@ export function ConversationDetails({ interactionId, onClose }: { interactionId:
     return () => {
       cancelled = true;
     };
-  }, [interactionId]);
+  }, [interactionId, connection]);
 
   // Opening it is viewing it (rule 14); new activity while it is open is seen too.
   useEffect(() => {

@@ -24,7 +24,7 @@ export function ChatLink({ url, label }: { url: string; label?: string }) {
   };
   return (
     <>
-      <button type="button" className="link-button" title={`Open ${url} (asks first)`} onClick={() => void open()}>
+      <button type="button" className="dg-link" title={`Open ${url} (asks first)`} onClick={() => void open()}>
         {label ?? url}
       </button>
       {dialog}
@@ -66,14 +66,14 @@ export const MessageText = memo(function MessageText({ text }: { text: string })
       {cut.truncated ? (
         full ? (
           <p>
-            <button type="button" className="link-button" title="Show only the beginning again" onClick={() => setFull(false)}>
+            <button type="button" className="dg-link" title="Show only the beginning again" onClick={() => setFull(false)}>
               Show less
             </button>
           </p>
         ) : (
           <p>
             <span className="muted">… ({describeLength(cut.hidden)} more) </span>
-            <button type="button" className="link-button" title="Show the whole message" onClick={() => setFull(true)}>
+            <button type="button" className="dg-link" title="Show the whole message" onClick={() => setFull(true)}>
               Show full message
             </button>
           </p>

@@ -82,7 +82,7 @@ export function TransferDialog({ interaction, mode, onClose }: { interaction: In
       id={`${titleId}-${id}`}
       aria-selected={tab === id}
       aria-controls={`${titleId}-panel`}
-      className={`tab${tab === id ? ' current' : ''}`}
+      className={`dg-tab${tab === id ? ' current' : ''}`}
       title={`Show ${label.toLowerCase()}`}
       onClick={() => setTab(id)}
       onKeyDown={(e) => {
@@ -103,11 +103,11 @@ export function TransferDialog({ interaction, mode, onClose }: { interaction: In
           {verb}
           {from ? <span className="muted"> from {from.name}</span> : null}
         </h2>
-        <div role="tablist" aria-label="Transfer to" className="tabs">
+        <div role="tablist" aria-label="Transfer to" className="dg-tabs">
           {tabButton('agents', 'Agents', firstRef)}
           {tabButton('queues', 'Support queues')}
         </div>
-        <label className="filter-field" title="Type part of a name to narrow the list">
+        <label className="dg-filter" title="Type part of a name to narrow the list">
           <span>Filter</span>
           <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
         </label>
