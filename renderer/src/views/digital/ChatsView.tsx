@@ -103,7 +103,7 @@ const ChatRow = memo(function ChatRow({ index, chat, queueName, selected, onOpen
       </th>
       <td className="secondary">{channelLabels[chat.channel]}</td>
       <td>{pending ? <span className="pending-badge">Pending</span> : stateLabels[chat.state]}</td>
-      <td>{agent?.name ?? <span className="muted">—</span>}</td>
+      <td className="narrow-hide">{agent?.name ?? <span className="muted">—</span>}</td>
       <td className="secondary">{queueName ?? '—'}</td>
       <td className="num" title={pending ? 'Waiting for an agent' : 'Time since the chat started'}>
         <WaitTime startedAt={chat.startedAt} pending={pending} />
@@ -215,7 +215,9 @@ export function ChatsView() {
                 <th scope="col" className="col-state">
                   State
                 </th>
-                <th scope="col">Agent</th>
+                <th scope="col" className="narrow-hide">
+                  Agent
+                </th>
                 <th scope="col" className="secondary">
                   Queue
                 </th>
