@@ -28,10 +28,12 @@ test('monitor through the softphone: you hear the call; only coach and barge let
   await app.getByRole('button', { name: 'Monitor Alex Kim' }).last().click();
   const toolbar = app.getByRole('region', { name: 'Monitoring toolbar' });
   await expect(toolbar).toContainText('Monitoring Alex Kim');
+  await expect(app.getByText('Dialing…')).toHaveCount(0);
 
   // The conversation's audio reaches the supervisor.
   await expect.poll(() => peak(app, 'output'), { timeout: 20_000 }).toBeGreaterThan(0.01);
-  // Silent monitoring: nobody hears the supervisor.
+  // Silent monitoring: nobody hears the supervisor, and the microphone track is not live.
+  expect(await peak(app, 'input')).toBeLessThan(0.005);
   expect(await peak(app, 'agentHearsSupervisor')).toBeLessThan(0.005);
   expect(await peak(app, 'customerHearsSupervisor')).toBeLessThan(0.005);
 
@@ -65,6 +67,8 @@ test('in a browser tab, a reload ends the monitor leg cleanly (no live mic, a cl
   await app.getByRole('button', { name: 'Monitor Alex Kim' }).click();
   await app.getByRole('button', { name: 'Monitor Alex Kim' }).last().click();
   await expect(app.getByRole('region', { name: 'Monitoring toolbar' })).toContainText('Monitoring Alex Kim');
+  // Modes switch once the leg is connected (the dialing dots are gone).
+  await expect(app.getByText('Dialing…')).toHaveCount(0);
   await app.keyboard.press('Alt+C');
   await expect(app.getByTestId('hot-mic')).toBeVisible();
 

@@ -46,6 +46,9 @@ export function voiceHandlers(core: SupervisorCore): Handlers {
   const changeMode = async (mode: SupervisionMode): Promise<VoiceSession> => {
     const v = current();
     if (v.mode === mode) return v;
+    if (v.state === 'connecting') {
+      throw new CommandError('REFUSED', 'Your monitoring call is still connecting; switch modes once it is connected.');
+    }
     const view = core.interactionView(v.interactionId);
     try {
       // Barging -> monitor is "stop barging" (muting the mic): the rules offer it
@@ -56,9 +59,16 @@ export function voiceHandlers(core: SupervisorCore): Handlers {
       audit(`voice-${mode}`, v.interactionId, 'refused', (e as Error).message);
       throw e;
     }
-    await core.connector.changeSupervisionMode(v.interactionId, mode);
-    // The same leg, new mode: the PBX gets the profile's digits (no new call, no renegotiation).
-    await core.options.phone?.setMode(mode);
+    // The same leg, new mode: the PBX gets the profile's digits (no new call, no
+    // renegotiation). Phone first: if the digits cannot be sent, nothing changed.
+    const phone = core.options.phone;
+    await phone?.setMode(mode);
+    try {
+      await core.connector.changeSupervisionMode(v.interactionId, mode);
+    } catch (e) {
+      await phone?.setMode(v.mode).catch(() => undefined);
+      throw e;
+    }
     const next = sessionFor(v.interactionId, v.participantId, mode, v.startedAt);
     core.setVoiceSession(next);
     audit(`voice-${mode}`, v.interactionId, 'ok');
