@@ -42,7 +42,7 @@ function WaitTime({ startedAt, pending }: { startedAt: number; pending: boolean 
   return (
     <>
       {formatDuration(now - startedAt)}
-      {pending ? <span className="muted"> waiting</span> : null}
+      {pending ? <span className="visually-hidden"> waiting</span> : null}
     </>
   );
 }
