@@ -149,6 +149,16 @@ test('another supervisor holds the lock: Monitor is disabled and names Dana Reye
   // The lock goes with Dana: Monitor becomes available to me.
   await host.control('supervisorStop', 'sup-2', DANA);
   await expect(details.getByRole('button', { name: 'Monitor', exact: true })).toBeEnabled();
+
+  // New activity is flagged on the row until I view the conversation (rule 14).
+  await app.keyboard.press('Alt+W');
+  await expect(details).toBeHidden();
+  await host.control('customerSays', DANA, 'Vous êtes toujours là ?');
+  const dot = row.getByRole('img', { name: 'New activity' });
+  await expect(dot).toBeVisible();
+  await row.getByRole('rowheader').getByRole('button').click();
+  await expect(details.getByRole('log', { name: 'Messages' })).toContainText('Vous êtes toujours là ?');
+  await expect(dot).toBeHidden();
 });
 
 test('a pending chat shows as pending and is assigned to an agent after confirmation', async ({ app }) => {
