@@ -26,6 +26,8 @@ beforeAll(async () => {
     policyFile: path.join(dir, 'policy.json'),
     log: createLogger(() => undefined),
     openExternal: async () => undefined,
+    // Signalling only: the audio leg is covered by tests/e2e/audio.spec.ts and the SIP lab.
+    phone: false,
   });
 });
 
