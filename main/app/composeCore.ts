@@ -87,8 +87,9 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
   }
   if (phone) {
     phone.connect(
-      (_sink, status) => core.emit('phone:status', status),
+      (status) => core.emit('phone:status', status),
       (sink, request) => core.emitTo(sink, 'media:request', request as never),
+      (sink, devices) => core.emitTo(sink, 'media:devices', devices),
     );
     core.onScreenClosed((sink) => phone.screenClosed(sink));
   }

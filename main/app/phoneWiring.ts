@@ -1,6 +1,6 @@
 import type { SupervisionMode } from '../../preload/contract';
 import { CommandError } from '../../preload/contract';
-import type { PhoneStatus } from '../../preload/contract/phone';
+import type { AudioDevices, PhoneStatus } from '../../preload/contract/phone';
 import type { Handlers } from '../core/dispatch';
 import type { Logger } from '../core/logger';
 import type { EventSink } from '../core/SupervisorCore';
@@ -16,7 +16,11 @@ export interface PhoneWiring {
   voice: VoicePhone;
   handlers: Handlers;
   /** Call once the core exists: events go out through it. */
-  connect(emitTo: (sink: EventSink | undefined, status: PhoneStatus) => void, emitRequest: (sink: EventSink, request: unknown) => void): void;
+  connect(
+    emitStatus: (status: PhoneStatus) => void,
+    emitRequest: (sink: EventSink, request: unknown) => void,
+    emitDevices: (sink: EventSink, devices: AudioDevices) => void,
+  ): void;
   /** A screen went away; if it hosted the media, its peers are gone. */
   screenClosed(sink: EventSink): void;
   start(): Promise<void>;
@@ -31,7 +35,17 @@ export interface PhoneWiring {
 export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiring {
   let mediaSink: EventSink | undefined;
   let emitRequest: (sink: EventSink, request: unknown) => void = () => {};
-  let emitStatus: (sink: EventSink | undefined, status: PhoneStatus) => void = () => {};
+  let emitStatus: (status: PhoneStatus) => void = () => {};
+  let emitDevices: (sink: EventSink, devices: AudioDevices) => void = () => {};
+  // '' is the system default for the media host; settings store 'default'.
+  const devices = (): AudioDevices => ({
+    inputId: config.get('audio.input') === 'default' ? '' : config.get('audio.input'),
+    outputId: config.get('audio.output') === 'default' ? '' : config.get('audio.output'),
+  });
+  // Whoever hosts the media follows the chosen devices, whichever way they were changed.
+  config.onChange(() => {
+    if (mediaSink) emitDevices(mediaSink, devices());
+  });
 
   const channel: MediaHostChannel = createMediaHostChannel((request) => {
     if (!mediaSink) throw new Error('No Spyglass window is hosting audio. Open the Spyglass window, then try again.');
@@ -59,7 +73,7 @@ export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiri
   const legEnded = new Set<(reason: string) => void>();
   let lastMonitorId: string | undefined;
   softphone.onStatus((status) => {
-    emitStatus(undefined, status);
+    emitStatus(status);
     const m = status.monitor;
     if (m && (m.state === 'ended' || m.state === 'failed') && m.endedBy && m.endedBy !== 'supervisor' && m.id !== lastMonitorId) {
       lastMonitorId = m.id;
@@ -105,19 +119,20 @@ export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiri
     softphone,
     media: channel,
     account,
-    setDevices: (devices) => {
-      void config.set('audio.input', devices.inputId || 'default');
-      void config.set('audio.output', devices.outputId || 'default');
-      if (mediaSink) emitRequestDevices(devices);
-      return devices;
+    setDevices: (chosen) => {
+      config.set('audio.input', chosen.inputId || 'default');
+      config.set('audio.output', chosen.outputId || 'default');
+      return devices();
     },
   });
-  let emitRequestDevices: (d: { inputId: string; outputId: string }) => void = () => {};
   const handlers: Handlers = {
     ...base,
     'media:hostReady': (request, context) => {
       // The screen that says it hosts media receives every later media request.
-      if (context.source) mediaSink = context.source as EventSink;
+      if (context.source) {
+        mediaSink = context.source as EventSink;
+        emitDevices(mediaSink, devices());
+      }
       return base['media:hostReady']!(request, context);
     },
   };
@@ -125,10 +140,10 @@ export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiri
   return {
     voice,
     handlers,
-    connect(statusOut, requestOut) {
+    connect(statusOut, requestOut, devicesOut) {
       emitStatus = statusOut;
-      emitRequest = (sink, request) => requestOut(sink, request);
-      emitRequestDevices = () => {};
+      emitRequest = requestOut;
+      emitDevices = devicesOut;
     },
     screenClosed(sink) {
       if (sink !== mediaSink) return;
