@@ -51,7 +51,8 @@ describe.skipIf(!!skip)('media bridge over the contract channels (attachMediaHos
     page = await browser.newPage();
 
     const channel = createMediaHostChannel((req) => {
-      void page.evaluate(([c, p]) => (globalThis as unknown as { __deliver(c: string, p: unknown): void }).__deliver(c, p), ['media:request', req] as const);
+      // After teardown the page is gone; late requests (a BYE's cleanup) have nobody to reach.
+      page.evaluate(([c, p]) => (globalThis as unknown as { __deliver(c: string, p: unknown): void }).__deliver(c, p), ['media:request', req] as const).catch(() => undefined);
     });
     pbx = new DemoPbx({ mediaHost: channel.host });
     phone = new JsSipSoftphone({ mediaHost: channel.host, createSocket: pbx.createSocket });
