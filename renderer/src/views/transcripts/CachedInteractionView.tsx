@@ -74,7 +74,7 @@ export function CachedInteractionView({ interactionId, onClose }: { interactionI
       {detail.transcript.length ? (
         <section aria-labelledby="cached-transcript">
           <h3 id="cached-transcript">Transcript</h3>
-          <ol className="cached-transcript">
+          <ol className="cached-transcript" tabIndex={0} aria-label="Cached transcript">
             {detail.transcript.map((m) => (
               <li key={m.messageId} className={`cached-message sender-${m.senderKind}`}>
                 <div className="cached-message-meta">
