@@ -2,8 +2,11 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startWebHostProcess, type WebHostProcess } from './webHost';
 
-/** Each spec file gets its own web host (fresh demo, fresh user data), stopped by PID afterwards. */
-export const test = base.extend<{ app: Page }, { host: WebHostProcess }>({
+/**
+ * Each test gets its own web host (fresh demo, fresh user data and cache),
+ * stopped by PID afterwards: no test sees another's monitor periods or notes.
+ */
+export const test = base.extend<{ app: Page; host: WebHostProcess }>({
   host: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object.
     async ({}, use) => {
@@ -11,7 +14,7 @@ export const test = base.extend<{ app: Page }, { host: WebHostProcess }>({
       await use(host);
       await host.stop();
     },
-    { scope: 'worker' },
+    { scope: 'test' },
   ],
   app: async ({ page, host }, use) => {
     const errors: string[] = [];
