@@ -17,6 +17,23 @@ const channelLabels: Record<Channel, string> = {
 const dayStart = (value: string): number | undefined => (value ? new Date(`${value}T00:00:00`).getTime() : undefined);
 const dayEnd = (value: string): number | undefined => (value ? new Date(`${value}T23:59:59.999`).getTime() : undefined);
 
+/** A labelled filter select: "any" plus [value, label] options. */
+function FilterSelect(props: { label: string; anyLabel: string; title: string; value: string; onChange: (v: string) => void; options: [string, string][] }) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value)} title={props.title}>
+        <option value="">{props.anyLabel}</option>
+        {props.options.map(([value, name]) => (
+          <option key={value} value={value}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Offline review (rule 19): search what was cached, open it as it was, add notes. */
 export function TranscriptsView() {
   const status = useStore((s) => s.cache.status);
@@ -100,39 +117,16 @@ export function TranscriptsView() {
           Search
           <input type="search" value={text} onChange={(e) => setText(e.target.value)} title="Words in the transcript (the last word matches as a prefix)" placeholder="e.g. refund card" />
         </label>
-        <label>
-          Agent
-          <select value={agentId} onChange={(e) => setAgentId(e.target.value)} title="Only interactions this agent handled">
-            <option value="">Any agent</option>
-            {agentOptions.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Queue
-          <select value={queueId} onChange={(e) => setQueueId(e.target.value)} title="Only interactions from this queue">
-            <option value="">Any queue</option>
-            {queueOptions.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Channel
-          <select value={channel} onChange={(e) => setChannel(e.target.value)} title="Only this channel">
-            <option value="">Any channel</option>
-            {channels.map((c) => (
-              <option key={c} value={c}>
-                {channelLabels[c]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Agent" anyLabel="Any agent" title="Only interactions this agent handled" value={agentId} onChange={setAgentId} options={agentOptions} />
+        <FilterSelect label="Queue" anyLabel="Any queue" title="Only interactions from this queue" value={queueId} onChange={setQueueId} options={queueOptions} />
+        <FilterSelect
+          label="Channel"
+          anyLabel="Any channel"
+          title="Only this channel"
+          value={channel}
+          onChange={setChannel}
+          options={channels.map((c) => [c, channelLabels[c]] as [string, string])}
+        />
         <label>
           From
           <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} title="Interactions active on or after this day" />
