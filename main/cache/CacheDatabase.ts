@@ -6,6 +6,7 @@ import { exportFileName, exportText, type ExportOptions } from './export/exportT
 import type { CacheNotice } from './notices';
 import { openCacheDatabase } from './openDatabase';
 import { createRedactor, type RedactionPatternConfig, type RedactionProblem, type Redactor } from './redaction';
+import { MessageIndex } from './messageIndex';
 import { CacheReader } from './repositories/cacheReader';
 import { CacheWriter } from './repositories/cacheWriter';
 import { NotesRepository } from './repositories/notesRepository';
@@ -43,6 +44,7 @@ export class CacheDatabase {
   private readonly writer: CacheWriter;
   private readonly reader: CacheReader;
   private readonly notesRepo: NotesRepository;
+  private readonly index: MessageIndex;
   private redactor: Redactor;
 
   private constructor(
@@ -51,7 +53,8 @@ export class CacheDatabase {
     redactor: Redactor,
   ) {
     this.redactor = redactor;
-    this.writer = new CacheWriter(db, cipher, redactor);
+    this.index = new MessageIndex(db, cipher);
+    this.writer = new CacheWriter(db, cipher, redactor, this.index);
     this.reader = new CacheReader(db, cipher);
     this.notesRepo = new NotesRepository(db, cipher);
   }
@@ -66,7 +69,14 @@ export class CacheDatabase {
     });
     const redactor = createRedactor(options.redactionPatterns);
     const notices = [...opened.notices, ...redactionNotices(redactor.problems)];
-    return { cache: new CacheDatabase(opened.db, cipher, redactor), notices };
+    const cache = new CacheDatabase(opened.db, cipher, redactor);
+    try {
+      cache.index.rebuildIfPending();
+    } catch (err) {
+      opened.db.close();
+      throw err;
+    }
+    return { cache, notices };
   }
 
   setRedactionPatterns(patterns: RedactionPatternConfig[]): RedactionProblem[] {
@@ -146,7 +156,7 @@ export class CacheDatabase {
 
   purge(retentionDays: number, now: number): PurgeResult {
     this.writer.rolledBack(); // pruned search terms must be re-recorded when seen again
-    const result = purgeExpired(this.db, retentionDays, now);
+    const result = purgeExpired(this.db, this.index, retentionDays, now);
     removeMovedAsideOlderThan(this.db.name, retentionCutoff(retentionDays, now));
     return result;
   }

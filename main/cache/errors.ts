@@ -57,15 +57,17 @@ export function diskFullError(): CacheError {
   );
 }
 
+export function unknownInteractionError(): CacheError {
+  return new CacheError('UNKNOWN_INTERACTION', 'Record refers to an interaction that is not cached yet; record the interaction first.');
+}
+
 /** Maps SQLite/Node errors to CacheError; unknown errors become INTERNAL. */
 export function toCacheError(err: unknown): CacheError {
   if (err instanceof CacheError) return err;
   const code = (err as { code?: unknown })?.code;
   const message = err instanceof Error ? err.message : String(err);
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'SQLITE_IOERR_WRITE') return diskFullError();
-  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-    return new CacheError('UNKNOWN_INTERACTION', 'Record refers to an interaction that is not cached yet; record the interaction first.');
-  }
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return unknownInteractionError();
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
     return new CacheError('INVALID_INPUT', `Record rejected by the cache: ${message}`);
   }

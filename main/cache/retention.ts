@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { statSync } from 'node:fs';
+import type { MessageIndex } from './messageIndex';
 import { pruneSearchTerms } from './searchTerms';
 import type { PurgeResult } from './types';
 
@@ -28,21 +29,30 @@ export function databaseBytes(db: Database): number {
 }
 
 /**
- * Deletes interactions whose last activity is older than the cutoff (rows
- * hanging off them cascade, FTS entries go via trigger), plus orphan audit
- * and assistance rows, then gives the space back to the file system.
+ * Deletes interactions whose last activity is older than the cutoff (their
+ * search index rows first, then everything hanging off them by cascade), plus
+ * orphan audit and assistance rows, then gives the space back to the file system.
  */
-export function purgeExpired(db: Database, retentionDays: number, now: number): PurgeResult {
+export function purgeExpired(
+  db: Database,
+  index: Pick<MessageIndex, 'removeInteractions'>,
+  retentionDays: number,
+  now: number,
+): PurgeResult {
   const cutoff = retentionCutoff(retentionDays, now);
   const bytesBefore = databaseBytes(db);
   const interactionsDeleted = db.transaction(() => {
-    const deleted = db
-      .prepare('DELETE FROM interactions WHERE max(last_seen_at, coalesce(ended_at, 0)) < ?')
-      .run(cutoff).changes;
+    const keys = db
+      .prepare('SELECT key FROM interactions WHERE max(last_seen_at, coalesce(ended_at, 0)) < ?')
+      .pluck()
+      .all(cutoff) as number[];
+    index.removeInteractions(keys);
+    const deleted = db.prepare('DELETE FROM interactions WHERE key IN (SELECT value FROM json_each(?))').run(JSON.stringify(keys))
+      .changes;
     db.prepare('DELETE FROM audit_log WHERE interaction_id IS NULL AND at < ?').run(cutoff);
     db.prepare('DELETE FROM assistance_requests WHERE interaction_id IS NULL AND at < ?').run(cutoff);
     if (deleted > 0) {
-      // Contentless deletes leave tombstones; merging rewrites the index without them.
+      // Deletes are stored as delete markers; merging rewrites the index without them.
       db.prepare("INSERT INTO message_fts (message_fts) VALUES ('optimize')").run();
       pruneSearchTerms(db);
     }

@@ -85,11 +85,11 @@ export function searchCache(db: Database, reader: CacheReader, q: SearchQuery): 
   type HitRow = { interaction_id: string; message_id: string; sender_kind: SenderKind; sender_name: string; at: number } & BodyRef;
   const hitRows = db
     .prepare(
-      `SELECT m.interaction_id, m.message_id, m.sender_kind, m.sender_name, m.at,
+      `SELECT i.id AS interaction_id, m.message_id, m.sender_kind, m.sender_name, m.at,
          m.block_id AS blockId, m.body_offset AS bodyOffset, m.body_length AS bodyLength
        FROM message_fts f
        JOIN messages m ON m.id = -f.rowid
-       ${where.length ? 'JOIN interactions i ON i.id = m.interaction_id' : ''}
+       JOIN interactions i ON i.key = m.interaction_key
        WHERE message_fts MATCH @match ${where.length ? `AND ${where.join(' AND ')}` : ''}
        ORDER BY f.rowid LIMIT @scan`,
     )

@@ -2,12 +2,13 @@ import type { Database } from 'better-sqlite3';
 import { DatabaseFromFutureError } from '../errors';
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-search-terms';
+import { migration0003 } from './0003-message-keys';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** All migrations, oldest first. Append new ones; never reorder or edit. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
 
 export function latestSchemaVersion(migrations: readonly Migration[] = MIGRATIONS): number {
   return migrations.at(-1)?.version ?? 0;
@@ -39,12 +40,29 @@ export function runMigrations(
   if (from > latest) throw new DatabaseFromFutureError(from, latest, pathForMessages);
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from, applied: [] };
-  db.transaction(() => {
-    for (const m of pending) {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }
-  })();
+  // Rebuilding a table (create new, copy, drop old, rename) needs foreign keys
+  // off, or dropping the old table would cascade-delete its children. The
+  // pragma is a no-op inside a transaction, so it goes around it, and every
+  // key is checked before the commit instead.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (foreignKeys) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of pending) {
+        m.up(db);
+        db.pragma(`user_version = ${m.version}`);
+      }
+      const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+      if (broken.length > 0) {
+        const first = broken[0]!;
+        throw new Error(
+          `Schema migration left ${broken.length} row(s) whose parent is missing (first: ${first.table} -> ${first.parent}); nothing was changed.`,
+        );
+      }
+    })();
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
+  }
   db.pragma('optimize');
   return { from, to: latest, applied: pending.map((m) => `${m.version}-${m.name}`) };
 }

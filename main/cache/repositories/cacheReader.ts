@@ -12,19 +12,10 @@ import type {
   SupervisionMode,
   TranscriptMessage,
 } from '../types';
+import { sliceBody, type BodyRef } from '../messageIndex';
 import { INTERACTION_COLUMNS, toSummary, type InteractionRow } from './rows';
 
-/** Where a message body sits inside its decrypted block. */
-export interface BodyRef {
-  blockId: number;
-  bodyOffset: number;
-  bodyLength: number;
-}
-
-function sliceBody(block: Buffer | null, ref: BodyRef): string | null {
-  if (!block || ref.bodyOffset + ref.bodyLength > block.length) return null;
-  return block.toString('utf8', ref.bodyOffset, ref.bodyOffset + ref.bodyLength);
-}
+export type { BodyRef } from '../messageIndex';
 
 /** Reads one interaction back exactly as it was cached, decrypting bodies and notes. */
 export class CacheReader {
@@ -62,8 +53,10 @@ export class CacheReader {
     this.messagesStmt = db.prepare(`
       SELECT message_id AS messageId, sender_kind AS senderKind, sender_name AS senderName, at, channel,
         block_id AS blockId, body_offset AS bodyOffset, body_length AS bodyLength
-      FROM messages WHERE interaction_id = ? ORDER BY at, id`);
-    this.blocksStmt = db.prepare('SELECT id, data FROM message_blocks WHERE interaction_id = ?');
+      FROM messages WHERE interaction_key = (SELECT key FROM interactions WHERE id = ?) ORDER BY at, id`);
+    this.blocksStmt = db.prepare(
+      'SELECT id, data FROM message_blocks WHERE interaction_key = (SELECT key FROM interactions WHERE id = ?)',
+    );
     this.blockStmt = db.prepare('SELECT data FROM message_blocks WHERE id = ?');
     this.timelineStmt = db.prepare(`
       SELECT event_id AS eventId, at, kind, text, supervisor_name AS supervisorName

@@ -11,8 +11,13 @@ import type {
   TimelineEventRecord,
   TranscriptMessageRecord,
 } from '../types';
+import { unknownInteractionError } from '../errors';
+import type { MessageIndex } from '../messageIndex';
 import { validateWrite } from '../validation';
 import { SearchTermsRecorder } from '../searchTerms';
+
+/** Interaction id -> integer key, remembered for the messages that follow. Bounded for long sessions. */
+const MAX_REMEMBERED_KEYS = 10_000;
 
 // Bigger blocks make ingest cheaper (one cipher setup per block) but make
 // search read and decrypt more to show one hit; 16 balanced the two in profiles.
@@ -48,10 +53,9 @@ export class CacheWriter {
   private readonly upsertParticipantStmt: Statement;
   private readonly insertBlockStmt: Statement;
   private readonly insertMessageStmt: Statement;
+  private readonly interactionKeyStmt: Statement;
+  private readonly interactionKeys = new Map<string, number>();
   private readonly terms: SearchTermsRecorder;
-  /** Messages written in the current transaction, indexed at its end. */
-  private pendingFts: { messageRowId: number; text: string }[] = [];
-  private readonly insertFtsStmt: Statement;
   private readonly upsertTimelineStmt: Statement;
   private readonly upsertPeriodStmt: Statement;
   private readonly upsertAuditStmt: Statement;
@@ -62,6 +66,7 @@ export class CacheWriter {
     db: Database,
     private readonly cipher: BodyCipher,
     private redactor: Redactor,
+    private readonly index: MessageIndex,
   ) {
     this.upsertInteractionStmt = db.prepare(`
       INSERT INTO interactions (id, channel, queue_id, queue_name, customer_name, state, started_at, ended_at, monitored_by_me, last_seen_at)
@@ -75,19 +80,20 @@ export class CacheWriter {
         started_at = min(started_at, excluded.started_at),
         ended_at = coalesce(excluded.ended_at, ended_at),
         monitored_by_me = max(monitored_by_me, excluded.monitored_by_me),
-        last_seen_at = max(last_seen_at, excluded.last_seen_at)`);
+        last_seen_at = max(last_seen_at, excluded.last_seen_at)
+      RETURNING key`);
+    this.interactionKeyStmt = db.prepare('SELECT key FROM interactions WHERE id = ?').pluck();
     this.upsertAgentStmt = db.prepare(`
       INSERT INTO interaction_agents (interaction_id, agent_id, agent_name) VALUES (?, ?, ?)
       ON CONFLICT (interaction_id, agent_id) DO UPDATE SET agent_name = excluded.agent_name`);
     this.upsertParticipantStmt = db.prepare(`
       INSERT INTO participants (interaction_id, participant_id, name, kind, role) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (interaction_id, participant_id) DO UPDATE SET name = excluded.name, kind = excluded.kind, role = excluded.role`);
-    this.insertBlockStmt = db.prepare('INSERT INTO message_blocks (interaction_id, data) VALUES (?, ?)');
+    this.insertBlockStmt = db.prepare('INSERT INTO message_blocks (interaction_key, data) VALUES (?, ?)');
     this.insertMessageStmt = db.prepare(`
-      INSERT INTO messages (interaction_id, message_id, sender_kind, sender_name, at, channel, block_id, body_offset, body_length)
+      INSERT INTO messages (interaction_key, message_id, sender_kind, sender_name, at, channel, block_id, body_offset, body_length)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
     this.terms = new SearchTermsRecorder(db);
-    this.insertFtsStmt = db.prepare('INSERT INTO message_fts (rowid, body) VALUES (?, ?)');
     this.upsertTimelineStmt = db.prepare(`
       INSERT INTO timeline_events (interaction_id, event_id, at, kind, text, supervisor_name) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (interaction_id, event_id) DO UPDATE SET at = excluded.at, kind = excluded.kind, text = excluded.text,
@@ -143,7 +149,7 @@ export class CacheWriter {
   }
 
   private upsertInteraction(r: InteractionRecord): void {
-    this.upsertInteractionStmt.run({
+    const { key } = this.upsertInteractionStmt.get({
       id: r.id,
       channel: r.channel,
       queueId: r.queueId ?? null,
@@ -154,7 +160,8 @@ export class CacheWriter {
       endedAt: r.endedAt ?? null,
       monitoredByMe: r.monitoredByMe ? 1 : 0,
       lastSeenAt: r.lastSeenAt,
-    });
+    }) as { key: number };
+    this.rememberKey(r.id, key);
     for (const a of r.agents) this.upsertAgentStmt.run(r.id, a.id, a.name);
   }
 
@@ -162,36 +169,49 @@ export class CacheWriter {
     this.upsertParticipantStmt.run(r.interactionId, r.participantId, r.name, r.kind, r.role);
   }
 
-  /**
-   * Call last inside every write transaction: indexes this transaction's
-   * messages under FTS rowid = -message id, in ascending FTS rowid order so
-   * FTS5 keeps them in one in-memory batch (see migration 0001).
-   */
+  /** Call last inside every write transaction: indexes this transaction's messages. */
   finishTransaction(): void {
-    for (let i = this.pendingFts.length - 1; i >= 0; i--) {
-      const { messageRowId, text } = this.pendingFts[i]!;
-      this.insertFtsStmt.run(-messageRowId, text);
-    }
-    this.pendingFts = [];
+    this.index.flush();
   }
 
-  /** A transaction rolled back: drop its pending index rows; in-memory knowledge of stored terms may be wrong. */
+  /**
+   * A transaction rolled back (or a purge deleted rows): drop pending index
+   * rows and forget remembered keys and terms, which may name rows that are gone.
+   */
   rolledBack(): void {
-    this.pendingFts = [];
+    this.index.discardPending();
     this.terms.reset();
+    this.interactionKeys.clear();
+  }
+
+  private rememberKey(id: string, key: number): void {
+    if (this.interactionKeys.size >= MAX_REMEMBERED_KEYS) this.interactionKeys.clear();
+    this.interactionKeys.set(id, key);
+  }
+
+  private interactionKey(id: string): number {
+    let key = this.interactionKeys.get(id);
+    if (key === undefined) {
+      key = this.interactionKeyStmt.get(id) as number | undefined;
+      if (key === undefined) throw unknownInteractionError();
+      this.rememberKey(id, key);
+    }
+    return key;
   }
 
   private insertMessages(records: TranscriptMessageRecord[]): void {
     for (const block of messageBlocks(records)) {
-      const texts = block.map((m) => this.redactor.redact(m.body));
+      const key = this.interactionKey(block[0]!.interactionId);
+      // Well-formed, so the text indexed is exactly what decrypting the stored
+      // UTF-8 gives back (a purge removes index rows by that text).
+      const texts = block.map((m) => wellFormed(this.redactor.redact(m.body)));
       const bodies = texts.map((t) => Buffer.from(t, 'utf8'));
-      const blockId = this.insertBlockStmt.run(block[0]!.interactionId, this.cipher.encryptBytes(Buffer.concat(bodies)))
-        .lastInsertRowid;
+      const blockId = this.insertBlockStmt.run(key, this.cipher.encryptBytes(Buffer.concat(bodies))).lastInsertRowid;
       let offset = 0;
       block.forEach((m, i) => {
         const body = bodies[i]!;
         const info = this.insertMessageStmt.run(
-          m.interactionId,
+          key,
           m.messageId,
           m.senderKind,
           m.senderName,
@@ -205,7 +225,7 @@ export class CacheWriter {
         // Redelivered message: already stored and indexed (its bytes in this block go unused).
         if (info.changes === 1) {
           const text = texts[i]!;
-          this.pendingFts.push({ messageRowId: Number(info.lastInsertRowid), text });
+          this.index.add(Number(info.lastInsertRowid), text);
           this.terms.record(text);
         }
       });
@@ -250,4 +270,8 @@ export class CacheWriter {
       resolvedBy: r.resolvedBy ?? null,
     });
   }
+}
+
+function wellFormed(text: string): string {
+  return text.isWellFormed() ? text : text.toWellFormed();
 }

@@ -3,8 +3,15 @@ import { CacheDatabase } from '../CacheDatabase';
 import { toCacheError } from '../errors';
 import type { CacheWorkerData, CallMethod, FromWorker, ToWorker, WriteOp } from './protocol';
 
-/** Rows per transaction before we commit without waiting for the turn to end. */
-const MAX_OPS_PER_COMMIT = 64;
+/**
+ * One commit takes the writes waiting at that moment, up to these bounds.
+ * Big commits are much cheaper per row (one fsync, and one FTS5 segment that
+ * later merges cost less for); the row bound keeps one commit's latency and
+ * memory in check. Every recordInteraction() is an op, so the op bound must not
+ * be the one that bites during a burst (at 64 ops a burst committed ~3,000
+ * rows at a time and ingest was ~30% slower).
+ */
+const MAX_OPS_PER_COMMIT = 4_096;
 const MAX_ROWS_PER_COMMIT = 20_000;
 
 /**
