@@ -6,6 +6,7 @@ import { exportFileName, exportText, type ExportOptions } from './export/exportT
 import type { CacheNotice } from './notices';
 import { openCacheDatabase } from './openDatabase';
 import { createRedactor, type RedactionPatternConfig, type RedactionProblem, type Redactor } from './redaction';
+import { upgradeLegacyMessages } from './legacyMessages';
 import { MessageIndex } from './messageIndex';
 import { CacheReader } from './repositories/cacheReader';
 import { CacheWriter } from './repositories/cacheWriter';
@@ -71,7 +72,7 @@ export class CacheDatabase {
     const notices = [...opened.notices, ...redactionNotices(redactor.problems)];
     const cache = new CacheDatabase(opened.db, cipher, redactor);
     try {
-      cache.index.rebuildIfPending();
+      upgradeLegacyMessages(opened.db, cipher, cache.writer);
     } catch (err) {
       opened.db.close();
       throw err;
@@ -171,7 +172,7 @@ export class CacheDatabase {
       | undefined;
     return {
       interactions: count('interactions'),
-      messages: count('messages'),
+      messages: (this.db.prepare('SELECT coalesce(sum(message_count), 0) AS n FROM message_blocks').get() as { n: number }).n,
       notes: count('notes'),
       bytes: databaseBytes(this.db),
       lastWriteAt: lastWrite?.value ?? null,

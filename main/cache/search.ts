@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { toFtsQuery, type FtsQuery } from './ftsQuery';
 import { snippetSegments, wordMatcher } from './highlight';
-import type { BodyRef, CacheReader } from './repositories/cacheReader';
+import { FTS_ROWS_PER_BLOCK, fromFtsRowId } from './messageBlocks';
+import type { CacheReader } from './repositories/cacheReader';
 import { expandPrefix } from './searchTerms';
-import type { SearchHit, SearchQuery, SearchResult, SearchResultItem, SenderKind } from './types';
+import type { SearchHit, SearchQuery, SearchResult, SearchResultItem } from './types';
 
 export const DEFAULT_SEARCH_LIMIT = 50;
 export const MAX_SEARCH_LIMIT = 200;
@@ -82,42 +83,42 @@ export function searchCache(db: Database, reader: CacheReader, q: SearchQuery): 
   const match = matchExpression(db, fts);
   if (match === null) return { items: [], terms: fts.terms, truncated: false };
   const scan = limit * SCAN_PER_RESULT;
-  type HitRow = { interaction_id: string; message_id: string; sender_kind: SenderKind; sender_name: string; at: number } & BodyRef;
+  // One FTS row per message, rowid = -(block id * 32 + slot) (see messageBlocks.ts).
   const hitRows = db
     .prepare(
-      `SELECT i.id AS interaction_id, m.message_id, m.sender_kind, m.sender_name, m.at,
-         m.block_id AS blockId, m.body_offset AS bodyOffset, m.body_length AS bodyLength
+      `SELECT f.rowid AS rowid, i.id AS interactionId
        FROM message_fts f
-       JOIN messages m ON m.id = -f.rowid
-       JOIN interactions i ON i.key = m.interaction_key
+       JOIN message_blocks b ON b.id = (-f.rowid) / ${FTS_ROWS_PER_BLOCK}
+       JOIN interactions i ON i.key = b.interaction_key
        WHERE message_fts MATCH @match ${where.length ? `AND ${where.join(' AND ')}` : ''}
        ORDER BY f.rowid LIMIT @scan`,
     )
-    .all({ ...params, match, scan }) as HitRow[];
+    .all({ ...params, match, scan }) as { rowid: number; interactionId: string }[];
 
   const isHit = wordMatcher(fts);
-  const blocks = new Map<number, Buffer | null>();
+  const blocks = reader.blockReader();
   const byInteraction = new Map<string, SearchHit[]>();
   let truncated = hitRows.length === scan;
   for (const row of hitRows) {
-    let hits = byInteraction.get(row.interaction_id);
+    let hits = byInteraction.get(row.interactionId);
     if (!hits) {
       if (byInteraction.size === limit) {
         truncated = true;
-        continue;
+        break;
       }
       hits = [];
-      byInteraction.set(row.interaction_id, hits);
+      byInteraction.set(row.interactionId, hits);
     }
     if (hits.length >= HITS_PER_INTERACTION) continue;
-    const body = reader.body(row, blocks);
-    if (body === null) continue;
+    const { blockId, slot } = fromFtsRowId(row.rowid);
+    const message = blocks.read(blockId)?.[slot];
+    if (!message) continue;
     hits.push({
-      messageId: row.message_id,
-      at: row.at,
-      senderKind: row.sender_kind,
-      senderName: row.sender_name,
-      segments: snippetSegments(body, isHit),
+      messageId: message.messageId,
+      at: message.at,
+      senderKind: message.senderKind,
+      senderName: message.senderName,
+      segments: snippetSegments(message.body, isHit),
     });
   }
 

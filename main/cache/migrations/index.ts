@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { DatabaseFromFutureError } from '../errors';
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-search-terms';
-import { migration0003 } from './0003-message-keys';
+import { migration0003 } from './0003-message-blocks';
 import type { Migration } from './types';
 
 export type { Migration } from './types';

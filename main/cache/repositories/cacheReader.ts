@@ -7,15 +7,12 @@ import type {
   InteractionDetail,
   InteractionSummary,
   Note,
-  SenderKind,
   Channel,
   SupervisionMode,
   TranscriptMessage,
 } from '../types';
-import { sliceBody, type BodyRef } from '../messageIndex';
+import { BlockReader } from '../messageIndex';
 import { INTERACTION_COLUMNS, toSummary, type InteractionRow } from './rows';
-
-export type { BodyRef } from '../messageIndex';
 
 /** Reads one interaction back exactly as it was cached, decrypting bodies and notes. */
 export class CacheReader {
@@ -24,9 +21,7 @@ export class CacheReader {
   private readonly summariesStmt: Statement;
   private readonly agentsOfStmt: Statement;
   private readonly participantsStmt: Statement;
-  private readonly messagesStmt: Statement;
   private readonly blocksStmt: Statement;
-  private readonly blockStmt: Statement;
   private readonly timelineStmt: Statement;
   private readonly periodsStmt: Statement;
   private readonly notesStmt: Statement;
@@ -34,7 +29,7 @@ export class CacheReader {
   private readonly assistanceStmt: Statement;
 
   constructor(
-    db: Database,
+    private readonly db: Database,
     private readonly cipher: BodyCipher,
   ) {
     this.interactionStmt = db.prepare(`SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE i.id = ?`);
@@ -50,14 +45,9 @@ export class CacheReader {
     this.participantsStmt = db.prepare(
       'SELECT participant_id AS participantId, name, kind, role FROM participants WHERE interaction_id = ? ORDER BY participant_id',
     );
-    this.messagesStmt = db.prepare(`
-      SELECT message_id AS messageId, sender_kind AS senderKind, sender_name AS senderName, at, channel,
-        block_id AS blockId, body_offset AS bodyOffset, body_length AS bodyLength
-      FROM messages WHERE interaction_key = (SELECT key FROM interactions WHERE id = ?) ORDER BY at, id`);
-    this.blocksStmt = db.prepare(
-      'SELECT id, data FROM message_blocks WHERE interaction_key = (SELECT key FROM interactions WHERE id = ?)',
-    );
-    this.blockStmt = db.prepare('SELECT data FROM message_blocks WHERE id = ?');
+    this.blocksStmt = db.prepare(`
+      SELECT id, first_at AS firstAt, data FROM message_blocks
+      WHERE interaction_key = (SELECT key FROM interactions WHERE id = ?) ORDER BY id`);
     this.timelineStmt = db.prepare(`
       SELECT event_id AS eventId, at, kind, text, supervisor_name AS supervisorName
       FROM timeline_events WHERE interaction_id = ? ORDER BY at, event_id`);
@@ -78,28 +68,22 @@ export class CacheReader {
       FROM assistance_requests WHERE interaction_id = ? ORDER BY at`);
   }
 
-  /** Decrypts each block of the interaction once. */
-  private transcript(interactionId: string): TranscriptMessage[] {
-    const blocks = new Map<number, Buffer | null>();
-    for (const b of this.blocksStmt.all(interactionId) as { id: number; data: Buffer }[]) {
-      blocks.set(b.id, this.cipher.decryptBytes(b.data));
+  /** In time order; a block that cannot be decrypted shows as one message without text, at its first time. */
+  private transcript(interactionId: string, channel: Channel): TranscriptMessage[] {
+    const blocks = this.blockReader();
+    const out: TranscriptMessage[] = [];
+    for (const b of this.blocksStmt.all(interactionId) as { id: number; firstAt: number; data: Buffer }[]) {
+      const messages = blocks.decode(b.data);
+      if (messages) out.push(...messages);
+      else out.push({ messageId: `unreadable-block-${b.id}`, senderKind: 'system', senderName: 'Spyglass', at: b.firstAt, channel, body: null });
     }
-    type MessageRow = { messageId: string; senderKind: SenderKind; senderName: string; at: number; channel: Channel } & BodyRef;
-    return (this.messagesStmt.all(interactionId) as MessageRow[]).map(({ blockId, bodyOffset, bodyLength, ...m }) => ({
-      ...m,
-      body: sliceBody(blocks.get(blockId) ?? null, { blockId, bodyOffset, bodyLength }),
-    }));
+    // Stable: messages with the same time keep the order they were stored in.
+    return out.sort((x, y) => x.at - y.at);
   }
 
-  /** For search hits: decrypts a block, remembering it in `cache` for hits in the same block. */
-  body(ref: BodyRef, cache: Map<number, Buffer | null>): string | null {
-    let block = cache.get(ref.blockId);
-    if (block === undefined) {
-      const row = this.blockStmt.get(ref.blockId) as { data: Buffer } | undefined;
-      block = row ? this.cipher.decryptBytes(row.data) : null;
-      cache.set(ref.blockId, block);
-    }
-    return sliceBody(block, ref);
+  /** For search hits: decrypts blocks on demand, remembering the last few. */
+  blockReader(capacity = 64): BlockReader {
+    return new BlockReader(this.db, this.cipher, capacity);
   }
 
   agents(interactionId: string): AgentRef[] {
@@ -140,7 +124,7 @@ export class CacheReader {
     return {
       interaction,
       participants: this.participantsStmt.all(interactionId) as InteractionDetail['participants'],
-      transcript: this.transcript(interactionId),
+      transcript: this.transcript(interactionId, interaction.channel),
       timeline: this.timelineStmt.all(interactionId) as InteractionDetail['timeline'],
       supervisionPeriods: this.periodsStmt.all(interactionId) as PeriodRow[],
       notes: this.notes(interactionId),

@@ -12,34 +12,14 @@ import type {
   TranscriptMessageRecord,
 } from '../types';
 import { unknownInteractionError } from '../errors';
-import type { MessageIndex } from '../messageIndex';
+import { encodeBlock, messageBlocks, type StoredMessage } from '../messageBlocks';
+import { BlockReader, type MessageIndex } from '../messageIndex';
+import { StoredMessageIds } from '../storedMessageIds';
 import { validateWrite } from '../validation';
 import { SearchTermsRecorder } from '../searchTerms';
 
 /** Interaction id -> integer key, remembered for the messages that follow. Bounded for long sessions. */
 const MAX_REMEMBERED_KEYS = 10_000;
-
-// Bigger blocks make ingest cheaper (one cipher setup per block) but make
-// search read and decrypt more to show one hit; 16 balanced the two in profiles.
-export const MAX_MESSAGES_PER_BLOCK = 16;
-export const MAX_BLOCK_BYTES = 8 * 1024;
-
-/** Consecutive messages of the same interaction, bounded in count and size. */
-export function* messageBlocks(records: TranscriptMessageRecord[]): Generator<TranscriptMessageRecord[]> {
-  let block: TranscriptMessageRecord[] = [];
-  let bytes = 0;
-  for (const m of records) {
-    const first = block[0];
-    if (first && (first.interactionId !== m.interactionId || block.length >= MAX_MESSAGES_PER_BLOCK || bytes + m.body.length > MAX_BLOCK_BYTES)) {
-      yield block;
-      block = [];
-      bytes = 0;
-    }
-    block.push(m);
-    bytes += m.body.length;
-  }
-  if (block.length > 0) yield block;
-}
 
 /**
  * Applies record*() writes. Free text (bodies, timeline text, audit targets,
@@ -52,7 +32,7 @@ export class CacheWriter {
   private readonly upsertAgentStmt: Statement;
   private readonly upsertParticipantStmt: Statement;
   private readonly insertBlockStmt: Statement;
-  private readonly insertMessageStmt: Statement;
+  private readonly storedIds: StoredMessageIds;
   private readonly interactionKeyStmt: Statement;
   private readonly interactionKeys = new Map<string, number>();
   private readonly terms: SearchTermsRecorder;
@@ -89,10 +69,10 @@ export class CacheWriter {
     this.upsertParticipantStmt = db.prepare(`
       INSERT INTO participants (interaction_id, participant_id, name, kind, role) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (interaction_id, participant_id) DO UPDATE SET name = excluded.name, kind = excluded.kind, role = excluded.role`);
-    this.insertBlockStmt = db.prepare('INSERT INTO message_blocks (interaction_key, data) VALUES (?, ?)');
-    this.insertMessageStmt = db.prepare(`
-      INSERT INTO messages (interaction_key, message_id, sender_kind, sender_name, at, channel, block_id, body_offset, body_length)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+    this.insertBlockStmt = db.prepare(
+      'INSERT INTO message_blocks (interaction_key, first_at, message_count, data) VALUES (?, ?, ?, ?)',
+    );
+    this.storedIds = new StoredMessageIds(db, new BlockReader(db, cipher));
     this.terms = new SearchTermsRecorder(db);
     this.upsertTimelineStmt = db.prepare(`
       INSERT INTO timeline_events (interaction_id, event_id, at, kind, text, supervisor_name) VALUES (?, ?, ?, ?, ?, ?)
@@ -182,6 +162,7 @@ export class CacheWriter {
     this.index.discardPending();
     this.terms.reset();
     this.interactionKeys.clear();
+    this.storedIds.clear();
   }
 
   private rememberKey(id: string, key: number): void {
@@ -202,33 +183,28 @@ export class CacheWriter {
   private insertMessages(records: TranscriptMessageRecord[]): void {
     for (const block of messageBlocks(records)) {
       const key = this.interactionKey(block[0]!.interactionId);
-      // Well-formed, so the text indexed is exactly what decrypting the stored
-      // UTF-8 gives back (a purge removes index rows by that text).
-      const texts = block.map((m) => wellFormed(this.redactor.redact(m.body)));
-      const bodies = texts.map((t) => Buffer.from(t, 'utf8'));
-      const blockId = this.insertBlockStmt.run(key, this.cipher.encryptBytes(Buffer.concat(bodies))).lastInsertRowid;
-      let offset = 0;
-      block.forEach((m, i) => {
-        const body = bodies[i]!;
-        const info = this.insertMessageStmt.run(
-          key,
-          m.messageId,
-          m.senderKind,
-          m.senderName,
-          m.at,
-          m.channel,
-          blockId,
-          offset,
-          body.length,
-        );
-        offset += body.length;
-        // Redelivered message: already stored and indexed (its bytes in this block go unused).
-        if (info.changes === 1) {
-          const text = texts[i]!;
-          this.index.add(Number(info.lastInsertRowid), text);
-          this.terms.record(text);
-        }
-      });
+      const fresh: StoredMessage[] = [];
+      for (const m of block) {
+        // A redelivered message (also twice in one batch) is already stored and indexed.
+        if (!this.storedIds.add(key, m.messageId)) continue;
+        fresh.push({
+          messageId: m.messageId,
+          senderKind: m.senderKind,
+          senderName: m.senderName,
+          at: m.at,
+          channel: m.channel,
+          // Well-formed, so the indexed text is exactly what decrypting the
+          // stored UTF-8 gives back (a purge removes index rows by that text).
+          body: wellFormed(this.redactor.redact(m.body)),
+        });
+      }
+      if (fresh.length === 0) continue;
+      const blockId = Number(
+        this.insertBlockStmt.run(key, fresh[0]!.at, fresh.length, this.cipher.encryptBytes(encodeBlock(fresh)))
+          .lastInsertRowid,
+      );
+      this.index.add(blockId, fresh);
+      for (const m of fresh) this.terms.record(m.body);
     }
   }
 

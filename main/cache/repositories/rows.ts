@@ -17,7 +17,7 @@ export interface InteractionRow {
 
 export const INTERACTION_COLUMNS = `i.id, i.channel, i.queue_id, i.queue_name, i.customer_name, i.state, i.started_at,
   i.ended_at, i.monitored_by_me, i.last_seen_at,
-  (SELECT count(*) FROM messages m WHERE m.interaction_key = i.key) AS message_count`;
+  (SELECT coalesce(sum(b.message_count), 0) FROM message_blocks b WHERE b.interaction_key = i.key) AS message_count`;
 
 export function toSummary(row: InteractionRow, agents: AgentRef[]): InteractionSummary {
   return {
