@@ -48,6 +48,47 @@ describe('migration runner', () => {
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'a'").get()).toBeUndefined();
   });
 
+  it('rebuilds a parent table without cascading deletes into its children', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    const parentAndChild: Migration = {
+      version: 1,
+      name: 'parent-child',
+      up: (d) =>
+        d.exec(`CREATE TABLE p (id TEXT PRIMARY KEY) STRICT;
+          CREATE TABLE c (p_id TEXT NOT NULL REFERENCES p (id) ON DELETE CASCADE) STRICT;
+          INSERT INTO p VALUES ('x'); INSERT INTO c VALUES ('x');`),
+    };
+    const rebuildParent: Migration = {
+      version: 2,
+      name: 'rebuild-parent',
+      up: (d) =>
+        d.exec(`CREATE TABLE p_new (key INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE) STRICT;
+          INSERT INTO p_new (id) SELECT id FROM p; DROP TABLE p; ALTER TABLE p_new RENAME TO p;`),
+    };
+    runMigrations(db, [parentAndChild, rebuildParent]);
+    expect(db.prepare('SELECT count(*) AS n FROM c').get()).toEqual({ n: 1 });
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('refuses a migration that leaves rows pointing at nothing, and changes nothing', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    const migrations: Migration[] = [
+      {
+        version: 1,
+        name: 'orphan',
+        up: (d) =>
+          d.exec(`CREATE TABLE p (id TEXT PRIMARY KEY) STRICT;
+            CREATE TABLE c (p_id TEXT NOT NULL REFERENCES p (id)) STRICT; INSERT INTO c VALUES ('ghost');`),
+      },
+    ];
+    expect(() => runMigrations(db, migrations)).toThrow(/parent is missing \(first: c -> p\); nothing was changed/);
+    expect(schemaVersion(db)).toBe(0);
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'c'").get()).toBeUndefined();
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
   it('rejects a migration list whose versions do not go up', () => {
     const db = new Database(':memory:');
     const noop = () => {};

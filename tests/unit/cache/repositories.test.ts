@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CacheDatabase } from '../../../main/cache/CacheDatabase';
 import { CacheError } from '../../../main/cache/errors';
 import { PAN_REPLACEMENT } from '../../../main/cache/redaction';
 import type { CacheWrite } from '../../../main/cache/types';
-import { interaction, memoryCache, message, MIN, T0 } from './fixtures';
+import { interaction, memoryCache, message, MIN, T0, tempDir } from './fixtures';
 
 describe('recording and reopening an interaction', () => {
   it('gives back everything the supervisor saw, as it was', () => {
@@ -106,6 +109,51 @@ describe('recording and reopening an interaction', () => {
     expect(cache.search({ text: 'number' }).items[0]?.hits).toHaveLength(2);
   });
 
+  it('recognises a redelivered message after a restart and after its interaction left the in-memory set', () => {
+    const dir = tempDir();
+    const path = join(dir.path, 'cache.sqlite');
+    const key = randomBytes(32);
+    try {
+      const first = CacheDatabase.open({ path, key, now: T0 }).cache;
+      first.applyWrites([{ kind: 'interaction', record: interaction() }, { kind: 'messages', records: [message(1), message(2)] }], T0);
+      // 2,100 more interactions push int-1 out of the remembered ids (2,000 interactions).
+      const others = Array.from({ length: 2_100 }, (_, i) => `other-${i}`);
+      first.applyWrites(
+        others.flatMap((id): CacheWrite[] => [
+          { kind: 'interaction', record: interaction({ id }) },
+          { kind: 'messages', records: [message(1, { interactionId: id })] },
+        ]),
+        T0,
+      );
+      first.applyWrites([{ kind: 'messages', records: [message(2), message(3)] }], T0);
+      expect(first.openInteraction('int-1')?.transcript.map((m) => m.messageId)).toEqual(['m-1', 'm-2', 'm-3']);
+      first.close();
+
+      const second = CacheDatabase.open({ path, key, now: T0 }).cache;
+      second.applyWrites([{ kind: 'messages', records: [message(1), message(3), message(4)] }], T0);
+      expect(second.openInteraction('int-1')?.transcript.map((m) => m.messageId)).toEqual(['m-1', 'm-2', 'm-3', 'm-4']);
+      expect(second.openInteraction('int-1')?.interaction.messageCount).toBe(4);
+      second.close();
+    } finally {
+      dir.cleanup();
+    }
+  });
+
+  it('shows a block that cannot be decrypted as one message without text, in its place', () => {
+    const cache = memoryCache();
+    cache.applyWrites([{ kind: 'interaction', record: interaction() }, { kind: 'messages', records: [message(1)] }], T0);
+    cache.applyWrites([{ kind: 'messages', records: [message(2), message(3)] }], T0);
+    cache.applyWrites([{ kind: 'messages', records: [message(4)] }], T0);
+    cache.db.prepare('UPDATE message_blocks SET data = ? WHERE id = 2').run(randomBytes(48));
+    const transcript = cache.openInteraction('int-1')?.transcript;
+    expect(transcript?.map((m) => [m.messageId, m.body])).toEqual([
+      ['m-1', 'message number 1'],
+      ['unreadable-block-2', null],
+      ['m-4', 'message number 4'],
+    ]);
+    expect(transcript?.[1]).toMatchObject({ senderKind: 'system', at: T0 + 2000 });
+  });
+
   it('reads back messages that were encrypted together in one block', () => {
     const cache = memoryCache();
     const bodies = ['first ü', 'second 😀', '', 'fourth'];
@@ -188,6 +236,9 @@ describe('privacy before writing', () => {
     const note = cache.db.prepare('SELECT text FROM notes').get() as { text: Buffer };
     expect(Buffer.isBuffer(body.body)).toBe(true);
     expect(body.body.toString('latin1')).not.toContain('confidential');
+    // Sender names (customer names) and message ids are inside the encrypted block too.
+    expect(body.body.toString('latin1')).not.toContain('Ann Agent');
+    expect(body.body.toString('latin1')).not.toContain('m-1');
     expect(note.text.toString('latin1')).not.toContain('private');
   });
 });

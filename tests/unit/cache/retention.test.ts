@@ -39,6 +39,10 @@ describe('retention', () => {
     expect(cache.openInteraction('old')).toBeNull();
     expect(cache.stats()).toMatchObject({ interactions: 1, messages: 1, notes: 0 });
     expect(cache.search({ text: 'refund' }).items.map((i) => i.id)).toEqual(['long']);
+    // The purged words left the full-text index itself, not just the results.
+    cache.db.exec("CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, message_fts, 'row')");
+    const words = (cache.db.prepare('SELECT term FROM temp.words').all() as { term: string }[]).map((w) => w.term);
+    expect(words).toEqual(['recent', 'refund']);
     expect(cache.db.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
   });
 
