@@ -1,12 +1,12 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { BodyCipher } from './encryption';
-import { decodeBlock, ftsRowId, type StoredMessage } from './messageBlocks';
+import { decodeBlock, decodeBlockMessage, ftsRowId, type StoredMessage } from './messageBlocks';
 
 const PAGE_ROWS = 1_000;
 
 /** Reads and decrypts message blocks, keeping the last few for neighbouring reads. */
 export class BlockReader {
-  private readonly cache = new Map<number, StoredMessage[] | null>();
+  private readonly cache = new Map<number, Buffer | null>();
   private readonly blockStmt: Statement;
 
   constructor(
@@ -17,21 +17,27 @@ export class BlockReader {
     this.blockStmt = db.prepare('SELECT data FROM message_blocks WHERE id = ?').pluck();
   }
 
-  /** The block's messages; null if it is missing or cannot be decrypted (key changed, damage). */
-  read(blockId: number): StoredMessage[] | null {
-    let block = this.cache.get(blockId);
-    if (block === undefined) {
-      if (this.cache.size >= this.capacity) this.cache.clear();
-      const data = this.blockStmt.get(blockId) as Buffer | undefined;
-      block = data ? this.decode(data) : null;
-      this.cache.set(blockId, block);
-    }
-    return block;
+  /** One message of a block; null if the block is missing or cannot be decrypted (key changed, damage). */
+  message(blockId: number, slot: number): StoredMessage | null {
+    const plain = this.plaintext(blockId);
+    return plain ? decodeBlockMessage(plain, slot) : null;
   }
 
+  /** All messages of stored block data; null if it cannot be decrypted. */
   decode(data: Buffer): StoredMessage[] | null {
     const plain = this.cipher.decryptBytes(data);
     return plain ? decodeBlock(plain) : null;
+  }
+
+  private plaintext(blockId: number): Buffer | null {
+    let plain = this.cache.get(blockId);
+    if (plain === undefined) {
+      if (this.cache.size >= this.capacity) this.cache.clear();
+      const data = this.blockStmt.get(blockId) as Buffer | undefined;
+      plain = data ? this.cipher.decryptBytes(data) : null;
+      this.cache.set(blockId, plain);
+    }
+    return plain;
   }
 }
 

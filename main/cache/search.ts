@@ -111,7 +111,7 @@ export function searchCache(db: Database, reader: CacheReader, q: SearchQuery): 
     }
     if (hits.length >= HITS_PER_INTERACTION) continue;
     const { blockId, slot } = fromFtsRowId(row.rowid);
-    const message = blocks.read(blockId)?.[slot];
+    const message = blocks.message(blockId, slot);
     if (!message) continue;
     hits.push({
       messageId: message.messageId,

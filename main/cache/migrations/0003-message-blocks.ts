@@ -62,8 +62,8 @@ export const migration0003: Migration = {
       ALTER TABLE messages RENAME TO ${LEGACY_MESSAGES};
       ALTER TABLE message_blocks RENAME TO ${LEGACY_MESSAGE_BLOCKS};
 
-      -- data = AES-256-GCM of a JSON list of [message id, sender kind, sender
-      -- name, time, channel, redacted body]. first_at and message_count stay
+      -- data = AES-256-GCM of up to 32 messages (id, sender kind and name, time,
+      -- channel, redacted body; format in messageBlocks.ts). first_at and message_count stay
       -- readable so a block that cannot be decrypted still shows as a gap.
       CREATE TABLE message_blocks (
         id INTEGER PRIMARY KEY,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   decodeBlock,
+  decodeBlockMessage,
   encodeBlock,
   FTS_ROWS_PER_BLOCK,
   fromFtsRowId,
@@ -24,6 +25,17 @@ describe('message blocks', () => {
   it('round-trips messages with any text, including quotes, newlines and emoji', () => {
     const messages = [stored(1, 'line one\nline "two" \\ end'), stored(2, '😀 ü </script><b>x</b>'), stored(3, '')];
     expect(decodeBlock(encodeBlock(messages))).toEqual(messages);
+  });
+
+  it('reads one message of a block without the others, and refuses slots and bytes that are not there', () => {
+    const messages = [stored(1), stored(2, 'the second, 😀'), stored(3, 'x'.repeat(70_000))];
+    const bytes = encodeBlock(messages);
+    expect(decodeBlockMessage(bytes, 1)).toEqual(messages[1]);
+    expect(decodeBlockMessage(bytes, 2)?.body).toHaveLength(70_000);
+    expect(decodeBlockMessage(bytes, 3)).toBeNull();
+    expect(decodeBlockMessage(bytes, -1)).toBeNull();
+    expect(decodeBlockMessage(bytes.subarray(0, bytes.length - 1), 2)).toBeNull();
+    expect(decodeBlock(bytes.subarray(0, 20))).toBeNull();
   });
 
   it('rejects bytes that are not a block instead of returning half a transcript', () => {
