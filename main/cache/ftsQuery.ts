@@ -18,10 +18,18 @@ export interface FtsQuery {
 // eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
 
+const LATIN_WITH_MARKS = /(\p{Script=Latin})\p{M}+/gu;
+
+/**
+ * Lower case, and accents off Latin letters only, as the unicode61 tokenizer
+ * with remove_diacritics 2 does: "Crème" -> "creme", but Russian "ёлка" and
+ * Greek "ελληνικά" keep their marks, because the index keeps them (stripping
+ * every mark made such words unfindable).
+ */
 export function foldWord(word: string): string {
   // Most words are ASCII: skip Unicode normalization for them.
   if (ASCII.test(word)) return word.toLowerCase();
-  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return word.toLowerCase().normalize('NFD').replace(LATIN_WITH_MARKS, '$1').normalize('NFC');
 }
 
 export function toFtsQuery(input: string): FtsQuery | null {

@@ -13,6 +13,9 @@ describe('search text to FTS5 query', () => {
 
   it('folds case and accents like the index does', () => {
     expect(toFtsQuery('Crème')?.terms).toEqual(['creme']);
+    expect(toFtsQuery('İstanbul Łódź')?.terms).toEqual(['istanbul', 'łodz']);
+    // unicode61 takes accents off Latin letters only.
+    expect(toFtsQuery('Ёлка Ελληνικά')?.terms).toEqual(['ёлка', 'ελληνικά']);
   });
 
   it('returns null when there is nothing to search for', () => {

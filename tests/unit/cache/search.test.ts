@@ -116,6 +116,13 @@ describe('full-text search', () => {
     expect(ids(cache.search({ text: 'CREME brulee' }))).toEqual(['voice-old']);
   });
 
+  it('finds words whose marks the index keeps (Russian ё, Greek tonos), whole and by prefix', () => {
+    cache.applyWrites([{ kind: 'messages', records: [message(9, { interactionId: 'voice-old', body: 'Ёлка и ελληνικά, ΟΔΟΣ' })] }], T0);
+    for (const text of ['ёлка', 'Ёл', 'Ελληνικά', 'ελλη', 'οδος']) expect(ids(cache.search({ text })), text).toEqual(['voice-old']);
+    const hit = cache.search({ text: 'ёлка' }).items[0]?.hits[0]?.segments.find((s) => s.hit);
+    expect(hit?.text).toBe('Ёлка');
+  });
+
   it('still finds a new word by prefix after its first write was rolled back and retried', () => {
     const bad = { kind: 'messages', records: [{ ...message(8), at: -1 }] } as unknown as CacheWrite;
     cache.applyWritesIsolated([{ kind: 'messages', records: [message(7, { interactionId: 'sms-bob', body: 'zebra crossing' })] }, bad], T0);
