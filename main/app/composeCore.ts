@@ -59,7 +59,11 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
   const connector: Connector = demo.connector;
 
   const notices: string[] = [];
-  const cache = options.keyStore ? await openCache(options, config, notices) : undefined;
+  // Until the core exists, notices wait in the list above.
+  let notifyLater = (text: string): void => {
+    notices.push(text);
+  };
+  const cache = options.keyStore ? await openCache(options, config, notices, (text) => notifyLater(text)) : undefined;
 
   const phone = options.phone === false ? undefined : createPhoneWiring(config, log);
 
@@ -98,6 +102,9 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
   const policyError = config.view().policyError;
   if (policyError) core.notify('error', policyError);
   for (const text of notices) core.notify('warning', text);
+  notifyLater = (text) => {
+    core.notify('warning', text);
+  };
   if (cache) {
     // Retention from settings/policy: purge at start-up, then daily.
     const purge = () => cache.cache.purge(config.get('cache.retentionDays')).catch((e: Error) => log.warn(`Cache purge failed: ${e.message}`));
@@ -111,6 +118,7 @@ async function openCache(
   options: ComposeOptions,
   config: ConfigService,
   notices: string[],
+  notify: (text: string) => void,
 ): Promise<{ cache: SessionCache; warnings: string[] } | undefined> {
   if (!options.keyStore) return undefined;
   try {
@@ -120,6 +128,10 @@ async function openCache(
       redactionPatterns: config.get('cache.redactionPatterns').map((pattern, i) => ({ name: `policy pattern ${i + 1}`, pattern })),
       ...(options.now ? { now: options.now } : {}),
       ...(options.cacheWorkerEntry ? { workerEntry: options.cacheWorkerEntry } : {}),
+      onRestart: (restartNotices) => {
+        options.log.warn('The session cache worker stopped and was started again.');
+        for (const n of restartNotices) notify(n.message);
+      },
     });
     const warnings = opened.notices.filter((n) => n.severity === 'warning').map((n) => n.message);
     for (const n of opened.notices) notices.push(n.message);

@@ -87,6 +87,9 @@ export interface OpenSessionCacheOptions {
   createWorker?: WorkerFactory;
   /** Test hook: limits the file to this many pages to simulate a full disk. */
   maxPageCount?: number;
+  /** Notices of a cache worker started again after a crash. */
+  onRestart?: (notices: CacheNotice[]) => void;
+  restartDelayMs?: number;
 }
 
 export interface OpenSessionCacheResult {
@@ -110,6 +113,8 @@ export async function openSessionCache(options: OpenSessionCacheOptions): Promis
     ...(options.workerEntry !== undefined ? { workerEntry: options.workerEntry } : {}),
     ...(options.createWorker !== undefined ? { createWorker: options.createWorker } : {}),
     ...(options.maxPageCount !== undefined ? { maxPageCount: options.maxPageCount } : {}),
+    ...(options.onRestart !== undefined ? { onRestart: options.onRestart } : {}),
+    ...(options.restartDelayMs !== undefined ? { restartDelayMs: options.restartDelayMs } : {}),
   });
   const keyNotices: CacheNotice[] = options.keyStore.isSecure
     ? []

@@ -36,11 +36,52 @@ export interface StartOptions {
   workerEntry?: string;
   createWorker?: WorkerFactory;
   maxPageCount?: number;
+  /** Called with the notices of a worker started again after a crash (e.g. a damaged file was moved aside). */
+  onRestart?: (notices: CacheNotice[]) => void;
+  /** Wait before starting a crashed worker again. */
+  restartDelayMs?: number;
 }
 
 interface Pending {
   resolve(value: unknown): void;
   reject(err: CacheError): void;
+}
+
+/** A worker that keeps crashing is given up after this many restarts within RESTART_WINDOW_MS. */
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 60_000;
+
+function startWorker(options: StartOptions, redactionPatterns: RedactionPatternConfig[]): Promise<{ worker: Worker; notices: CacheNotice[] }> {
+  const data: CacheWorkerData = {
+    path: options.path,
+    key: new Uint8Array(options.key),
+    now: options.now(),
+    redactionPatterns,
+    ...(options.maxPageCount !== undefined ? { maxPageCount: options.maxPageCount } : {}),
+  };
+  let worker: Worker;
+  try {
+    worker = options.createWorker ? options.createWorker(data) : spawnWorker(options.workerEntry ?? defaultWorkerEntry(), data);
+  } catch (err) {
+    return Promise.reject(err instanceof CacheError ? err : new CacheError('WORKER_FAILED', `The session cache could not start: ${(err as Error).message}`));
+  }
+  return new Promise((resolve, reject) => {
+    const onFirst = (msg: FromWorker) => {
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (msg.type === 'ready') {
+        resolve({ worker, notices: msg.notices });
+      } else if (msg.type === 'fatal') {
+        void worker.terminate();
+        reject(fromErrorShape(msg.error));
+      }
+    };
+    const onError = (err: Error) => reject(new CacheError('WORKER_FAILED', `The session cache could not start: ${err.message}`));
+    const onExit = (code: number) => reject(new CacheError('WORKER_FAILED', `The session cache could not start (exit code ${code}).`));
+    worker.once('message', onFirst);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
+  });
 }
 
 export class WorkerSessionCache implements SessionCache {
@@ -51,41 +92,87 @@ export class WorkerSessionCache implements SessionCache {
   private flushQueued = false;
   private failure: CacheError | null = null;
   private _lastWriteAt: number | null = null;
+  private closing = false;
+  private restartTimes: number[] = [];
+  private redactionPatterns: RedactionPatternConfig[];
+  private readonly now: () => number;
 
   private constructor(
-    private readonly worker: Worker,
-    private readonly now: () => number,
+    private worker: Worker,
+    private readonly options: StartOptions,
   ) {
-    worker.on('message', (msg: FromWorker) => this.onMessage(msg));
-    worker.on('error', (err) => this.fail(new CacheError('WORKER_FAILED', `The session cache stopped: ${err.message}`)));
-    worker.on('exit', (code) => {
-      if (!this.failure) this.fail(new CacheError(code === 0 ? 'CLOSED' : 'WORKER_FAILED', 'The session cache is closed.'));
-    });
+    this.now = options.now;
+    this.redactionPatterns = options.redactionPatterns;
+    this.attach(worker);
   }
 
-  static start(options: StartOptions): Promise<{ cache: WorkerSessionCache; notices: CacheNotice[] }> {
-    const data: CacheWorkerData = {
-      path: options.path,
-      key: new Uint8Array(options.key),
-      now: options.now(),
-      redactionPatterns: options.redactionPatterns,
-      ...(options.maxPageCount !== undefined ? { maxPageCount: options.maxPageCount } : {}),
+  static async start(options: StartOptions): Promise<{ cache: WorkerSessionCache; notices: CacheNotice[] }> {
+    const { worker, notices } = await startWorker(options, options.redactionPatterns);
+    return { cache: new WorkerSessionCache(worker, options), notices };
+  }
+
+  private attach(worker: Worker): void {
+    let down = false;
+    const onDown = (why: string) => {
+      // 'error' is followed by 'exit': handle the first; events of a replaced worker are stale.
+      if (down || worker !== this.worker) return;
+      down = true;
+      this.workerDown(why);
     };
-    const worker = options.createWorker ? options.createWorker(data) : spawnWorker(options.workerEntry ?? defaultWorkerEntry(), data);
-    return new Promise((resolve, reject) => {
-      const onFirst = (msg: FromWorker) => {
-        worker.off('error', onError);
-        if (msg.type === 'ready') {
-          resolve({ cache: new WorkerSessionCache(worker, options.now), notices: msg.notices });
-        } else if (msg.type === 'fatal') {
-          void worker.terminate();
-          reject(fromErrorShape(msg.error));
-        }
-      };
-      const onError = (err: Error) => reject(new CacheError('WORKER_FAILED', `The session cache could not start: ${err.message}`));
-      worker.once('message', onFirst);
-      worker.once('error', onError);
+    worker.on('message', (msg: FromWorker) => {
+      if (worker === this.worker) this.onMessage(msg);
     });
+    worker.on('error', (err) => onDown(err.message));
+    worker.on('exit', (code) => onDown(`exit code ${code}`));
+  }
+
+  /**
+   * The worker crashed (or was killed). What was acknowledged is on disk; what
+   * was in flight is rejected. The worker is started again on the same file,
+   * unless it keeps crashing.
+   */
+  private workerDown(why: string): void {
+    if (this.closing) {
+      this.fail(new CacheError('CLOSED', 'The session cache is closed.'));
+      return;
+    }
+    const now = this.now();
+    this.restartTimes = this.restartTimes.filter((t) => now - t < RESTART_WINDOW_MS);
+    if (this.restartTimes.length >= MAX_RESTARTS) {
+      this.fail(
+        new CacheError(
+          'WORKER_FAILED',
+          `The session cache stopped (${why}) and keeps stopping, so it was not started again. ` +
+            'Live supervision still works; restart Spyglass to cache and review transcripts again.',
+        ),
+      );
+      return;
+    }
+    this.restartTimes.push(now);
+    this.fail(
+      new CacheError(
+        'WORKER_FAILED',
+        `The session cache stopped (${why}); Spyglass is starting it again. What was saved before is kept; try again in a moment.`,
+      ),
+    );
+    setTimeout(() => void this.restart(), this.options.restartDelayMs ?? 1_000).unref();
+  }
+
+  private async restart(): Promise<void> {
+    try {
+      const { worker, notices } = await startWorker(this.options, this.redactionPatterns);
+      if (this.closing) {
+        void worker.terminate();
+        return;
+      }
+      this.worker = worker;
+      this.attach(worker);
+      this.failure = null;
+      this.options.onRestart?.(notices);
+    } catch (err) {
+      const e = err instanceof CacheError ? err : new CacheError('WORKER_FAILED', (err as Error).message);
+      this.fail(new CacheError(e.code, `The session cache could not be started again: ${e.message} Restart Spyglass to review transcripts offline.`));
+    }
   }
 
   get lastWriteAt(): number | null {
@@ -142,13 +229,22 @@ export class WorkerSessionCache implements SessionCache {
     return this.call('stats', []);
   }
   setRedactionPatterns(patterns: RedactionPatternConfig[]): Promise<RedactionProblem[]> {
+    this.redactionPatterns = patterns; // a restarted worker uses them too
     return this.call('setRedactionPatterns', [patterns]);
   }
   async close(): Promise<void> {
-    if (this.failure) return;
-    await this.call('close', []);
-    this.fail(new CacheError('CLOSED', 'The session cache is closed.'));
-    await this.worker.terminate();
+    if (this.closing) return;
+    this.closing = true;
+    if (this.failure) {
+      void this.worker.terminate();
+      return;
+    }
+    try {
+      await this.call('close', []);
+    } finally {
+      this.fail(new CacheError('CLOSED', 'The session cache is closed.'));
+      await this.worker.terminate();
+    }
   }
 
   private write(write: CacheWrite): Promise<void> {
@@ -247,7 +343,7 @@ export function defaultWorkerEntry(): string {
   return found;
 }
 
-function spawnWorker(entry: string, workerData: CacheWorkerData): Worker {
+export function spawnWorker(entry: string, workerData: CacheWorkerData): Worker {
   if (entry.endsWith('.ts')) {
     // Dev and tests only: compile the TS entry on the fly with tsx's CommonJS hook.
     const shim =
