@@ -5,7 +5,7 @@ import { FileKeyStore } from '../../../main/cache/keyStore';
 import { openSessionCache, type SessionCache } from '../../../main/cache/SessionCache';
 import { defaultWorkerEntry, spawnWorker } from '../../../main/cache/WorkerSessionCache';
 import type { CacheNotice } from '../../../main/cache/notices';
-import { interaction, message, T0, tempDir, type TempDir } from '../../unit/cache/fixtures';
+import { interaction, message, tempDir, type TempDir } from '../../unit/cache/fixtures';
 
 let dir: TempDir;
 let cache: SessionCache | undefined;
