@@ -33,15 +33,29 @@ const HEADER_BYTES = 1 + 2; // format, count
 const FIXED_ENTRY_BYTES = 1 + 1 + 8 + 4 * 3; // kind, channel, at, three lengths
 
 /**
+ * A reusable buffer for encodeBlock: a block is encrypted (copied) right after it
+ * is encoded, and allocating ~10 KB per block cost ~12 us (0.4 us per message).
+ * The result of encodeBlock(…, scratch) is valid only until the next call.
+ */
+export class BlockScratch {
+  private buf = Buffer.allocUnsafe(64 * 1024);
+
+  take(bytes: number): Buffer {
+    if (bytes > this.buf.length) this.buf = Buffer.allocUnsafe(Math.max(bytes, this.buf.length * 2));
+    return this.buf;
+  }
+}
+
+/**
  * Binary, so a search hit can read one message without parsing the block:
  * [format u8][count u16][offset u32 x count] then per message
  * [kind u8][channel u8][at f64][id len u32][name len u32][body len u32][id][name][body], UTF-8.
  * (JSON of the same was ~25% slower to write and had to be parsed whole to read one message.)
  */
-export function encodeBlock(messages: readonly StoredMessage[]): Buffer {
+export function encodeBlock(messages: readonly StoredMessage[], scratch?: BlockScratch): Buffer {
   let capacity = HEADER_BYTES + 4 * messages.length;
   for (const m of messages) capacity += FIXED_ENTRY_BYTES + 3 * (m.messageId.length + m.senderName.length + m.body.length);
-  const buf = Buffer.allocUnsafe(capacity);
+  const buf = scratch ? scratch.take(capacity) : Buffer.allocUnsafe(capacity);
   buf[0] = FORMAT;
   buf.writeUInt16LE(messages.length, 1);
   let offset = HEADER_BYTES + 4 * messages.length;

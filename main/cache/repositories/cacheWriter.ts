@@ -12,7 +12,7 @@ import type {
   TranscriptMessageRecord,
 } from '../types';
 import { unknownInteractionError } from '../errors';
-import { encodeBlock, messageBlocks, type StoredMessage } from '../messageBlocks';
+import { BlockScratch, encodeBlock, messageBlocks, type StoredMessage } from '../messageBlocks';
 import { BlockReader, type MessageIndex } from '../messageIndex';
 import { StoredMessageIds } from '../storedMessageIds';
 import { validateWrite } from '../validation';
@@ -33,6 +33,7 @@ export class CacheWriter {
   private readonly upsertParticipantStmt: Statement;
   private readonly insertBlockStmt: Statement;
   private readonly storedIds: StoredMessageIds;
+  private readonly scratch = new BlockScratch();
   private readonly interactionKeyStmt: Statement;
   private readonly interactionKeys = new Map<string, number>();
   private readonly terms: SearchTermsRecorder;
@@ -200,7 +201,7 @@ export class CacheWriter {
       }
       if (fresh.length === 0) continue;
       const blockId = Number(
-        this.insertBlockStmt.run(key, fresh[0]!.at, fresh.length, this.cipher.encryptBytes(encodeBlock(fresh)))
+        this.insertBlockStmt.run(key, fresh[0]!.at, fresh.length, this.cipher.encryptBytes(encodeBlock(fresh, this.scratch)))
           .lastInsertRowid,
       );
       this.index.add(blockId, fresh);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BlockScratch,
   decodeBlock,
   decodeBlockMessage,
   encodeBlock,
@@ -36,6 +37,15 @@ describe('message blocks', () => {
     expect(decodeBlockMessage(bytes, -1)).toBeNull();
     expect(decodeBlockMessage(bytes.subarray(0, bytes.length - 1), 2)).toBeNull();
     expect(decodeBlock(bytes.subarray(0, 20))).toBeNull();
+  });
+
+  it('encodes into a reused buffer that grows for big blocks', () => {
+    const scratch = new BlockScratch();
+    const small = [stored(1)];
+    const big = [stored(2, 'é'.repeat(40_000)), stored(3, 'z'.repeat(30_000))];
+    expect(decodeBlock(Buffer.from(encodeBlock(small, scratch)))).toEqual(small);
+    expect(decodeBlock(Buffer.from(encodeBlock(big, scratch)))).toEqual(big);
+    expect(decodeBlock(Buffer.from(encodeBlock(small, scratch)))).toEqual(small);
   });
 
   it('rejects bytes that are not a block instead of returning half a transcript', () => {
