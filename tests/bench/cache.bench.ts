@@ -22,6 +22,7 @@ const PER_INTERACTION = 50;
 const IN_FLIGHT = 128;
 const SEARCHES = 300;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const RETENTION_DAYS = 30;
 const LAG_RESOLUTION_MS = 5;
 const PLAIN_COMMIT_ROWS = 20_000;
 const T0 = Date.UTC(2026, 10, 1);
@@ -117,7 +118,8 @@ function fileBytes(path: string): number {
 async function benchCache(dir: string, vocab: string[], withSearch: boolean) {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'cache.sqlite');
-  const { cache } = await openSessionCache({ path, keyStore: new FileKeyStore(join(dir, 'cache.key')) });
+  let clock = Date.now();
+  const { cache } = await openSessionCache({ path, keyStore: new FileKeyStore(join(dir, 'cache.key')), now: () => clock });
   const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
   const inFlight: Promise<void>[] = [];
   lag.enable();
@@ -156,6 +158,22 @@ async function benchCache(dir: string, vocab: string[], withSearch: boolean) {
   }
   latencies.sort((a, b) => a - b);
   cpuLatencies.sort((a, b) => a - b);
+
+  // Retention of the oldest 10%: their index rows are removed with their exact text, read back
+  // from the encrypted blocks, then the space is given back.
+  let purge: { ms: number; messages: number } | null = null;
+  if (withSearch) {
+    const purgedMessages = Math.floor(TOTAL / 10 / PER_INTERACTION) * PER_INTERACTION;
+    const before = (await cache.stats()).messages;
+    // An interaction's last activity is the time of its last message + 1 s (see messageChunks).
+    clock = T0 + purgedMessages * 1_000 + 1 + RETENTION_DAYS * 86_400_000;
+    const t = performance.now();
+    await cache.purge(RETENTION_DAYS);
+    const ms = performance.now() - t;
+    const removed = before - (await cache.stats()).messages;
+    if (removed !== purgedMessages) throw new Error(`Purge removed ${removed} messages, expected ${purgedMessages}.`);
+    purge = { ms, messages: removed };
+  }
   await cache.close();
   return {
     msgsPerSecond: TOTAL / seconds,
@@ -164,6 +182,7 @@ async function benchCache(dir: string, vocab: string[], withSearch: boolean) {
     searchCpuP95Ms: percentile(cpuLatencies, 95),
     lagP99Ms: lagP99(lag),
     searchP95Ms: percentile(latencies, 95),
+    purge,
     bytesPer1000: fileBytes(path) / (TOTAL / 1000),
   };
 }
@@ -253,6 +272,10 @@ async function main() {
     console.log(`cache_ingest_vs_plain_ratio: ${median(caches.map((c, i) => c.msgsPerSecond / plains[i]!.msgsPerSecond)).toFixed(3)}`);
     console.log(`cache_search_p95_ms: ${last.searchP95Ms.toFixed(2)}`);
     console.log(`cache_bytes_per_1000_msgs: ${Math.round(last.bytesPer1000)}`);
+    if (last.purge) {
+      console.log(`cache_purge_messages: ${last.purge.messages}`);
+      console.log(`cache_purge_ms: ${Math.round(last.purge.ms)}`);
+    }
     // The worst round, not the median: a stall is a stall.
     console.log(`cache_event_loop_lag_p99_ms: ${Math.max(...caches.map((c) => c.lagP99Ms)).toFixed(2)}`);
     console.log(`cache_event_loop_lag_idle_p99_ms: ${idleLag.toFixed(2)}`);
