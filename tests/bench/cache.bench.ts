@@ -161,6 +161,7 @@ async function benchCache(dir: string, vocab: string[], withSearch: boolean) {
 
   // Retention of the oldest 10%: their index rows are removed with their exact text, read back
   // from the encrypted blocks, then the space is given back.
+  const bytesPer1000 = fileBytes(path) / (TOTAL / 1000); // before the purge below
   let purge: { ms: number; messages: number } | null = null;
   if (withSearch) {
     const purgedMessages = Math.floor(TOTAL / 10 / PER_INTERACTION) * PER_INTERACTION;
@@ -183,7 +184,7 @@ async function benchCache(dir: string, vocab: string[], withSearch: boolean) {
     lagP99Ms: lagP99(lag),
     searchP95Ms: percentile(latencies, 95),
     purge,
-    bytesPer1000: fileBytes(path) / (TOTAL / 1000),
+    bytesPer1000,
   };
 }
 
