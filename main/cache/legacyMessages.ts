@@ -2,22 +2,12 @@ import type { Database } from 'better-sqlite3';
 import type { BodyCipher } from './encryption';
 import { LEGACY_MESSAGE_BLOCKS, LEGACY_MESSAGES } from './migrations/0003-message-blocks';
 import type { CacheWriter } from './repositories/cacheWriter';
-import type { SenderKind, Channel, TranscriptMessageRecord } from './types';
+import type { TranscriptMessageRecord } from './types';
 
 const PAGE_ROWS = 5_000;
 
-interface LegacyRow {
-  id: number;
-  interactionId: string;
-  messageId: string;
-  senderKind: SenderKind;
-  senderName: string;
-  at: number;
-  channel: Channel;
-  blockId: number;
-  bodyOffset: number;
-  bodyLength: number;
-}
+/** A schema-2 `messages` row: the record's fields without the body, which sits in a block. */
+type LegacyRow = Omit<TranscriptMessageRecord, 'body'> & { id: number; blockId: number; bodyOffset: number; bodyLength: number };
 
 export function hasLegacyMessages(db: Database): boolean {
   return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(LEGACY_MESSAGES) !== undefined;

@@ -15,15 +15,8 @@ export const MAX_MESSAGES_PER_BLOCK = 32;
 
 export const MAX_BLOCK_BYTES = 16 * 1024;
 
-export interface StoredMessage {
-  messageId: string;
-  senderKind: SenderKind;
-  senderName: string;
-  at: number;
-  channel: Channel;
-  /** Redacted text. */
-  body: string;
-}
+/** A message as stored in its block: the record without its interaction (the block's), body redacted. */
+export type StoredMessage = Omit<TranscriptMessageRecord, 'interactionId'>;
 
 // Stored codes: append only, never reorder (they are in every block on disk).
 const SENDER_KIND_CODES: readonly SenderKind[] = ['customer', 'agent', 'supervisor', 'system'];
