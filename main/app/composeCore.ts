@@ -96,6 +96,7 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
       (sink, devices) => core.emitTo(sink, 'media:devices', devices),
     );
     core.onScreenClosed((sink) => phone.screenClosed(sink));
+      (text) => core.notify('warning', text),
   }
   await core.start();
   if (phone) void phone.start();

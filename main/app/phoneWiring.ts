@@ -9,6 +9,7 @@ import type { ConfigService } from '../config/ConfigService';
 import { DemoPbx } from '../phone/demoPbx/demoPbx';
 import { createMediaHostChannel, type MediaHostChannel } from '../phone/mediaHost';
 import { asteriskChanSpy, autoAnswer, freeswitchEavesdrop, type PbxProfile } from '../phone/pbxProfiles';
+import { declinedCallNotice, gateDeclinedNotice, type NoticeGate } from '../phone/autoAnswer';
 import { phoneHandlers } from '../phone/phoneHandlers';
 import { JsSipSoftphone, PhoneError, type SipAccount } from '../phone/softphone';
 
@@ -21,6 +22,8 @@ export interface PhoneWiring {
     emitRequest: (sink: EventSink, request: unknown) => void,
     emitDevices: (sink: EventSink, devices: AudioDevices) => void,
   ): void;
+    /** A notice for the supervisor (e.g. a declined unrequested call). */
+    notify?: (text: string) => void,
   /** A screen went away; if it hosted the media, its peers are gone. */
   screenClosed(sink: EventSink): void;
   start(): Promise<void>;
@@ -38,6 +41,8 @@ export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiri
   let emitStatus: (status: PhoneStatus) => void = () => {};
   let emitDevices: (sink: EventSink, devices: AudioDevices) => void = () => {};
   // '' is the system default for the media host; settings store 'default'.
+  let notify: (text: string) => void = () => {};
+  let declinedGate: NoticeGate = { lastAt: null, suppressed: 0 };
   const devices = (): AudioDevices => ({
     inputId: config.get('audio.input') === 'default' ? '' : config.get('audio.input'),
     outputId: config.get('audio.output') === 'default' ? '' : config.get('audio.output'),
@@ -59,6 +64,12 @@ export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiri
     ...(demoPbx ? { createSocket: demoPbx.createSocket } : {}),
     log: (line) => log.info(`phone: ${line}`),
   });
+    // The supervisor hears of every call the phone would not answer (at most one notice per window).
+    onDeclinedCall: ({ caller, reason }) => {
+      const gated = gateDeclinedNotice(declinedGate, Date.now());
+      declinedGate = gated.gate;
+      if (gated.notify) notify(declinedCallNotice(caller, reason, gated.alsoDeclined));
+    },
 
   const account = (): SipAccount | null => {
     if (demoPbx) return demoPbx.account();
@@ -67,7 +78,7 @@ export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiri
     // The SIP password is a secret: never in settings or policy files.
     const password = process.env.SPYGLASS_SIP_PASSWORD ?? '';
     if (!server || !user) return null;
-    return { wsUrl: server, uri: user.startsWith('sip:') ? user : `sip:${user}`, password, profile: profileFor(profileName, config, server) };
+    return { wsUrl: server, uri: user.startsWith('sip:') ? user : `sip:${user}`, password, profile: profileFor(profileName, config) };
   };
 
   const legEnded = new Set<(reason: string) => void>();
@@ -89,6 +100,9 @@ export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiri
 
   const voice: VoicePhone = {
     async startMonitor(target: string, mode: SupervisionMode) {
+    // The label is what the leg shows until it is claimed; the agent's station is not known to the platform's call.
+    prepareMonitor: (mode) => softphone.prepareMonitor({ target: 'platform call', mode }),
+    withdrawMonitorRequest: () => softphone.withdrawMonitorRequest(),
       if (!mediaSink) throw new CommandError('UNAVAILABLE', 'No Spyglass window is hosting audio. Reopen the Spyglass window, then try again.');
       try {
         const status = await softphone.startMonitor({ target, mode });
@@ -140,7 +154,8 @@ export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiri
   return {
     voice,
     handlers,
-    connect(statusOut, requestOut, devicesOut) {
+    connect(statusOut, requestOut, devicesOut, notifyOut) {
+      if (notifyOut) notify = notifyOut;
       emitStatus = statusOut;
       emitRequest = requestOut;
       emitDevices = devicesOut;
@@ -166,14 +181,15 @@ export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiri
   };
 }
 
-function profileFor(name: string, config: ConfigService, server: string): PbxProfile {
+function profileFor(name: string, config: ConfigService): PbxProfile {
   const featureCode = config.get('phone.featureCode');
   const dtmf = config.get('phone.dtmfMethod');
   switch (name) {
     case 'freeswitch-eavesdrop':
       return freeswitchEavesdrop({ featureCode, dtmfMethod: dtmf });
     case 'auto-answer':
-      return autoAnswer(new URL(server.replace(/^ws/, 'http')).hostname);
+      // Trust comes from the monitor token on our own connection, never from a host name in the INVITE.
+      return autoAnswer();
     default:
       return asteriskChanSpy({ featureCode, dtmfMethod: dtmf });
   }

@@ -57,6 +57,24 @@ export interface SupervisionTarget {
   interactionId: string;
   participantId: string;
   mode: SupervisionMode;
+  /**
+   * Set when the softphone uses the auto-answer profile (the platform calls
+   * the supervisor rather than the supervisor dialling a feature code): a
+   * single-use token, 43 base64url characters from a CSPRNG, valid for
+   * seconds (10 s by default). The platform MUST send it back, unchanged, on
+   * the INVITE it places to this supervisor's SIP address for this request:
+   *
+   *     X-Spyglass-Monitor: <monitorToken>
+   *
+   * through the SIP server the supervisor's phone is registered with. The
+   * phone answers by itself only an INVITE carrying the token it is waiting
+   * for, once, before it expires; any other INVITE — whatever its Via,
+   * `received`, From, Contact, Answer-Mode, Call-Info or Alert-Info say — is
+   * declined (603) and the supervisor is told. Place the call promptly: the
+   * INVITE may arrive before or after this promise settles. Connectors for
+   * dial-plan PBXes (the supervisor dials) ignore it.
+   */
+  monitorToken?: string;
 }
 
 export interface TransferTarget {

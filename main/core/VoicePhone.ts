@@ -6,6 +6,14 @@ import type { SupervisionMode } from '../../preload/contract';
  * over main/phone's JsSIP softphone (main/app/phoneWiring.ts).
  */
 export interface VoicePhone {
+  /**
+   * Before the connector's startSupervision: on platforms that call the
+   * supervisor (auto-answer profile) the single-use token their INVITE must
+   * carry, passed on as SupervisionTarget.monitorToken. Empty otherwise.
+   */
+  prepareMonitor?(mode: SupervisionMode): { monitorToken?: string };
+  /** startSupervision failed: the prepared token must answer nothing. */
+  withdrawMonitorRequest?(): void;
   /** Resolves once the leg is answered; rejects with a message saying what to do next. */
   startMonitor(target: string, mode: SupervisionMode): Promise<void>;
   setMode(mode: SupervisionMode): Promise<void>;

@@ -4,6 +4,7 @@
  * functions; every code and digit is configurable per server.
  */
 import type { SupervisionMode } from '../../preload/contract/domain';
+import { DEFAULT_MONITOR_TOKEN_TTL_MS } from './monitorToken';
 
 export type DtmfMethod = 'info' | 'rfc2833';
 
@@ -27,8 +28,12 @@ export interface AutoAnswerProfile {
   kind: 'auto-answer';
   id: string;
   label: string;
-  /** Only INVITEs whose source host is this one are answered by themselves. */
-  trustedHost: string;
+  /**
+   * How long the monitor token handed to the platform stays good (ms). Only an
+   * INVITE carrying it, on the connection to the configured server, within this
+   * time, once, is answered by itself (autoAnswer.ts).
+   */
+  monitorTokenTtlMs: number;
   /** Modes are switched through the contact-center connector, never by DTMF. */
 }
 
@@ -62,11 +67,11 @@ export const freeswitchEavesdrop = (overrides: Partial<DialPlanProfile> = {}): D
   ...overrides,
 });
 
-export const autoAnswer = (trustedHost: string, overrides: Partial<AutoAnswerProfile> = {}): AutoAnswerProfile => ({
+export const autoAnswer = (overrides: Partial<AutoAnswerProfile> = {}): AutoAnswerProfile => ({
   kind: 'auto-answer',
   id: 'auto-answer',
   label: 'Platform calls the supervisor (auto-answer)',
-  trustedHost,
+  monitorTokenTtlMs: DEFAULT_MONITOR_TOKEN_TTL_MS,
   ...overrides,
 });
 

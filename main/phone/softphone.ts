@@ -9,9 +9,10 @@ import * as JsSIP from 'jssip';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { SupervisionMode } from '../../preload/contract/domain';
 import type { MonitorStatus, PhoneProblem, PhoneStatus } from '../../preload/contract/phone';
-import { jssipHeaders, shouldAutoAnswer } from './autoAnswer';
+import { callerOf, decideIncomingInvite, jssipHeaders } from './autoAnswer';
 import type { MediaHost } from './mediaHost';
 import { MonitorSession } from './monitorSession';
+import { issueMonitorRequest, mintMonitorToken, spendMonitorRequest, type MonitorRequest } from './monitorToken';
 import { NodeWsSocket, type SocketErrorInfo } from './nodeWsSocket';
 import { monitorTargetUri, type PbxProfile } from './pbxProfiles';
 import { problemFromRegistration, problemFromSocket } from './phoneProblems';
@@ -62,11 +63,33 @@ export interface StartMonitorRequest {
   profile?: PbxProfile;
 }
 
+/** What the platform must be given for the monitor leg (Connector.startSupervision). */
+export interface MonitorPreparation {
+  /** Auto-answer profile only: the single-use token the platform's INVITE must carry. */
+  monitorToken?: string;
+}
+
+/** An INVITE the phone declined (not a leg this supervisor asked for). */
+export interface DeclinedCall {
+  /** The caller as written in From, cleaned for display (callerLabel). */
+  caller: string;
+  status: number;
+  reason: string;
+}
+
 export interface Softphone {
   register(account: SipAccount): Promise<PhoneStatus>;
   unregister(): Promise<PhoneStatus>;
   status(): PhoneStatus;
   onStatus(listener: (status: PhoneStatus) => void): () => void;
+  /**
+   * Before the connector asks the platform to add the supervisor: on the
+   * auto-answer profile, mint the token the platform's INVITE must carry (it
+   * may arrive before startMonitor is called). Replaces any earlier request.
+   */
+  prepareMonitor(req: StartMonitorRequest): MonitorPreparation;
+  /** The connector call failed: the prepared token answers nothing any more. */
+  withdrawMonitorRequest(): void;
   startMonitor(req: StartMonitorRequest): Promise<MonitorStatus>;
   setMode(mode: SupervisionMode): Promise<MonitorStatus>;
   /** The handset: ends the supervisor's leg only. */
@@ -84,8 +107,10 @@ export interface SoftphoneDeps {
   mediaHost: MediaHost;
   /** Socket factory; defaults to NodeWsSocket (ws/wss). The demo PBX passes an in-process socket. */
   createSocket?: (account: SipAccount) => PhoneSocket;
-  /** How long startMonitor waits for the platform's auto-answer INVITE. */
-  autoAnswerWaitMs?: number;
+  /** Told about every INVITE that was declined, so the supervisor can be. */
+  onDeclinedCall?: (call: DeclinedCall) => void;
+  /** Clock for monitor-token expiry (default Date.now). */
+  now?: () => number;
   log?: (line: string) => void;
 }
 
@@ -98,7 +123,8 @@ export class JsSipSoftphone implements Softphone {
   private account: SipAccount | null = null;
   private monitor: MonitorSession | null = null;
   private current: PhoneStatus = { registration: 'unregistered', monitor: null };
-  private awaitingAutoAnswer: { req: StartMonitorRequest; resolve: (m: MonitorSession) => void } | null = null;
+  /** Auto-answer profile: the one monitor request the platform may call back on. */
+  private pending: PendingMonitorCall | null = null;
 
   constructor(private readonly deps: SoftphoneDeps) {
     installJsSipWebRtcGlobals();
@@ -187,6 +213,7 @@ export class JsSipSoftphone implements Softphone {
     const ua = this.ua;
     if (!ua) return this.status();
     this.monitor?.end();
+    this.withdrawMonitorRequest();
     this.ua = null;
     const socket = this.socket;
     await new Promise<void>((resolve) => {
@@ -207,6 +234,24 @@ export class JsSipSoftphone implements Softphone {
     return this.status();
   }
 
+  prepareMonitor(req: StartMonitorRequest): MonitorPreparation {
+    const profile = req.profile ?? this.account?.profile;
+    if (profile?.kind !== 'auto-answer') return {};
+    this.withdrawMonitorRequest();
+    const token = mintMonitorToken();
+    this.pending = { request: issueMonitorRequest(token, this.now(), profile.monitorTokenTtlMs), req: { ...req, profile }, claimed: false };
+    return { monitorToken: token };
+  }
+
+  withdrawMonitorRequest(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = null;
+    p.waiter?.reject(new PhoneError({ code: 'UNAVAILABLE', message: 'The monitor request was withdrawn.', action: 'Start monitoring again.' }));
+    // A leg the platform set up for a request nobody went on with is hung up.
+    if (p.leg && !p.claimed && !p.leg.isOver) p.leg.end();
+  }
+
   async startMonitor(req: StartMonitorRequest): Promise<MonitorStatus> {
     const ua = this.ua;
     const account = this.account;
@@ -217,13 +262,15 @@ export class JsSipSoftphone implements Softphone {
         action: this.current.problem?.action ?? 'Check the SIP account in Settings.',
       });
     }
-    if ((this.monitor && !this.monitor.isOver) || this.awaitingAutoAnswer) {
+    // On the auto-answer profile the platform may already have called: that leg is this monitor, not a busy phone.
+    const early = this.pending?.leg;
+    if ((this.monitor && !this.monitor.isOver && this.monitor !== early) || this.pending?.waiter) {
       throw new PhoneError({ code: 'BUSY', message: 'A voice monitor is already running.', action: 'End it with the handset first.' });
     }
     const profile = req.profile ?? account.profile;
     let m: MonitorSession;
     if (profile.kind === 'auto-answer') {
-      m = await this.waitForAutoAnswer({ ...req, profile });
+      m = await this.claimAutoAnswerLeg();
     } else {
       const uri = monitorTargetUri(profile, req.target, domainOf(account.uri));
       const session = withJsSipWindow(() =>
@@ -287,56 +334,87 @@ export class JsSipSoftphone implements Softphone {
     return m;
   }
 
-  private waitForAutoAnswer(req: StartMonitorRequest): Promise<MonitorSession> {
+  /**
+   * Prepared auto-answer legs are claimed once: at once if the platform's
+   * INVITE came while the connector call was still running, otherwise when it
+   * comes, or the token expires and nothing will be answered any more.
+   */
+  private claimAutoAnswerLeg(): Promise<MonitorSession> {
+    const p = this.pending;
+    if (!p || p.claimed) {
+      return Promise.reject(
+        new PhoneError({
+          code: 'UNAVAILABLE',
+          message: 'The platform was not asked to call this phone for this monitor.',
+          action: 'Start monitoring again from Spyglass.',
+        }),
+      );
+    }
+    p.claimed = true;
+    if (p.leg) return Promise.resolve(p.leg);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        if (this.awaitingAutoAnswer?.req === req) this.awaitingAutoAnswer = null;
+        p.waiter = undefined;
         reject(
           new PhoneError({
             code: 'UNAVAILABLE',
-            message: 'The platform did not call the supervisor phone.',
-            action: 'Check that the platform knows this supervisor’s SIP address, then try again.',
+            message: 'The platform did not call the supervisor phone in time.',
+            action: 'Check that the platform knows this supervisor’s SIP address and sends the monitor token, then try again.',
           }),
         );
-      }, this.deps.autoAnswerWaitMs ?? 15_000);
-      this.awaitingAutoAnswer = {
-        req,
+      }, Math.max(0, p.request.expiresAt - this.now()));
+      p.waiter = {
         resolve: (m) => {
           clearTimeout(timer);
+          p.waiter = undefined;
           resolve(m);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          p.waiter = undefined;
+          reject(e);
         },
       };
     });
   }
 
+  /** Answers only the leg this supervisor requested (autoAnswer.ts); everything else is declined and reported. */
   private onIncoming(session: RTCSession, request: JsSipIncomingRequest): void {
-    const account = this.account;
-    const profile = this.awaitingAutoAnswer?.req.profile ?? account?.profile;
-    if (!account || !profile || profile.kind !== 'auto-answer') {
-      this.log(`rejecting unexpected INVITE from ${String(request.from?.uri)}: this phone only places monitor calls`);
-      session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
+    const p = this.pending;
+    const decision = decideIncomingInvite({
+      headers: jssipHeaders(request),
+      overOurConnection: this.cameOverOurConnection(request),
+      monitorRequest: p?.request ?? null,
+      busy: !!this.monitor && !this.monitor.isOver,
+      now: this.now(),
+    });
+    if (!decision.answer || !p) {
+      const status = decision.answer ? 603 : decision.status;
+      const reason = decision.answer ? 'no monitor request is waiting for a call' : decision.reason;
+      const caller = callerOf(request.from);
+      this.log(`declined INVITE from ${caller} with ${status}: ${reason}`);
+      session.terminate({ status_code: status, reason_phrase: status === 486 ? 'Busy Here' : 'Decline' });
+      this.deps.onDeclinedCall?.({ caller, status, reason });
       return;
     }
-    if (this.monitor && !this.monitor.isOver) {
-      session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
-      return;
-    }
-    const decision = shouldAutoAnswer(jssipHeaders(request), originHost(request), profile.trustedHost);
-    if (!decision.answer) {
-      this.log(`not auto-answering: ${decision.reason}`);
-      session.terminate({ status_code: 603, reason_phrase: 'Decline' });
-      return;
-    }
-    const pending = this.awaitingAutoAnswer;
-    this.awaitingAutoAnswer = null;
-    const m = this.adopt(
-      new MonitorSession(
-        { id: `mon${++monitorCounter}`, target: pending?.req.target ?? String(request.from?.uri ?? 'platform'), profile, mode: pending?.req.mode ?? 'monitor' },
-        session,
-      ),
-    );
+    p.request = spendMonitorRequest(p.request);
+    const { target, mode, profile } = p.req;
+    const leg = this.adopt(new MonitorSession({ id: `mon${++monitorCounter}`, target, profile: profile!, mode }, session));
+    p.leg = leg;
     session.answer({ mediaConstraints: { audio: false, video: false }, pcConfig: this.pcConfig() as never });
-    pending?.resolve(m);
+    p.waiter?.resolve(leg);
+  }
+
+  /** The INVITE came in on the one socket register() opened to the configured server. */
+  private cameOverOurConnection(request: JsSipIncomingRequest): boolean {
+    const socket = this.socket;
+    // JsSIP's typings omit UA.transport; it is the Transport every incoming request is tagged with.
+    const transport = (this.ua as unknown as { transport?: { socket?: unknown } } | null)?.transport;
+    return !!socket && !!transport && request.transport === transport && transport.socket === socket && socket.isConnected();
+  }
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
   }
 
   private update(patch: Partial<PhoneStatus>): void {
@@ -357,8 +435,19 @@ export class JsSipSoftphone implements Softphone {
 
 interface JsSipIncomingRequest {
   getHeaders(name: string): string[];
-  from?: { uri?: unknown };
-  via?: { host?: string; received?: string };
+  from?: { uri?: unknown; display_name?: unknown };
+  /** JsSIP's Transport the request arrived on (set by the UA before receiveRequest). */
+  transport?: unknown;
+}
+
+interface PendingMonitorCall {
+  request: MonitorRequest;
+  req: StartMonitorRequest & { profile: PbxProfile };
+  /** The platform's leg, once its INVITE matched the token. */
+  leg?: MonitorSession;
+  /** startMonitor took this request (once). */
+  claimed: boolean;
+  waiter?: { resolve: (m: MonitorSession) => void; reject: (e: Error) => void };
 }
 
 const domainOf = (uri: string): string => {
@@ -366,12 +455,3 @@ const domainOf = (uri: string): string => {
   if (!m?.[1]) throw new Error(`Invalid SIP URI: ${uri}`);
   return m[1];
 };
-
-/** Host of the request's originator: the bottom-most Via (received= if present). */
-function originHost(request: JsSipIncomingRequest): string {
-  const vias = request.getHeaders('via');
-  const last = vias[vias.length - 1] ?? '';
-  const received = /;\s*received=([^;,\s]+)/i.exec(last)?.[1];
-  if (received) return received;
-  return /SIP\/2\.0\/[A-Z]+\s+([^;:\s]+|\[[^\]]+\])/i.exec(last)?.[1] ?? '';
-}

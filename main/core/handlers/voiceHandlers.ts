@@ -118,7 +118,7 @@ export function voiceHandlers(core: SupervisorCore): Handlers {
         heardBy: [],
       });
       try {
-        await core.connector.startSupervision({ interactionId, participantId, mode });
+        await core.connector.startSupervision({ interactionId, participantId, mode, ...(monitorToken ? { monitorToken } : {}) });
       } catch (e) {
         core.setVoiceSession(undefined);
         audit(`voice-${mode}`, interactionId, 'failed', (e as Error).message);
@@ -128,9 +128,13 @@ export function voiceHandlers(core: SupervisorCore): Handlers {
       if (phone) {
         // The platform has added us; now the audio leg (dial the agent's station).
         try {
+      // Platforms that call the supervisor get a single-use token to put on that INVITE:
+      // only it is answered by itself (main/phone/autoAnswer.ts).
+      const { monitorToken } = core.options.phone?.prepareMonitor?.(mode) ?? {};
           await phone.startMonitor(agentExtension(core, interactionId), mode);
         } catch (e) {
           await core.connector.stopSupervision(interactionId).catch(() => undefined);
+        core.options.phone?.withdrawMonitorRequest?.();
           core.setVoiceSession(undefined);
           audit(`voice-${mode}`, interactionId, 'failed', (e as Error).message);
           throw e;

@@ -2,7 +2,7 @@
 import { InProcessSocket } from '../../../../main/phone/demoPbx/inProcessSocket';
 import { SipUas, type InviteDecision, type UasCall } from '../../../../main/phone/demoPbx/sipUas';
 import { asteriskChanSpy, type PbxProfile } from '../../../../main/phone/pbxProfiles';
-import { JsSipSoftphone, type SipAccount } from '../../../../main/phone/softphone';
+import { JsSipSoftphone, type DeclinedCall, type SipAccount } from '../../../../main/phone/softphone';
 import { FakeMediaHost, fakeSdp } from './fakeMediaHost';
 
 export interface Harness {
@@ -12,9 +12,14 @@ export interface Harness {
   account: SipAccount;
   socket(): InProcessSocket;
   lastCall(): UasCall | undefined;
+  /** Every INVITE the phone declined, as it reported them. */
+  declined: DeclinedCall[];
 }
 
-export function inProcessPhone(opts: { profile?: PbxProfile; password?: string; onInvite?: (c: UasCall) => InviteDecision } = {}): Harness {
+export function inProcessPhone(
+  opts: { profile?: PbxProfile; password?: string; onInvite?: (c: UasCall) => InviteDecision; now?: () => number } = {},
+): Harness {
+  const declined: DeclinedCall[] = [];
   let lastCall: UasCall | undefined;
   const uas = new SipUas({
     users: { sup1: 'secret' },
@@ -31,6 +36,8 @@ export function inProcessPhone(opts: { profile?: PbxProfile; password?: string; 
     mediaHost: media,
     createSocket: () => (sock = new InProcessSocket(uas)),
   });
+    onDeclinedCall: (c) => declined.push(c),
+    ...(opts.now ? { now: opts.now } : {}),
   const account: SipAccount = {
     wsUrl: 'ws://demo-pbx.invalid',
     uri: 'sip:sup1@demo-pbx.invalid',
@@ -50,6 +57,7 @@ export function inProcessPhone(opts: { profile?: PbxProfile; password?: string; 
     },
     lastCall: () => lastCall,
   };
+    declined,
 }
 
 export const until = async (cond: () => boolean, what: string, ms = 5000): Promise<void> => {
