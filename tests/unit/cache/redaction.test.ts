@@ -31,9 +31,86 @@ describe('card number redaction', () => {
     expect(redactCardNumbers('4111111111111111 or 5555 5555 5555 4444')).toBe(`${PAN_REPLACEMENT} or ${PAN_REPLACEMENT}`);
   });
 
+  const card = (digits: string, sep: string | ((i: number) => string)) =>
+    digits.replace(/\d{4}(?=\d)/g, (g, at: number) => g + (typeof sep === 'string' ? sep : sep(at / 4)));
+  it.each([
+    ['dots', '.'],
+    ['double spaces', '  '],
+    ['no-break spaces (U+00A0)', '\u00a0'],
+    ['thin spaces (U+2009)', '\u2009'],
+    ['narrow no-break spaces (U+202F)', '\u202f'],
+    ['figure spaces (U+2007)', '\u2007'],
+    ['ideographic spaces (U+3000)', '\u3000'],
+    ['tabs', '\t'],
+    ['en dashes', '\u2013'],
+    ['em dashes', '\u2014'],
+    ['minus signs (U+2212)', '\u2212'],
+    ['spaced hyphens', ' - '],
+    ['slashes', '/'],
+    ['zero-width spaces', '\u200b'],
+    ['zero-width joiners and non-joiners', '\u200c\u200d'],
+    ['word joiners', '\u2060'],
+    ['byte-order marks', '\ufeff'],
+    ['soft hyphens', '\u00ad'],
+    ['right-to-left marks', '\u200f'],
+  ])('removes a card number whose groups are separated by %s', (_name, sep) => {
+    expect(redactCardNumbers(`card: ${card('4111111111111111', sep)}, exp 12/27`)).toBe(`card: ${PAN_REPLACEMENT}, exp 12/27`);
+  });
+
+  it.each([
+    ['a line break', '\n'],
+    ['a Windows line break', '\r\n'],
+    ['a line separator (U+2028)', '\u2028'],
+    ['a space and a line break', ' \n'],
+  ])('removes a card number split by %s', (_name, br) => {
+    expect(redactCardNumbers(`4111 1111${br}1111 1111`)).toBe(PAN_REPLACEMENT);
+  });
+
+  it('removes a card number typed with a different separator between each group', () => {
+    expect(redactCardNumbers(card('5555555555554444', (i) => [' ', '.', '\u2013'][i]!))).toBe(PAN_REPLACEMENT);
+    expect(redactCardNumbers('4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1')).toBe(PAN_REPLACEMENT);
+  });
+
+  it.each([
+    ['full-width', '４１１１ １１１１ １１１１ １１１１'],
+    ['Arabic-Indic', '٤١١١ ١١١١ ١١١١ ١١١١'],
+    ['Eastern Arabic-Indic (Persian)', '۴۱۱۱-۱۱۱۱-۱۱۱۱-۱۱۱۱'],
+    ['Devanagari', '४१११ ११११ ११११ ११११'],
+    ['Bengali', '৪১১১১১১১১১১১১১১১'],
+    ['Thai', '๔๑๑๑ ๑๑๑๑ ๑๑๑๑ ๑๑๑๑'],
+    ['mathematical bold (outside the BMP)', '𝟒𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 𝟏𝟏𝟏𝟏'],
+    ['mixed scripts', '4111 １１１１ ١١١١ 1111'],
+  ])('removes a card number written in %s digits', (_name, pan) => {
+    expect(redactCardNumbers(`رقم البطاقة ${pan} شكرا`)).toBe(`رقم البطاقة ${PAN_REPLACEMENT} شكرا`);
+  });
+
+  it('keeps Luhn-invalid numbers whatever their separators or digits', () => {
+    for (const text of ['4111.1111.1111.1112', '４１１１ １１１１ １１１１ １１１２', '٤١١١\u200b١١١١\u200b١١١١\u200b١١١٢']) {
+      expect(redactCardNumbers(text)).toBe(text);
+    }
+  });
+
+  it('does not join numbers across a paragraph break or a wide gap', () => {
+    for (const text of ['4111 1111\n\n1111 1111', '4111 1111 -- 1111 1111', 'from 4111 1111 to 1111 1111']) {
+      expect(redactCardNumbers(text)).toBe(text);
+    }
+  });
+
+  it('finds a card number next to another number whatever the separators', () => {
+    expect(redactCardNumbers('ticket 12345.4111.1111.1111.1111 ok')).toBe(`ticket 12345.${PAN_REPLACEMENT} ok`);
+    expect(redactCardNumbers('order ١٢٣٤٥ ٤١١١ ١١١١ ١١١١ ١١١١')).toBe(`order ١٢٣٤٥ ${PAN_REPLACEMENT}`);
+  });
+
+  it('redacts a megabyte of card numbers in one pass (the recursive version overflowed the stack)', () => {
+    // "0000 0000 0000 0000" passes Luhn: 200,000 groups make 50,000 cards in one run of digits and spaces.
+    const text = '0000 '.repeat(200_000);
+    expect(redactCardNumbers(text)).toBe(`${PAN_REPLACEMENT} `.repeat(50_000));
+  });
+
   it('implements the Luhn check', () => {
     expect(luhnValid('79927398713')).toBe(true);
     expect(luhnValid('79927398710')).toBe(false);
+    expect(luhnValid('٧٩٩٢٧٣٩٨٧١٣')).toBe(true);
   });
 });
 
