@@ -11,6 +11,7 @@ import { createMediaHostChannel, type MediaHostChannel } from '../phone/mediaHos
 import { asteriskChanSpy, autoAnswer, freeswitchEavesdrop, type PbxProfile } from '../phone/pbxProfiles';
 import { declinedCallNotice, gateDeclinedNotice, type NoticeGate } from '../phone/autoAnswer';
 import { phoneHandlers } from '../phone/phoneHandlers';
+import { ModeChangeError } from '../phone/monitorSession';
 import { JsSipSoftphone, PhoneError, type SipAccount } from '../phone/softphone';
 
 export interface PhoneWiring {
@@ -21,9 +22,9 @@ export interface PhoneWiring {
     emitStatus: (status: PhoneStatus) => void,
     emitRequest: (sink: EventSink, request: unknown) => void,
     emitDevices: (sink: EventSink, devices: AudioDevices) => void,
-  ): void;
     /** A notice for the supervisor (e.g. a declined unrequested call). */
     notify?: (text: string) => void,
+  ): void;
   /** A screen went away; if it hosted the media, its peers are gone. */
   screenClosed(sink: EventSink): void;
   start(): Promise<void>;
@@ -40,9 +41,9 @@ export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiri
   let emitRequest: (sink: EventSink, request: unknown) => void = () => {};
   let emitStatus: (status: PhoneStatus) => void = () => {};
   let emitDevices: (sink: EventSink, devices: AudioDevices) => void = () => {};
-  // '' is the system default for the media host; settings store 'default'.
   let notify: (text: string) => void = () => {};
   let declinedGate: NoticeGate = { lastAt: null, suppressed: 0 };
+  // '' is the system default for the media host; settings store 'default'.
   const devices = (): AudioDevices => ({
     inputId: config.get('audio.input') === 'default' ? '' : config.get('audio.input'),
     outputId: config.get('audio.output') === 'default' ? '' : config.get('audio.output'),
@@ -63,13 +64,13 @@ export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiri
     mediaHost: channel.host,
     ...(demoPbx ? { createSocket: demoPbx.createSocket } : {}),
     log: (line) => log.info(`phone: ${line}`),
-  });
     // The supervisor hears of every call the phone would not answer (at most one notice per window).
     onDeclinedCall: ({ caller, reason }) => {
       const gated = gateDeclinedNotice(declinedGate, Date.now());
       declinedGate = gated.gate;
       if (gated.notify) notify(declinedCallNotice(caller, reason, gated.alsoDeclined));
     },
+  });
 
   const account = (): SipAccount | null => {
     if (demoPbx) return demoPbx.account();
@@ -94,15 +95,15 @@ export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiri
   });
 
   const asCommandError = (e: unknown): never => {
-    if (e instanceof PhoneError) throw new CommandError('UNAVAILABLE', `${e.problem.message} ${e.problem.action}`.trim());
+    if (e instanceof PhoneError || e instanceof ModeChangeError) throw new CommandError('UNAVAILABLE', `${e.problem.message} ${e.problem.action}`.trim());
     throw new CommandError('UNAVAILABLE', `The phone could not do that: ${(e as Error).message}`);
   };
 
   const voice: VoicePhone = {
-    async startMonitor(target: string, mode: SupervisionMode) {
     // The label is what the leg shows until it is claimed; the agent's station is not known to the platform's call.
     prepareMonitor: (mode) => softphone.prepareMonitor({ target: 'platform call', mode }),
     withdrawMonitorRequest: () => softphone.withdrawMonitorRequest(),
+    async startMonitor(target: string, mode: SupervisionMode) {
       if (!mediaSink) throw new CommandError('UNAVAILABLE', 'No Spyglass window is hosting audio. Reopen the Spyglass window, then try again.');
       try {
         const status = await softphone.startMonitor({ target, mode });
@@ -110,6 +111,8 @@ export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiri
           throw new CommandError('UNAVAILABLE', status.problem ? `${status.problem.message} ${status.problem.action}` : 'The monitoring call could not be connected.');
         }
         lastMonitorId = undefined;
+        // The leg is up but the PBX did not take the first mode: say what is really in effect.
+        if (status.mode !== mode) return { mode: status.mode, notice: status.problem ? `${status.problem.message} ${status.problem.action}` : undefined };
       } catch (e) {
         if (e instanceof CommandError) throw e;
         asCommandError(e);
@@ -121,6 +124,10 @@ export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiri
       } catch (e) {
         asCommandError(e);
       }
+    },
+    currentMode: () => {
+      const m = softphone.status().monitor;
+      return m && m.state !== 'ended' && m.state !== 'failed' ? m.mode : undefined;
     },
     end: () => softphone.end(),
     onLegEnded(listener) {

@@ -14,8 +14,15 @@ export interface VoicePhone {
   prepareMonitor?(mode: SupervisionMode): { monitorToken?: string };
   /** startSupervision failed: the prepared token must answer nothing. */
   withdrawMonitorRequest?(): void;
-  /** Resolves once the leg is answered; rejects with a message saying what to do next. */
-  startMonitor(target: string, mode: SupervisionMode): Promise<void>;
+  /**
+   * Resolves once the leg is answered and its first mode was taken by the PBX;
+   * rejects with a message saying what to do next. If the leg is up but the
+   * PBX did not take the mode's digits, resolves with the mode really in
+   * effect (monitor, mic off) and the reason to show.
+   */
+  startMonitor(target: string, mode: SupervisionMode): Promise<void | { mode: SupervisionMode; notice?: string }>;
+  /** The mode the leg is really in (after a refused mode change it is monitor), if a leg exists. */
+  currentMode?(): SupervisionMode | undefined;
   setMode(mode: SupervisionMode): Promise<void>;
   /** The handset: the supervisor's own leg only. */
   end(): Promise<void>;

@@ -5,15 +5,34 @@
  * microphone live outside coach/barge.
  *
  * Microphone rule (enforced in `applyMic`): live only when the mode is coach
- * or barge AND the leg is established AND not on hold. The renderer creates
- * the track disabled; JsSIP's own mute flag is kept in step so its hold/unhold
- * logic never re-enables it behind our back.
+ * or barge AND the leg is established AND not on hold AND the PBX confirmed
+ * the mode's digits. The renderer creates the track disabled; JsSIP's own mute
+ * flag is kept in step so its hold/unhold logic never re-enables it behind our back.
+ *
+ * Digits (issue 16 found 1-2, issue 18 found 2-3): on asterisk-chanspy they wait
+ * until ChanSpy has begun spying (legAudio.ts digitGate: inbound audio started,
+ * or a bounded fallback) and are sent again once if spying began only after
+ * them; RFC 2833 digits wait for DTLS in the media host and need telephone-event
+ * in the PBX's answer; INFO digits need a 2xx for every tone. A failed send
+ * fails the mode change (ModeChangeError), leaves the mic off and the leg in
+ * monitor, never a mode the UI would show as live while nobody hears.
  */
 import { EventEmitter } from 'node:events';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { SupervisionMode } from '../../preload/contract/domain';
-import type { MonitorStatus, PhoneProblem } from '../../preload/contract/phone';
-import { dtmfForModeChange, micLiveIn, type PbxProfile } from './pbxProfiles';
+import type { InboundAudio, MonitorStatus, PhoneProblem } from '../../preload/contract/phone';
+import {
+  audioProblem,
+  audioVerdict,
+  digitGate,
+  hasTelephoneEvent,
+  initialLegAudio,
+  legConnected,
+  observeInbound,
+  type AudioVerdict,
+  type LegAudio,
+} from './legAudio';
+import { dtmfForModeChange, micLiveIn, type DtmfStep, type PbxProfile } from './pbxProfiles';
 import { problemFromCall } from './phoneProblems';
 import type { RemotePeerConnection } from './remotePeerConnection';
 
@@ -31,9 +50,24 @@ export interface MonitorSessionInit {
    * after the first UDP candidate instead (null = wait for completion).
    */
   iceGatheringGraceMs?: number | null;
+  /** Clock (default Date.now); the audio and digit rules take time as an argument. */
+  now?: () => number;
+  /** asterisk-chanspy: send the digits anyway this long after the answer if no audio came (default 1500 ms). */
+  spyStartFallbackMs?: number;
 }
 
 const DTMF_SEND_TIMEOUT_MS = 3000;
+const AUDIO_CHECK_MS = 250;
+
+/** A mode change the PBX did not (or could not) take: the leg stays, in monitor, mic off. */
+export class ModeChangeError extends Error {
+  constructor(readonly problem: PhoneProblem) {
+    super(problem.message);
+    this.name = 'ModeChangeError';
+  }
+}
+
+const modeWords: Record<SupervisionMode, string> = { monitor: 'Listening', coach: 'Coaching', barge: 'Barging in' };
 
 export class MonitorSession extends EventEmitter {
   private state: MonitorStatus['state'] = 'connecting';
@@ -43,7 +77,16 @@ export class MonitorSession extends EventEmitter {
   private endedBy: EndedBy | undefined;
   private problem: PhoneProblem | undefined;
   private switching: Promise<void> = Promise.resolve();
-  /** Resolves once the leg is active, failed or ended. */
+  private audio: LegAudio = initialLegAudio();
+  private verdict: AudioVerdict = 'waiting';
+  private audioTimer: NodeJS.Timeout | null = null;
+  /** Wakes digit senders waiting for ChanSpy to begin spying. */
+  private readonly spyingWaiters = new Set<() => void>();
+  /** Digits went out on the fallback, before any audio: send them once more when spying begins. */
+  private resendOnSpying: SupervisionMode | null = null;
+  /** The mode the PBX has taken (its digits were delivered); the mic follows this, never a wish. */
+  private pbxMode: SupervisionMode = 'monitor';
+  /** Resolves once the leg is active (with its first mode applied or refused), failed or ended. */
   readonly settled: Promise<MonitorStatus>;
   /** Resolves when the leg is over (ended or failed). */
   readonly finished: Promise<MonitorStatus>;
@@ -75,6 +118,11 @@ export class MonitorSession extends EventEmitter {
     };
     if (this.endedBy) s.endedBy = this.endedBy;
     if (this.problem) s.problem = this.problem;
+    if (this.established && !this.isOver) {
+      s.audio = this.verdict;
+      const p = audioProblem(this.verdict);
+      if (p) s.audioProblem = p;
+    }
     return s;
   }
 
@@ -87,7 +135,10 @@ export class MonitorSession extends EventEmitter {
     return (this.session.connection as unknown as RemotePeerConnection | undefined) ?? null;
   }
 
-  /** Switch mode on the same leg. Resolves when the PBX has been told. */
+  /**
+   * Switch mode on the same leg. Resolves when the PBX has taken the digits;
+   * rejects with ModeChangeError (leg in monitor, mic off) when it could not.
+   */
   setMode(mode: SupervisionMode): Promise<MonitorStatus> {
     const run = async () => {
       if (this.isOver) throw new Error('The monitor session has ended.');
@@ -96,15 +147,12 @@ export class MonitorSession extends EventEmitter {
       this.mode = mode;
       // Going quieter: mute first, then tell the PBX; going louder: tell the PBX first.
       if (!micLiveIn(mode)) this.applyMic();
-      if (this.established) {
-        this.setState('switching');
-        await this.sendDigits(from, mode);
-        if (!this.isOver) this.setState(this.held ? 'held' : 'active');
-      }
+      if (this.established) await this.applyModeOnPbx(from, mode);
       this.applyMic();
     };
-    this.switching = this.switching.then(run, run);
-    return this.switching.then(() => this.status());
+    const done = this.switching.then(run, run);
+    this.switching = done.catch(() => undefined);
+    return done.then(() => this.status());
   }
 
   /** The handset: BYE (or CANCEL) on the supervisor's own leg only. */
@@ -168,6 +216,7 @@ export class MonitorSession extends EventEmitter {
     const onPeer = (pc: unknown) => {
       // Before any media flows: JsSIP's mute flag on, so unhold never enables the mic.
       s.mute({ audio: true });
+      (pc as Partial<EventEmitter>).on?.('inboundaudio', (report: InboundAudio) => this.onInboundAudio(report));
       (pc as Partial<EventEmitter>).on?.('micerror', (err: Error) => {
         this.problem = {
           code: 'MEDIA_FAILED',
@@ -182,18 +231,22 @@ export class MonitorSession extends EventEmitter {
     else s.on('peerconnection', (e: { peerconnection: unknown }) => onPeer(e.peerconnection));
     s.on('confirmed', () => {
       this.established = true;
-      this.setState('active');
+      this.audio = legConnected(this.audio, this.now());
+      this.audioTimer = setInterval(() => this.checkAudio(), AUDIO_CHECK_MS);
       const initial = this.mode;
-      if (initial !== 'monitor') {
-        this.switching = this.switching.then(async () => {
-          this.setState('switching');
-          await this.sendDigits(null, initial);
-          if (!this.isOver) this.setState(this.held ? 'held' : 'active');
-          this.applyMic();
-        });
-      }
+      this.setState(initial === 'monitor' ? 'active' : 'switching');
       this.applyMic();
-      this.emit('active');
+      if (initial === 'monitor') {
+        this.emit('active');
+        return;
+      }
+      // Starting in coach/barge: 'active' (startMonitor resolves) only once the PBX took the digits or refused them.
+      const first = this.switching.then(async () => {
+        await this.applyModeOnPbx(null, initial).catch(() => undefined);
+        this.applyMic();
+      });
+      this.switching = first;
+      void first.then(() => this.emit('active'));
     });
     s.on('hold', () => {
       this.held = true;
@@ -226,38 +279,167 @@ export class MonitorSession extends EventEmitter {
     });
   }
 
-  private async sendDigits(from: SupervisionMode | null, to: SupervisionMode): Promise<void> {
-    if (this.init.profile.kind === 'auto-answer') return; // the connector switches modes on such platforms
+  /**
+   * Tell the PBX about a mode change (state 'switching' meanwhile, so the mic
+   * stays as it was or off). On failure: mode monitor, mic off, the reason in
+   * `problem`, and ModeChangeError thrown.
+   */
+  private async applyModeOnPbx(from: SupervisionMode | null, to: SupervisionMode): Promise<void> {
+    this.setState('switching');
+    try {
+      const evidence = await this.sendDigits(from, to);
+      this.pbxMode = to;
+      // ChanSpy may have been still waiting when they went out: say them again once it has begun.
+      this.resendOnSpying = evidence === 'fallback' ? to : null;
+      if (this.problem?.code === 'DTMF_FAILED') this.problem = undefined;
+    } catch (e) {
+      if (this.isOver) return;
+      this.modeFailed(to, (e as Error).message);
+      this.setState(this.held ? 'held' : 'active');
+      throw new ModeChangeError(this.problem!);
+    }
+    if (!this.isOver) this.setState(this.held ? 'held' : 'active');
+  }
+
+  private modeFailed(to: SupervisionMode, reason: string): void {
+    this.mode = 'monitor';
+    this.pbxMode = 'monitor';
+    this.resendOnSpying = null;
+    this.forceMicOff();
+    this.problem = {
+      code: 'DTMF_FAILED',
+      message: `${modeWords[to]} did not start: ${reason}. Nobody hears you; you are listening only.`,
+      action: this.dtmfAction(),
+    };
+    this.emit('change', this.status());
+  }
+
+  private dtmfAction(): string {
+    const p = this.init.profile;
+    if (p.kind === 'auto-answer') return 'Try again.';
+    return p.dtmfMethod === 'rfc2833'
+      ? 'Check that the PBX endpoint accepts RFC 2833 digits (Asterisk: dtmf_mode=rfc4733), or pick the INFO DTMF method in Settings; then try again.'
+      : 'Check that the PBX accepts SIP INFO digits on this endpoint (FreeSWITCH: liberal-dtmf), or pick RFC 2833 in Settings; then try again.';
+  }
+
+  /** Sends the digits once the PBX can take them; resolves with why it was ready, throws with a reason. */
+  private async sendDigits(from: SupervisionMode | null, to: SupervisionMode): Promise<'spying' | 'fallback' | 'not-needed' | null> {
+    if (this.init.profile.kind === 'auto-answer') return null; // the connector switches modes on such platforms
     const step = dtmfForModeChange(this.init.profile, from, to);
-    if (!step) return;
+    if (!step) return null;
+    const evidence = await this.pbxReadyForDigits();
+    if (this.isOver) throw new Error('the leg ended');
+    await this.sendStep(step);
+    return evidence;
+  }
+
+  private async sendStep(step: DtmfStep): Promise<void> {
     if (step.transportType === 'RFC2833') {
-      this.session.sendDTMF(step.tones, { transportType: 'RFC2833', duration: step.duration, interToneGap: step.interToneGap } as never);
+      const pc = this.peer;
+      if (!pc?.sendDtmf) throw new Error('this call has no audio path for RFC 2833 digits');
+      if (!hasTelephoneEvent(pc.remoteDescription?.sdp)) {
+        throw new Error('the PBX did not agree to RFC 2833 digits (no telephone-event in its answer)');
+      }
+      await pc.sendDtmf(step.tones, step.duration, step.interToneGap);
       return;
     }
-    // SIP INFO: JsSIP paces the tones itself and reports each one as a local newDTMF.
-    await new Promise<void>((resolve) => {
+    await this.sendInfoDigits(step);
+  }
+
+  /** SIP INFO: JsSIP paces the tones; every one must be answered 2xx. */
+  private sendInfoDigits(step: DtmfStep): Promise<void> {
+    const sess = this.session;
+    return new Promise<void>((resolve, reject) => {
       let left = step.tones.replace(/,/g, '').length;
-      const timer = setTimeout(finish, DTMF_SEND_TIMEOUT_MS + left * (step.duration + step.interToneGap));
-      const onDtmf = (e: { originator: string }) => {
-        if (e.originator === 'local' && --left <= 0) finish();
+      const timer = setTimeout(
+        () => finish(new Error(`the PBX did not answer the INFO digits within ${DTMF_SEND_TIMEOUT_MS} ms`)),
+        DTMF_SEND_TIMEOUT_MS + left * (step.duration + step.interToneGap),
+      );
+      type Dtmf = EventEmitter & { tone?: string };
+      const onDtmf = (e: { originator: string; dtmf: Dtmf }) => {
+        if (e.originator !== 'local') return;
+        e.dtmf.once('succeeded', () => {
+          if (--left <= 0) finish();
+        });
+        e.dtmf.once('failed', (ev: { response?: { status_code?: number; reason_phrase?: string } }) => {
+          const r = ev.response;
+          finish(new Error(`the PBX refused digit ${e.dtmf.tone ?? ''} (SIP INFO answered ${r?.status_code ?? 'with an error'}${r?.reason_phrase ? ' ' + r.reason_phrase : ''})`));
+        });
       };
-      function finish(this: void) {
+      const onOver = () => finish(new Error('the leg ended'));
+      let finished = false;
+      function finish(err?: Error) {
+        if (finished) return;
+        finished = true;
         clearTimeout(timer);
         sess.off('newDTMF', onDtmf as never);
-        resolve();
+        sess.off('ended', onOver);
+        sess.off('failed', onOver);
+        if (err) reject(err);
+        else resolve();
       }
-      const sess = this.session;
       sess.on('newDTMF', onDtmf as never);
+      sess.on('ended', onOver);
+      sess.on('failed', onOver);
       try {
         sess.sendDTMF(step.tones, { transportType: 'INFO', duration: step.duration, interToneGap: step.interToneGap } as never);
-      } catch {
-        finish();
+      } catch (e) {
+        finish(new Error(`the digits could not be sent (${(e as Error).message})`));
       }
     });
   }
 
+  /** Waits (bounded) until the PBX takes digits: digitGate over the inbound audio. */
+  private async pbxReadyForDigits(): Promise<'spying' | 'fallback' | 'not-needed'> {
+    for (;;) {
+      const gate = digitGate(this.init.profile.kind, this.audio, this.now(), this.init.spyStartFallbackMs);
+      if (gate.send) return gate.evidence;
+      if (this.isOver) throw new Error('the leg ended');
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          this.spyingWaiters.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, Math.max(10, gate.retryAt - this.now()));
+        this.spyingWaiters.add(wake);
+      });
+    }
+  }
+
+  private onInboundAudio(report: InboundAudio): void {
+    if (this.isOver || !this.established) return;
+    const wasSpying = this.audio.firstPacketAt !== null;
+    this.audio = observeInbound(this.audio, report, this.now());
+    this.checkAudio();
+    if (wasSpying || this.audio.firstPacketAt === null) return;
+    for (const wake of [...this.spyingWaiters]) wake();
+    const again = this.resendOnSpying;
+    this.resendOnSpying = null;
+    if (again && again === this.mode) {
+      // The digits went out before ChanSpy began spying, so it likely swallowed them: once more.
+      this.switching = this.switching.then(async () => {
+        if (this.isOver || this.mode !== again) return;
+        await this.applyModeOnPbx(null, again).catch(() => undefined);
+        this.applyMic();
+      });
+    }
+  }
+
+  private checkAudio(): void {
+    if (this.isOver) return;
+    const v = audioVerdict(this.audio, this.now());
+    if (v === this.verdict) return;
+    this.verdict = v;
+    this.emit('change', this.status());
+  }
+
+  private now(): number {
+    return (this.init.now ?? Date.now)();
+  }
+
   private micShouldBeLive(): boolean {
-    return micLiveIn(this.mode) && this.established && !this.held && !this.isOver && this.state !== 'switching';
+    return micLiveIn(this.mode) && this.pbxMode === this.mode && this.established && !this.held && !this.isOver && this.state !== 'switching';
   }
 
   private applyMic(): void {
@@ -292,6 +474,9 @@ export class MonitorSession extends EventEmitter {
 
   private finish(state: 'ended' | 'failed'): void {
     if (this.isOver) return;
+    if (this.audioTimer) clearInterval(this.audioTimer);
+    this.audioTimer = null;
+    for (const wake of [...this.spyingWaiters]) wake();
     this.forceMicOff();
     this.state = state;
     this.emit('change', this.status());

@@ -74,6 +74,11 @@ export class RemotePeerConnection extends EventEmitter {
 
   private onRendererEvent(e: MediaEvent): void {
     this.apply(e.snapshot);
+    if (e.type === 'inboundaudio') {
+      // Ours, not an RTCPeerConnection event: JsSIP never listens for it.
+      if (e.inbound) this.emit('inboundaudio', e.inbound);
+      return;
+    }
     const ev = e.type === 'icecandidate' ? { type: e.type, candidate: e.candidate ?? null } : { type: e.type };
     this.emit(e.type, ev);
   }
@@ -155,14 +160,31 @@ export class RemotePeerConnection extends EventEmitter {
         dtmf: s.hasDtmf
           ? {
               toneBuffer: '',
+              // JsSIP's own RFC 2833 path (fire and forget). The monitor uses sendDtmf() to get the result;
+              // here a refusal is reported as 'dtmferror', never as inserted.
               insertDTMF: (tones: string, duration?: number, gap?: number) => {
-                this.call('insertDTMF', [i, tones, duration ?? 100, gap ?? 70]).catch(() => undefined);
-                this.emit('dtmfinserted', tones);
+                this.call('insertDTMF', [i, tones, duration ?? 100, gap ?? 70]).then(
+                  () => this.emit('dtmfinserted', tones),
+                  (e: Error) => this.emit('dtmferror', e),
+                );
               },
             }
           : null,
       };
     });
+  }
+
+  /**
+   * Send RFC 2833 digits on the audio sender and resolve once the renderer
+   * has played them out (it first waits, bounded, for DTLS: canInsertDTMF).
+   * Rejects with the renderer's reason if they could not be sent.
+   */
+  async sendDtmf(tones: string, duration: number, gap: number): Promise<void> {
+    await this.ready;
+    const i = this.snap.senders.findIndex((s) => s.kind === 'audio' && s.hasDtmf);
+    if (i < 0) throw new Error('this call has no audio sender that can send RFC 2833 digits');
+    await this.call('insertDTMF', [i, tones, duration, gap]);
+    this.emit('dtmfinserted', tones);
   }
 
   /** Whether the renderer's microphone track is enabled, as last reported. */

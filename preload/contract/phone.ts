@@ -96,12 +96,29 @@ export const pcEventTypes = [
   'connectionstatechange',
 ] as const;
 
+/**
+ * What the renderer measured of the audio arriving from the PBX on one peer
+ * (RTCRtpReceiver stats, cumulative since the peer started). Main turns the
+ * series into "spying has begun" and "no audio from the PBX" (main/phone/legAudio.ts).
+ */
+export const inboundAudioSchema = z.object({
+  packetsReceived: z.number().int().nonnegative().max(2 ** 40),
+  /** Sum of squared sample levels x seconds (WebRTC totalAudioEnergy); 0 when not reported. */
+  totalAudioEnergy: z.number().nonnegative().max(1e9),
+  totalSamplesDuration: z.number().nonnegative().max(1e9),
+});
+export type InboundAudio = z.infer<typeof inboundAudioSchema>;
+
+/** Not an RTCPeerConnection event: the periodic inbound-audio report (carries `inbound`). */
+export const inboundAudioEventType = 'inboundaudio' as const;
+
 /** renderer -> main: a peer-connection event with the snapshot taken right after it. */
 export const mediaEventSchema = z.object({
   pcId: pcIdSchema,
-  type: z.enum(pcEventTypes),
+  type: z.enum([...pcEventTypes, inboundAudioEventType]),
   snapshot: pcSnapshotSchema,
   candidate: iceCandidateSchema.optional(),
+  inbound: inboundAudioSchema.optional(),
 });
 export type MediaEvent = z.infer<typeof mediaEventSchema>;
 
@@ -124,6 +141,10 @@ export const phoneProblemSchema = z.object({
     'MEDIA_FAILED',
     'CONNECTION_LOST',
     'BAD_SIP',
+    /** The leg is up but nothing (or only silence) arrives from the PBX. */
+    'NO_AUDIO',
+    /** Mode-change digits could not be delivered: the mode did not change. */
+    'DTMF_FAILED',
     'INTERNAL',
   ]),
   /** What happened, in words a supervisor understands. */
@@ -144,6 +165,13 @@ export const monitorStatusSchema = z.object({
   micLive: z.boolean(),
   endedBy: z.enum(['supervisor', 'far-end', 'connection-lost', 'error']).optional(),
   problem: phoneProblemSchema.optional(),
+  /**
+   * Audio from the PBX on this leg, as measured: 'waiting' (just connected),
+   * 'flowing', 'none' (no packets for 2 s) or 'silent' (packets, but only digital silence for 2 s).
+   */
+  audio: z.enum(['waiting', 'flowing', 'none', 'silent']).optional(),
+  /** Set while audio is 'none' or 'silent': what it likely means and what to check. */
+  audioProblem: phoneProblemSchema.optional(),
 });
 export type MonitorStatus = z.infer<typeof monitorStatusSchema>;
 

@@ -62,7 +62,18 @@ export function voiceHandlers(core: SupervisorCore): Handlers {
     // The same leg, new mode: the PBX gets the profile's digits (no new call, no
     // renegotiation). Phone first: if the digits cannot be sent, nothing changed.
     const phone = core.options.phone;
-    await phone?.setMode(mode);
+    try {
+      await phone?.setMode(mode);
+    } catch (e) {
+      // The PBX did not take the digits: the phone fell back to listening with the mic off. Show that, not the old mode.
+      const actual = phone?.currentMode?.();
+      if (actual && actual !== v.mode) {
+        await core.connector.changeSupervisionMode(v.interactionId, actual).catch(() => undefined);
+        core.setVoiceSession(sessionFor(v.interactionId, v.participantId, actual, v.startedAt));
+      }
+      audit(`voice-${mode}`, v.interactionId, 'failed', (e as Error).message);
+      throw e;
+    }
     try {
       await core.connector.changeSupervisionMode(v.interactionId, mode);
     } catch (e) {
@@ -117,24 +128,31 @@ export function voiceHandlers(core: SupervisorCore): Handlers {
         hearing: [],
         heardBy: [],
       });
+      // Platforms that call the supervisor get a single-use token to put on that INVITE:
+      // only it is answered by itself (main/phone/autoAnswer.ts).
+      const { monitorToken } = core.options.phone?.prepareMonitor?.(mode) ?? {};
       try {
         await core.connector.startSupervision({ interactionId, participantId, mode, ...(monitorToken ? { monitorToken } : {}) });
       } catch (e) {
+        core.options.phone?.withdrawMonitorRequest?.();
         core.setVoiceSession(undefined);
         audit(`voice-${mode}`, interactionId, 'failed', (e as Error).message);
         throw e;
       }
       const phone = core.options.phone;
+      let inEffect = mode;
       if (phone) {
         // The platform has added us; now the audio leg (dial the agent's station).
         try {
-      // Platforms that call the supervisor get a single-use token to put on that INVITE:
-      // only it is answered by itself (main/phone/autoAnswer.ts).
-      const { monitorToken } = core.options.phone?.prepareMonitor?.(mode) ?? {};
-          await phone.startMonitor(agentExtension(core, interactionId), mode);
+          const leg = await phone.startMonitor(agentExtension(core, interactionId), mode);
+          // Up, but the PBX did not take the first mode's digits: listening only, and the supervisor is told why.
+          if (leg && leg.mode !== mode) {
+            inEffect = leg.mode;
+            await core.connector.changeSupervisionMode(interactionId, inEffect).catch(() => undefined);
+            if (leg.notice) core.notify('warning', leg.notice);
+          }
         } catch (e) {
           await core.connector.stopSupervision(interactionId).catch(() => undefined);
-        core.options.phone?.withdrawMonitorRequest?.();
           core.setVoiceSession(undefined);
           audit(`voice-${mode}`, interactionId, 'failed', (e as Error).message);
           throw e;
@@ -145,9 +163,9 @@ export function voiceHandlers(core: SupervisorCore): Handlers {
           throw new CommandError('NOT_FOUND', 'The call ended before your monitoring leg connected.');
         }
       }
-      const session = sessionFor(interactionId, participantId, mode, startedAt);
+      const session = sessionFor(interactionId, participantId, inEffect, startedAt);
       core.setVoiceSession(session);
-      audit(`voice-${mode}`, interactionId, 'ok');
+      audit(`voice-${mode}`, interactionId, inEffect === mode ? 'ok' : 'failed');
       return session;
     },
     'voice:setMode': ({ mode }) => changeMode(mode),

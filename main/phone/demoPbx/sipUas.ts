@@ -30,6 +30,8 @@ export type InviteDecision = { reject: { status: number; reason: string } } | { 
 export interface UasHooks {
   onInvite(call: UasCall): Promise<InviteDecision> | InviteDecision;
   onDtmf?(call: UasCall, tone: string): void;
+  /** Refuse an INFO digit with this status instead of 200 (a PBX that does not take INFO DTMF). */
+  refuseInfo?(call: UasCall): { status: number; reason: string } | undefined;
   onEnded?(call: UasCall): void;
 }
 
@@ -236,6 +238,8 @@ export class SipUas implements InProcessEndpoint {
   private onInfo(msg: SipMessage, reply: (m: string) => void): void {
     const call = this.calls.get(header(msg, 'call-id') ?? '');
     if (!call || call.state === 'ended') return reply(buildResponse(msg, 481, 'Call/Transaction Does Not Exist'));
+    const refused = this.options.hooks.refuseInfo?.(call);
+    if (refused) return reply(buildResponse(msg, refused.status, refused.reason));
     reply(buildResponse(msg, 200, 'OK'));
     if (/application\/dtmf-relay/i.test(header(msg, 'content-type') ?? '')) {
       const tone = /Signal\s*=\s*(\S)/i.exec(msg.body)?.[1];

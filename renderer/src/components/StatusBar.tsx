@@ -1,5 +1,5 @@
 import { useStore } from '../store';
-import { describePhone } from '../store/phone/selectors';
+import { describePhone, monitorTrouble } from '../store/phone/selectors';
 
 /** Bottom status line: the connection to main and to the contact center, with what to do next. */
 export function StatusBar() {
@@ -7,6 +7,7 @@ export function StatusBar() {
   const connector = useStore((s) => s.live.connector);
   const policyError = useStore((s) => s.config.view?.policyError);
   const phone = describePhone(useStore((s) => s.phone.status));
+  const legTrouble = monitorTrouble(useStore((s) => s.phone.status));
   return (
     <footer className="status-bar" role="status" aria-live="polite">
       <span title="Connection between this window and Spyglass">
@@ -21,6 +22,11 @@ export function StatusBar() {
       <span className={phone.problem ? 'status-error' : undefined} title="Softphone registration (used for voice monitoring)">
         {phone.text}
       </span>
+      {legTrouble ? (
+        <span className="status-error" data-testid="status-monitor-trouble" title="Your monitoring leg">
+          Monitor: {legTrouble}
+        </span>
+      ) : null}
       {policyError ? (
         <span className="status-error" title={policyError}>
           IT policy not applied (invalid file) — see Settings

@@ -11,8 +11,9 @@
  * when getUserMedia resolves), so a slow microphone does not delay listening.
  * Remote audio plays on the chosen output device (setSinkId).
  */
-import type { MediaEvent, MediaRequest, MediaResponse, MediaResult, PcSnapshot, SessionDescriptionInit } from '../../../preload/contract/phone';
-import { pcEventTypes } from '../../../preload/contract/phone';
+import type { InboundAudio, MediaEvent, MediaRequest, MediaResponse, MediaResult, PcSnapshot, SessionDescriptionInit } from '../../../preload/contract/phone';
+import { inboundAudioEventType, pcEventTypes } from '../../../preload/contract/phone';
+import { waitForCanInsertDtmf, playDtmf } from './dtmfSender';
 
 export interface PeerConnectionHostOptions {
   /** Sends a peer-connection event to main (one ordered stream). */
@@ -26,6 +27,8 @@ export interface PeerConnectionHostOptions {
   /** Extra methods (the demo PBX far end). */
   extensions?: Partial<Record<MediaRequest['method'], (pcId: string, args: unknown[]) => Promise<MediaResult>>>;
   getUserMedia?: (c: MediaStreamConstraints) => Promise<MediaStream>;
+  /** How often inbound audio is reported to main (ms); 0 turns the reports off. */
+  inboundReportMs?: number;
 }
 
 interface Entry {
@@ -38,6 +41,8 @@ interface Entry {
   wantMic: boolean;
   closed: boolean;
   audio: HTMLAudioElement | null;
+  /** The inbound-audio report timer. */
+  reporter: ReturnType<typeof setInterval> | null;
 }
 
 export interface PeerConnectionHost {
@@ -50,6 +55,19 @@ export interface PeerConnectionHost {
   /** The real peer connection (tests, stats). */
   peer(pcId: string): RTCPeerConnection | undefined;
   closeAll(): void;
+}
+
+/** Cumulative inbound audio over every audio receiver of a peer. */
+async function inboundAudio(pc: RTCPeerConnection): Promise<InboundAudio> {
+  const out: InboundAudio = { packetsReceived: 0, totalAudioEnergy: 0, totalSamplesDuration: 0 };
+  const stats = await pc.getStats().catch(() => null);
+  stats?.forEach((r: { type: string; kind?: string; packetsReceived?: number; totalAudioEnergy?: number; totalSamplesDuration?: number }) => {
+    if (r.type !== 'inbound-rtp' || (r.kind && r.kind !== 'audio')) return;
+    out.packetsReceived += r.packetsReceived ?? 0;
+    out.totalAudioEnergy += r.totalAudioEnergy ?? 0;
+    out.totalSamplesDuration += r.totalSamplesDuration ?? 0;
+  });
+  return out;
 }
 
 type SinkAudio = HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
@@ -99,7 +117,7 @@ export function createPeerConnectionHost(options: PeerConnectionHostOptions): Pe
       const inputId = options.devices?.().inputId ?? '';
       const pc = new RTCPeerConnection((config as RTCConfiguration) ?? {});
       const transceiver = pc.addTransceiver('audio', { direction: 'sendrecv' });
-      const entry: Entry = { pc, mic: null, micReady: Promise.resolve(), micError: null, wantMic: false, closed: false, audio: null };
+      const entry: Entry = { pc, mic: null, micReady: Promise.resolve(), micError: null, wantMic: false, closed: false, audio: null, reporter: null };
       entries.set(pcId, entry);
       entry.micReady = gum({ audio: inputId ? { deviceId: { exact: inputId } } : true, video: false }).then(
         async (mic) => {
@@ -135,6 +153,16 @@ export function createPeerConnectionHost(options: PeerConnectionHostOptions): Pe
           }
           options.emit(event);
         });
+      }
+      // Main cannot see RTP: report what arrives so it can tell "spying began" and "no audio from the PBX".
+      const every = options.inboundReportMs ?? 250;
+      if (every > 0) {
+        entry.reporter = setInterval(() => {
+          if (entry.closed || pc.connectionState !== 'connected') return;
+          void inboundAudio(pc).then((inbound) => {
+            if (!entry.closed) options.emit({ pcId, type: inboundAudioEventType, snapshot: snapOf(pcId, pc), inbound });
+          });
+        }, every);
       }
       return { snapshot: snapOf(pcId, pc) };
     },
@@ -173,8 +201,11 @@ export function createPeerConnectionHost(options: PeerConnectionHostOptions): Pe
       const { pc, micReady } = get(pcId);
       await micReady; // RFC 2833 rides on the audio track
       const s = pc.getSenders()[Number(i)];
-      if (!s?.dtmf) throw new Error('this call cannot send RFC 2833 DTMF');
-      s.dtmf.insertDTMF(String(tones), Number(duration) || 100, Number(gap) || 70);
+      if (!s?.dtmf) throw new Error('this call cannot send RFC 2833 DTMF (no audio sender)');
+      // Chromium refuses digits until DTLS is up ("canInsertDTMF is false"): wait for it, bounded.
+      await waitForCanInsertDtmf(s.dtmf, () => pc.connectionState);
+      // Resolves once every tone has been played out on the wire (tonechange ''), or throws.
+      await playDtmf(s.dtmf, String(tones), Number(duration) || 100, Number(gap) || 70);
       return {};
     },
     async close(pcId) {
@@ -188,6 +219,7 @@ export function createPeerConnectionHost(options: PeerConnectionHostOptions): Pe
   function closeEntry(pcId: string, e: Entry): void {
     e.closed = true;
     e.wantMic = false;
+    if (e.reporter) clearInterval(e.reporter);
     for (const t of e.mic?.getTracks() ?? []) {
       t.enabled = false;
       t.stop();

@@ -20,3 +20,17 @@ export function describePhone(status: PhoneStatus | undefined): { text: string; 
       return { text: 'Phone: not set up — add your SIP server and user in Settings.', problem: false };
   }
 }
+
+/**
+ * What is wrong on a monitor leg that is still up: no audio from the PBX, or a
+ * mode the PBX did not take (the leg fell back to listening). Undefined when
+ * nothing is, so the UI never shows a stale warning.
+ */
+export function monitorTrouble(status: PhoneStatus | undefined): string | undefined {
+  const m = status?.monitor;
+  if (!m || m.state === 'ended' || m.state === 'failed') return undefined;
+  const parts: string[] = [];
+  if (m.audioProblem) parts.push(`${m.audioProblem.message} ${m.audioProblem.action}`);
+  if (m.problem) parts.push(`${m.problem.message} ${m.problem.action}`);
+  return parts.length ? parts.join(' ') : undefined;
+}

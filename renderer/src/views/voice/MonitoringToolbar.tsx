@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useShortcut } from '../../components/shortcuts';
 import { dispatch, useStore } from '../../store';
 import { useVoiceUi } from '../../store/voice';
+import { monitorTrouble } from '../../store/phone/selectors';
 import { pickedParticipantId } from '../../store/voice/selectors';
 import { ActionButton } from './ActionButton';
 import { CallMeters } from './CallMeters';
@@ -58,6 +59,8 @@ export function MonitoringToolbar() {
   const interaction = useStore((s) => (session ? s.live.interactions[session.interactionId] : undefined));
   const now = useSecondTick();
   const model = toolbarModel(session, interaction, now);
+  // What the wire says about the leg (no audio from the PBX, a mode it did not take): shown in the toolbar too.
+  const trouble = monitorTrouble(useStore((s) => s.phone.status));
   return (
     <div className="monitoring-toolbar-slot">
       {/* Always mounted so screen readers announce the microphone going live. */}
@@ -95,6 +98,11 @@ export function MonitoringToolbar() {
           </span>
           <span className="hearing">{model.hearing}</span>
           <CallMeters />
+          {trouble ? (
+            <span className="leg-trouble" role="alert" data-testid="toolbar-monitor-trouble">
+              {trouble}
+            </span>
+          ) : null}
           <span className="toolbar-buttons">
             <ActionButton
               availability={model.mic}

@@ -48,6 +48,11 @@ export class FakeMediaHost implements MediaHost {
   failMic: string | null = null;
   /** Make ICE fail right after the remote description is set. */
   failIce = false;
+  /** What the PBX sends once connected: audio packets (reported like the renderer does), or nothing. */
+  inbound: 'flowing' | 'none' = 'flowing';
+  /** Make RFC 2833 insertDTMF fail with this reason (e.g. canInsertDTMF stayed false). */
+  failDtmf: string | null = null;
+  private readonly reporters = new Map<string, NodeJS.Timeout>();
 
   onEvent(listener: (e: MediaEvent) => void): () => void {
     this.listeners.add(listener);
@@ -109,7 +114,10 @@ export class FakeMediaHost implements MediaHost {
         const snap = bump({ remoteDescription: d, signalingState: d.type === 'offer' ? 'have-remote-offer' : 'stable' });
         setTimeout(() => {
           if (this.failIce) this.emit(pcId, 'iceconnectionstatechange', bump({ iceConnectionState: 'failed', connectionState: 'failed' }));
-          else if (pc.snap.iceConnectionState === 'new') this.emit(pcId, 'iceconnectionstatechange', bump({ iceConnectionState: 'connected', connectionState: 'connected' }));
+          else if (pc.snap.iceConnectionState === 'new') {
+            this.emit(pcId, 'iceconnectionstatechange', bump({ iceConnectionState: 'connected', connectionState: 'connected' }));
+            this.startInboundReports(pcId, pc);
+          }
         }, 2);
         return { snapshot: snap };
       }
@@ -121,6 +129,7 @@ export class FakeMediaHost implements MediaHost {
         return { snapshot: bump({ senders }) };
       }
       case 'insertDTMF':
+        if (this.failDtmf) throw new Error(this.failDtmf);
         this.dtmf.push({ pcId, tones: String(args[1]) });
         return {};
       case 'demoAnswer':
@@ -133,11 +142,25 @@ export class FakeMediaHost implements MediaHost {
         this.demo.push({ id: pcId, event: 'close' });
         return {};
       case 'close':
+        clearInterval(this.reporters.get(pcId));
+        this.reporters.delete(pcId);
         bump({ signalingState: 'closed', iceConnectionState: 'closed', connectionState: 'closed', senders: pc.snap.senders.map((s) => ({ ...s, enabled: false })) });
         return {};
       default:
         throw new Error(`fake media host: ${method} not supported`);
     }
+  }
+
+  /** Like the renderer: cumulative inbound-audio stats every 50 ms (packets only while `inbound` is 'flowing'). */
+  private startInboundReports(pcId: string, pc: FakePc): void {
+    let packets = 0;
+    const timer = setInterval(() => {
+      if (this.inbound === 'flowing') packets += 2;
+      const e: MediaEvent = { pcId, type: 'inboundaudio', snapshot: pc.snap, inbound: { packetsReceived: packets, totalAudioEnergy: packets * 1e-3, totalSamplesDuration: packets * 0.02 } };
+      for (const l of this.listeners) l(e);
+    }, 50);
+    timer.unref?.();
+    this.reporters.set(pcId, timer);
   }
 
   private emit(pcId: string, type: MediaEvent['type'], snapshot: PcSnapshot, candidate?: MediaEvent['candidate']): void {

@@ -28,6 +28,7 @@ export function inProcessPhone(
         lastCall = call;
         return opts.onInvite?.(call) ?? { answerSdp: fakeSdp('sendrecv', 50000) };
       },
+      refuseInfo: (call) => opts.refuseInfo?.(call),
     },
   });
   const media = new FakeMediaHost();
@@ -35,9 +36,9 @@ export function inProcessPhone(
   const phone = new JsSipSoftphone({
     mediaHost: media,
     createSocket: () => (sock = new InProcessSocket(uas)),
-  });
     onDeclinedCall: (c) => declined.push(c),
     ...(opts.now ? { now: opts.now } : {}),
+  });
   const account: SipAccount = {
     wsUrl: 'ws://demo-pbx.invalid',
     uri: 'sip:sup1@demo-pbx.invalid',
@@ -56,8 +57,8 @@ export function inProcessPhone(
       return sock;
     },
     lastCall: () => lastCall,
-  };
     declined,
+  };
 }
 
 export const until = async (cond: () => boolean, what: string, ms = 5000): Promise<void> => {
