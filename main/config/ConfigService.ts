@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigView } from '../../preload/contract';
 import { CommandError } from '../../preload/contract';
+import { profileSettingDefaults } from '../phone/pbxProfiles';
 import { parsePolicy } from './parsePolicy';
 import { defaultSettings, isSettingKey, partialSettingsSchema, settingsShape, type SettingKey, type Settings } from './settingsSchema';
 
@@ -13,7 +14,8 @@ export interface ConfigSource {
 }
 
 /**
- * Effective configuration: defaults < user settings < IT policy.
+ * Effective configuration: defaults < the PBX profile's own defaults (feature
+ * code, DTMF method of the chosen phone.profile) < user settings < IT policy.
  * Policy keys are locked: the UI shows them read-only and `set` refuses them.
  */
 export class ConfigService {
@@ -56,11 +58,23 @@ export class ConfigService {
   get<K extends SettingKey>(key: K): Settings[K] {
     if (key in this.policy) return this.policy[key] as Settings[K];
     if (key in this.user) return this.user[key] as Settings[K];
+    const fromProfile = this.profileLayer();
+    if (key in fromProfile) return fromProfile[key] as Settings[K];
     return defaultSettings[key];
   }
 
   all(): Settings {
-    return { ...defaultSettings, ...this.user, ...this.policy };
+    return { ...defaultSettings, ...this.profileLayer(), ...this.user, ...this.policy };
+  }
+
+  /** Keys whose effective value is the chosen PBX profile's own default (nobody set them). */
+  fromProfile(): SettingKey[] {
+    return (Object.keys(this.profileLayer()) as SettingKey[]).filter((k) => !(k in this.user) && !(k in this.policy));
+  }
+
+  private profileLayer(): Partial<Settings> {
+    const profile = this.policy['phone.profile'] ?? this.user['phone.profile'] ?? defaultSettings['phone.profile'];
+    return profileSettingDefaults(profile);
   }
 
   isLocked(key: SettingKey): boolean {
@@ -71,6 +85,7 @@ export class ConfigService {
     return {
       values: this.all() as unknown as ConfigView['values'],
       locked: Object.keys(this.policy),
+      fromProfile: this.fromProfile(),
       policyPath: this.source.policyFile,
       ...(this.policyError ? { policyError: this.policyError } : {}),
     };
@@ -79,11 +94,23 @@ export class ConfigService {
   set(key: string, value: unknown): ConfigView {
     if (!isSettingKey(key)) throw new CommandError('INVALID_PAYLOAD', `Unknown setting “${key}”.`);
     if (this.isLocked(key)) throw new CommandError('FORBIDDEN', `“${key}” is set by your IT policy and cannot be changed here.`);
+    if (value === null) return this.unset(key);
     const parsed = settingsShape[key].safeParse(value);
     if (!parsed.success) {
       throw new CommandError('INVALID_PAYLOAD', `Invalid value for “${key}”: ${parsed.error.issues[0]?.message ?? 'wrong type'}.`);
     }
     const next = { ...this.user, [key]: parsed.data };
+    writeAtomically(this.source.userFile, JSON.stringify(next, null, 2));
+    this.user = next;
+    const view = this.view();
+    for (const listener of this.listeners) listener(view);
+    return view;
+  }
+
+  /** Forget the user's own value: the profile's (or the app's) default applies again. */
+  private unset(key: SettingKey): ConfigView {
+    const next = { ...this.user };
+    delete next[key];
     writeAtomically(this.source.userFile, JSON.stringify(next, null, 2));
     this.user = next;
     const view = this.view();

@@ -41,7 +41,8 @@ export const defaultSettings: Settings = {
   'phone.profile': 'demo',
   'phone.server': '',
   'phone.user': '',
-  'phone.featureCode': '*55',
+  // The chosen PBX profile's own code and method win over these (ConfigService: profile layer).
+  'phone.featureCode': '*222',
   'phone.dtmfMethod': 'info',
   'audio.input': 'default',
   'audio.output': 'default',

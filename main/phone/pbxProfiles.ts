@@ -75,6 +75,26 @@ export const autoAnswer = (overrides: Partial<AutoAnswerProfile> = {}): AutoAnsw
   ...overrides,
 });
 
+/**
+ * The settings a profile brings with it (issue 18 found 1): they apply unless
+ * the user or IT set the key explicitly (ConfigService layers them between the
+ * app defaults and user settings, and Settings shows them as "from the profile").
+ */
+export function profileSettingDefaults(profileName: string): { 'phone.featureCode'?: string; 'phone.dtmfMethod'?: DtmfMethod } {
+  switch (profileName) {
+    case 'asterisk-chanspy': {
+      const p = asteriskChanSpy();
+      return { 'phone.featureCode': p.featureCode, 'phone.dtmfMethod': p.dtmfMethod };
+    }
+    case 'freeswitch-eavesdrop': {
+      const p = freeswitchEavesdrop();
+      return { 'phone.featureCode': p.featureCode, 'phone.dtmfMethod': p.dtmfMethod };
+    }
+    default:
+      return {};
+  }
+}
+
 const DIALABLE = /^[0-9A-Za-z*#+._-]+$/;
 
 /**

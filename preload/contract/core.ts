@@ -10,6 +10,8 @@ export const configViewSchema = z.object({
   values: z.record(z.string(), settingValueSchema),
   /** Keys fixed by the machine-wide IT policy; shown locked in Settings. */
   locked: z.array(z.string()),
+  /** Keys nobody set whose value is the chosen PBX profile's own default; shown as "from the profile". */
+  fromProfile: z.array(z.string()).optional(),
   policyPath: z.string(),
   /** Set when the policy file exists but is invalid: nothing of it was applied. */
   policyError: z.string().optional(),

@@ -9,6 +9,8 @@ interface FieldSpec {
   help: string;
   kind: 'text' | 'number' | 'boolean' | 'select';
   options?: string[];
+  /** The PBX profile brings its own value for this key (shown "from the profile" until someone sets it). */
+  profileDefault?: boolean;
 }
 
 const fields: FieldSpec[] = [
@@ -17,8 +19,14 @@ const fields: FieldSpec[] = [
   { key: 'phone.profile', label: 'PBX profile', help: 'How monitor calls are placed and modes switched.', kind: 'select', options: ['demo', 'asterisk-chanspy', 'freeswitch-eavesdrop', 'auto-answer'] },
   { key: 'phone.server', label: 'SIP WebSocket server', help: 'For example wss://pbx.example.com:8089/ws', kind: 'text' },
   { key: 'phone.user', label: 'SIP user', help: 'Your supervisor endpoint, for example sip:7001@pbx.example.com', kind: 'text' },
-  { key: 'phone.featureCode', label: 'Monitor feature code', help: 'Dialled before the agent extension (Asterisk ChanSpy or FreeSWITCH eavesdrop).', kind: 'text' },
-  { key: 'phone.dtmfMethod', label: 'DTMF method', help: 'How mode-change digits are sent to the PBX.', kind: 'select', options: ['info', 'rfc2833'] },
+  {
+    key: 'phone.featureCode',
+    label: 'Monitor feature code',
+    help: 'Dialled before the agent extension (Asterisk ChanSpy or FreeSWITCH eavesdrop).',
+    kind: 'text',
+    profileDefault: true,
+  },
+  { key: 'phone.dtmfMethod', label: 'DTMF method', help: 'How mode-change digits are sent to the PBX.', kind: 'select', options: ['info', 'rfc2833'], profileDefault: true },
   { key: 'cache.retentionDays', label: 'Keep cached interactions (days)', help: 'Older cached interactions are purged.', kind: 'number' },
   { key: 'demo.timeCompression', label: 'Demo speed', help: 'How much faster than real time the demo runs (takes effect on restart).', kind: 'number' },
   { key: 'updates.enabled', label: 'Automatic updates', help: 'Usually managed by IT.', kind: 'boolean' },
@@ -26,6 +34,7 @@ const fields: FieldSpec[] = [
 
 function Field({ spec, config }: { spec: FieldSpec; config: ConfigView }) {
   const locked = config.locked.includes(spec.key);
+  const fromProfile = config.fromProfile?.includes(spec.key) ?? false;
   const value = config.values[spec.key];
   const id = `setting-${spec.key.replace(/\W/g, '-')}`;
   const save = async (next: unknown) => {
@@ -42,6 +51,11 @@ function Field({ spec, config }: { spec: FieldSpec; config: ConfigView }) {
             🔒 Locked by IT policy
           </span>
         ) : null}
+        {fromProfile ? (
+          <span className="profile-badge" title="The chosen PBX profile's own value; change it here to override">
+            from the profile
+          </span>
+        ) : null}
       </label>
       {spec.kind === 'boolean' ? (
         <input id={id} type="checkbox" title={title} checked={value === true} disabled={locked} onChange={(e) => void save(e.target.checked)} />
@@ -56,6 +70,8 @@ function Field({ spec, config }: { spec: FieldSpec; config: ConfigView }) {
       ) : (
         <input
           id={id}
+          // Re-mounted when the effective value changes (e.g. another PBX profile picked), so it never shows a stale value.
+          key={String(value ?? '')}
           type={spec.kind === 'number' ? 'number' : 'text'}
           title={title}
           defaultValue={String(value ?? '')}
@@ -67,10 +83,17 @@ function Field({ spec, config }: { spec: FieldSpec; config: ConfigView }) {
           }}
         />
       )}
+      {spec.profileDefault && !locked && !fromProfile && profileHasDefaults(config) ? (
+        <button type="button" className="link-button" onClick={() => void save(null)}>
+          Use the profile’s value
+        </button>
+      ) : null}
       <p className="field-help">{spec.help}</p>
     </div>
   );
 }
+
+const profileHasDefaults = (config: ConfigView) => ['asterisk-chanspy', 'freeswitch-eavesdrop'].includes(String(config.values['phone.profile']));
 
 export function SettingsView() {
   const config = useStore((s) => s.config.view);
