@@ -3,8 +3,9 @@
 # synthetic voices (agent: en-us male, lower pitch; customer: en-gb female
 # variant, higher pitch), mono 16 kHz Ogg Vorbis (~25 kB each). The output is
 # committed, so CI does not need espeak-ng. Needs: apt-get install espeak-ng sox
+# Written where the renderer serves them from (app:// and the web host alike).
 set -euo pipefail
-out="$(cd "$(dirname "$0")/.." && pwd)/resources/demo-audio"
+out="$(cd "$(dirname "$0")/.." && pwd)/renderer/public/demo-audio"
 mkdir -p "$out"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT

@@ -39,7 +39,7 @@ describe.skipIf(!!skip)('media bridge over the contract channels (attachMediaHos
 
   beforeAll(async () => {
     const js = (await build({ entryPoints: [join(__dirname, 'support', 'browserAttachEntry.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120', logLevel: 'silent' })).outputFiles[0]!.text;
-    const audio = join(__dirname, '..', '..', 'resources', 'demo-audio');
+    const audio = join(__dirname, '..', '..', 'renderer', 'public', 'demo-audio');
     server = createServer((req, res) => {
       const m = /^\/demo-audio\/(agent|customer)\.ogg$/.exec(req.url ?? '');
       if (m) return void res.end(readFileSync(join(audio, `${m[1]}.ogg`)));

@@ -35,7 +35,7 @@ export async function startChromiumMediaHost(): Promise<ChromiumMediaHost> {
     logLevel: 'silent',
   });
   const js = bundle.outputFiles[0]!.text;
-  const audioDir = join(__dirname, '..', '..', '..', 'resources', 'demo-audio');
+  const audioDir = join(__dirname, '..', '..', '..', 'renderer', 'public', 'demo-audio');
   const server: Server = createServer((req, res) => {
     const m = /^\/demo-audio\/(agent|customer)\.ogg$/.exec(req.url ?? '');
     if (m) {
