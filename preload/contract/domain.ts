@@ -52,6 +52,11 @@ export const queueSchema = z.object({
   /** Target answer time for this queue; a chat waiting longer misses SLA. */
   slaSeconds: z.number().int().positive(),
   oldestWaitingSince: epochMs.optional(),
+  /** Calls answered and finished, as the platform counts them (Asterisk: since its queue statistics were last reset). */
+  completed: z.number().int().nonnegative().optional(),
+  abandoned: z.number().int().nonnegative().optional(),
+  /** Share of completed calls answered within slaSeconds, 0..100, when the platform computes it. */
+  serviceLevelPercent: z.number().min(0).max(100).optional(),
 });
 export type Queue = z.infer<typeof queueSchema>;
 
