@@ -94,9 +94,9 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
       (status) => core.emit('phone:status', status),
       (sink, request) => core.emitTo(sink, 'media:request', request as never),
       (sink, devices) => core.emitTo(sink, 'media:devices', devices),
+      (text) => core.notify('warning', text),
     );
     core.onScreenClosed((sink) => phone.screenClosed(sink));
-      (text) => core.notify('warning', text),
   }
   await core.start();
   if (phone) void phone.start();

@@ -32,7 +32,8 @@ describe('which INVITE is answered by itself', () => {
   });
 
   it('declines every auto-answer hint without the token, however trusted the headers look', () => {
-    for (const h of [{ 'answer-mode': ['Auto'] }, { 'call-info': ['<sip:pbx>;answer-after=0'] }, { 'alert-info': ['<urn:alert:service:auto-answer>'] }]) {
+    const hints: Record<string, string[]>[] = [{ 'answer-mode': ['Auto'] }, { 'call-info': ['<sip:pbx>;answer-after=0'] }, { 'alert-info': ['<urn:alert:service:auto-answer>'] }];
+    for (const h of hints) {
       const d = decideIncomingInvite({ ...genuine, headers: headers({ ...h, via: ['SIP/2.0/WS pbx;received=pbx'] }) });
       expect(d).toMatchObject({ answer: false, status: 603 });
       expect(d.reason).toMatch(/carries no monitor token \(it asked to be auto-answered/);

@@ -6,7 +6,7 @@
  * reported, and never gets a peer connection (so never a live microphone).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { asteriskChanSpy, autoAnswer } from '../../../main/phone/pbxProfiles';
+import { asteriskChanSpy, autoAnswer, type PbxProfile } from '../../../main/phone/pbxProfiles';
 import { fakeSdp } from './support/fakeMediaHost';
 import { inProcessPhone, until, type Harness } from './support/inProcessPhone';
 
@@ -24,7 +24,7 @@ const pleaseAnswer: [string, string] = ['Answer-Mode', 'Auto'];
 const tokenHeader = (token: string | undefined): [string, string] => ['X-Spyglass-Monitor', token ?? 'missing'];
 
 let clock = 1_800_000_000_000;
-async function platform(profile = autoAnswer({ monitorTokenTtlMs: 10_000 })) {
+async function platform(profile: PbxProfile = autoAnswer({ monitorTokenTtlMs: 10_000 })) {
   h = inProcessPhone({ profile, now: () => clock });
   await h.phone.register(h.account);
   const contact = h.uas.registrations.get('sup1');
