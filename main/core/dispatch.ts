@@ -11,6 +11,8 @@ import {
   type Result,
 } from '../../preload/contract';
 import { ConnectorError } from '../contact-center/Connector';
+import { boundedText } from './boundedText';
+import { describeIssues } from './describeIssues';
 import type { Logger } from './logger';
 
 /** Who sent a command: the screen it came from (a window or a web socket), when the host knows it. */
@@ -38,17 +40,15 @@ export async function dispatch(
   context: CommandContext = {},
 ): Promise<Result<unknown>> {
   if (!isCommandName(channel)) {
-    const name = typeof channel === 'string' ? channel.slice(0, 80) : typeof channel;
+    const name = typeof channel === 'string' ? boundedText(channel, 80) : typeof channel;
     log.warnOnce(`unknown-channel:${name}`, `Refused a command on unknown channel “${name}”.`);
     return fail('UNKNOWN_CHANNEL', `Unknown command “${name}”. This build of Spyglass does not offer it; reload the window, or update Spyglass if it persists.`);
   }
   const def = commands[channel];
   const parsed = def.req.safeParse(payload ?? {});
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .slice(0, 3)
-      .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-      .join('; ');
+    // Bounded: zod quotes the sender's keys and values, which can be megabytes.
+    const problems = describeIssues(parsed.error.issues);
     log.warnOnce(`invalid-payload:${channel}:${problems}`, `Refused “${channel}”: invalid payload (${problems}).`);
     return fail('INVALID_PAYLOAD', `Invalid request for “${channel}”: ${problems}.`);
   }
