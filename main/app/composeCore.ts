@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { ConfigService } from '../config/ConfigService';
 import { policyPath } from '../config/policyPath';
 import type { Connector } from '../contact-center/Connector';
+import type { OptInScenario } from '../contact-center/demo';
 import type { Logger } from '../core/logger';
 import { SupervisorCore } from '../core/SupervisorCore';
 import { supervisionRules } from '../core/supervisionRules';
@@ -18,8 +19,8 @@ export interface ComposeOptions {
   log: Logger;
   openExternal: (url: string) => Promise<void>;
   keyStore?: KeyStore;
-  /** Overrides for tests and benchmarks (seed, size, speed). */
-  demo?: { seed?: number; agents?: number; timeCompression?: number; changesPerSecond?: number };
+  /** Overrides for tests and benchmarks (seed, size, speed, opt-in scenarios such as `hostile`). */
+  demo?: { seed?: number; agents?: number; timeCompression?: number; changesPerSecond?: number; scenarios?: readonly OptInScenario[] };
   policyFile?: string;
   now?: () => number;
   /** Session cache file; default: the OS cache folder on local disk. */
@@ -55,6 +56,7 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
     agents: options.demo?.agents ?? config.get('demo.agents'),
     timeCompression: options.demo?.timeCompression ?? config.get('demo.timeCompression'),
     ...(options.demo?.changesPerSecond !== undefined ? { changesPerSecond: options.demo.changesPerSecond } : {}),
+    ...(options.demo?.scenarios ? { optInScenarios: options.demo.scenarios } : {}),
   });
   const connector: Connector = demo.connector;
 

@@ -1,4 +1,4 @@
-import { DemoContactCenter, type Clock, type DemoControl } from '../contact-center/demo';
+import { DemoContactCenter, scenariosWith, type Clock, type DemoControl, type OptInScenario } from '../contact-center/demo';
 import type { Connector } from '../contact-center/Connector';
 
 export interface DemoConnectorHandle {
@@ -13,6 +13,8 @@ export interface DemoConnectorOptions {
   agents: number;
   timeCompression: number;
   changesPerSecond?: number;
+  /** Scenario groups off by default (e.g. `hostile`: attack strings in a chat, for the e2e tests). */
+  optInScenarios?: readonly OptInScenario[];
 }
 
 /** The embedded demo contact center (the default, no-setup connector). */
@@ -22,6 +24,7 @@ export function createDemoConnector(options: DemoConnectorOptions): DemoConnecto
     agents: options.agents,
     timeCompression: options.timeCompression,
     ...(options.changesPerSecond !== undefined ? { changesPerSecond: options.changesPerSecond } : {}),
+    ...(options.optInScenarios?.length ? { scenarios: scenariosWith(options.optInScenarios) } : {}),
   });
   return { connector: demo, clock: demo.clock, control: demo.control };
 }

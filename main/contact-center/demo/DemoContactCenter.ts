@@ -18,7 +18,7 @@ import { DigitalSimulation } from './digitalSimulation';
 import { agentName, defaultOtherSupervisors, defaultQueues, type QueueSpec, type SupervisorSpec } from './names';
 import { Rng } from './random';
 import { Routing } from './routing';
-import { applyScenario, scenarioAgents, scenarioNames, type ScenarioName } from './scenarios';
+import { applyScenario, defaultScenarioNames, scenarioAgents, type ScenarioName } from './scenarios';
 import { changeSupervisionMode, endAllBySupervisor, startSupervision, stopSupervision, supervisorParticipant, type Actor } from './supervision';
 import { SupervisorSimulation } from './supervisorSimulation';
 import { VoiceSimulation } from './voiceSimulation';
@@ -60,7 +60,7 @@ export interface DemoOptions {
   endedRetentionMs?: number;
   /** Per-conversation transcript cap. Default 500. */
   maxMessagesPerConversation?: number;
-  /** Named e2e situations to put in place (see scenarios.ts). Default: all of them. */
+  /** Named e2e situations to put in place (see scenarios.ts). Default: all but the opt-in ones (hostile text). */
   scenarios?: readonly ScenarioName[];
 }
 
@@ -142,7 +142,7 @@ export class DemoContactCenter implements Connector {
     // Scenarios first, so their fixed agents are taken before the warm-up fills the rest.
     // They name the default queues and the first agents; a custom layout without them skips them.
     const layoutFits = defaultQueues.every((q) => world.queues.has(q.id));
-    for (const name of options.scenarios ?? scenarioNames) {
+    for (const name of options.scenarios ?? defaultScenarioNames) {
       if (layoutFits && scenarioAgents[name].every((id) => world.agents.has(id))) applyScenario(this.control, name);
     }
     if (options.warmUp ?? this.simulate) {

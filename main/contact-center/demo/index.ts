@@ -2,6 +2,16 @@ export { DemoContactCenter, MAX_AGENTS, type DemoOptions } from './DemoContactCe
 export { createRealClock, type Clock, type RealClockOptions } from './clock';
 export { ManualClock } from './manualClock';
 export { DemoControl, type StartCallOptions, type StartChatOptions } from './control';
-export { applyScenario, scenarioAgents, scenarioIds, scenarioNames, type ScenarioName } from './scenarios';
+export {
+  applyScenario,
+  defaultScenarioNames,
+  optInScenarioNames,
+  scenarioAgents,
+  scenarioIds,
+  scenarioNames,
+  scenariosWith,
+  type OptInScenario,
+  type ScenarioName,
+} from './scenarios';
 export { defaultOtherSupervisors, defaultQueues, fixedAgentNames, type QueueSpec, type SupervisorSpec } from './names';
-export { conversationScripts, type ConversationScript } from './scripts/conversations';
+export { conversationScripts, hostileScripts, type ConversationScript } from './scripts/conversations';

@@ -4,7 +4,7 @@ import type { DemoControl } from './control';
  * Named situations the e2e tests rely on. Each puts a known interaction in
  * place at once, with a fixed id, on fixed agents, pinned so the background
  * simulation never ends or changes it: only tests (through DemoControl or
- * the Connector) do. They are all applied by default.
+ * the Connector) do. All but the opt-in ones are applied by default.
  */
 
 export const scenarioNames = [
@@ -20,6 +20,24 @@ export const scenarioNames = [
   'pendingChat',
 ] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
+
+/**
+ * Groups of scenarios a run switches on by name (`--scenario hostile`). They
+ * are not in the default demo: a supervisor trying Spyglass should not meet
+ * attack strings; the e2e tests that check they are shown safely turn them on.
+ */
+export const optInScenarios = { hostile: ['hostileChat'] } as const satisfies Record<string, readonly ScenarioName[]>;
+export type OptInScenario = keyof typeof optInScenarios;
+export const optInScenarioNames = Object.keys(optInScenarios) as OptInScenario[];
+
+const optIn = new Set<ScenarioName>(Object.values(optInScenarios).flat());
+/** What the demo puts in place unless told otherwise. */
+export const defaultScenarioNames: readonly ScenarioName[] = scenarioNames.filter((n) => !optIn.has(n));
+
+/** The default scenarios plus the named opt-in groups. */
+export function scenariosWith(groups: readonly OptInScenario[]): ScenarioName[] {
+  return [...defaultScenarioNames, ...groups.flatMap((g) => optInScenarios[g])];
+}
 
 /** The ids e2e tests can rely on. */
 export const scenarioIds = {
@@ -91,7 +109,7 @@ const setups: Record<ScenarioName, (c: DemoControl) => void> = {
   unmonitorableCall: (c) => {
     c.startCall({ id: scenarioIds.unmonitorableCall, agentId: 'agent-9', queueId: 'queue-sales', customerName: 'Oscar Villanueva', monitorable: false, startedMsAgo: 70_000 });
   },
-  /** Kwame Mensah's chat with hostile text (script/img tags, javascript: links). */
+  /** Opt-in (`hostile`): Kwame Mensah's chat with hostile text (script/img tags, javascript: links). */
   hostileChat: (c) => {
     c.startChat({ id: scenarioIds.hostileChat, agentId: 'agent-10', scriptId: 'hostile-script', channel: 'chat', play: true });
   },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectorEvent } from '../../../main/contact-center/Connector';
-import { DemoContactCenter, ManualClock, createRealClock, scenarioIds } from '../../../main/contact-center/demo';
+import { DemoContactCenter, ManualClock, createRealClock, scenarioIds, scenariosWith } from '../../../main/contact-center/demo';
 import { agentStatuses } from '../../../preload/contract';
 
 function record(seed: number, ms: number): ConnectorEvent[] {
@@ -96,6 +96,26 @@ describe('demo contact center: setup and determinism', () => {
     expect(byId.get(scenarioIds.coachedByDana)?.monitorLock).toMatchObject({ supervisorName: 'Dana Reyes', mode: 'coach' });
     expect(byId.get(scenarioIds.unmonitorableCall)?.monitorable).toBe(false);
     expect(byId.get(scenarioIds.pendingChat)?.state).toBe('pending');
+  });
+
+  it('shows no attack strings by default, even after 30 minutes of background traffic; the hostile scenario is opt-in', () => {
+    const attack = /<script|<img|<b>|onerror=|javascript:/i;
+    const clock = new ManualClock();
+    const demo = DemoContactCenter.create({ clock, seed: 3 });
+    let seen = JSON.stringify(demo.state());
+    demo.subscribe((e) => {
+      const text = JSON.stringify(e);
+      if (attack.test(text)) seen += text;
+    });
+    void demo.start();
+    clock.advance(30 * 60_000);
+    expect(seen).not.toMatch(attack);
+    expect(demo.state().interactions.some((i) => i.id === scenarioIds.hostileChat)).toBe(false);
+
+    const hostile = DemoContactCenter.create({ clock: new ManualClock(), scenarios: scenariosWith(['hostile']) }).state();
+    const chat = hostile.interactions.find((i) => i.id === scenarioIds.hostileChat);
+    expect(chat?.customer?.name).toBe('<b>Tyler Jackson</b>');
+    expect(hostile.interactions.some((i) => i.id === scenarioIds.longCall)).toBe(true);
   });
 
   it('keeps the long call up for more than 10 minutes of busy background traffic', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConnectorError } from '../../../main/contact-center/Connector';
-import { conversationScripts, scenarioIds } from '../../../main/contact-center/demo';
+import { conversationScripts, hostileScripts, scenarioIds } from '../../../main/contact-center/demo';
 import { quietDemo } from './demoHarness';
 
 const refusal = async (p: Promise<unknown>): Promise<ConnectorError> => {
@@ -176,7 +176,7 @@ describe('demo digital conversations', () => {
   });
 
   it('the scripts cover the languages, emoji, long text, links and hostile text the UI must show safely', () => {
-    const all = conversationScripts.flatMap((s) => s.turns);
+    const all = [...conversationScripts, ...hostileScripts].flatMap((s) => s.turns);
     expect(new Set(conversationScripts.map((s) => s.language))).toEqual(new Set(['en', 'es', 'fr', 'de', 'ar', 'ja']));
     expect(all.some((t) => t.text.includes('<script>'))).toBe(true);
     expect(all.some((t) => t.text.includes('onerror='))).toBe(true);

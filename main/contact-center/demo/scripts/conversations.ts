@@ -3,9 +3,11 @@ import type { Channel } from '../../../../preload/contract';
 /**
  * Scripted digital conversations. They are deliberately varied: several
  * languages (incl. Arabic, right to left, and Japanese), emoji, a long
- * message, attachments as https links, and a few hostile texts, because the
- * UI must show all of it safely as plain text. `{agent}` is replaced by the
- * current agent's first name when the line is sent.
+ * message and attachments as https links, because the UI must show all of it
+ * safely as plain text. Attack strings (markup, `javascript:` links) live in
+ * `hostileScripts`, which the background never picks: only the opt-in
+ * `hostile` scenario plays them. `{agent}` is replaced by the current agent's
+ * first name when the line is sent.
  */
 
 export interface ScriptTurn {
@@ -144,24 +146,6 @@ export const conversationScripts: readonly ConversationScript[] = [
     ],
   },
   {
-    id: 'hostile-script',
-    language: 'en',
-    channel: 'chat',
-    queueId: 'queue-tech',
-    customer: { name: '<b>Tyler Jackson</b>', email: 'tyler@example.com', tier: 'Standard', notes: '<img src=x onerror=alert(1)> flagged by fraud check' },
-    topic: 'Account access',
-    tags: ['security', '<script>'],
-    assistanceAtTurn: 3,
-    turns: [
-      { from: 'customer', text: '<script>alert(1)</script> hello?? is anyone there' },
-      { from: 'agent', text: "Hi, I'm {agent}. How can I help you today?" },
-      { from: 'customer', text: 'Click this to see my problem: javascript:alert(document.cookie)', attachments: [{ name: 'problem.html', url: 'javascript:alert(1)' }] },
-      { from: 'agent', text: "For your security I can't open links like that. Could you describe the problem instead?" },
-      { from: 'customer', text: '<img src=x onerror=alert(1)> my account is locked' },
-      { from: 'agent', text: 'I have sent a reset link to the email on file. It expires in 15 minutes.' },
-    ],
-  },
-  {
     id: 'billing-emoji-sms',
     language: 'en',
     channel: 'sms',
@@ -242,8 +226,34 @@ export const conversationScripts: readonly ConversationScript[] = [
   },
 ];
 
+/**
+ * Conversations written as an attacker would (script/img tags, `onerror=`,
+ * `javascript:` links, a markup customer name). Shown only in the opt-in
+ * `hostile` demo scenario (`--scenario hostile`), never in the default demo.
+ */
+export const hostileScripts: readonly ConversationScript[] = [
+  {
+    id: 'hostile-script',
+    language: 'en',
+    channel: 'chat',
+    queueId: 'queue-tech',
+    customer: { name: '<b>Tyler Jackson</b>', email: 'tyler@example.com', tier: 'Standard', notes: '<img src=x onerror=alert(1)> flagged by fraud check' },
+    topic: 'Account access',
+    tags: ['security', '<script>'],
+    assistanceAtTurn: 3,
+    turns: [
+      { from: 'customer', text: '<script>alert(1)</script> hello?? is anyone there' },
+      { from: 'agent', text: "Hi, I'm {agent}. How can I help you today?" },
+      { from: 'customer', text: 'Click this to see my problem: javascript:alert(document.cookie)', attachments: [{ name: 'problem.html', url: 'javascript:alert(1)' }] },
+      { from: 'agent', text: "For your security I can't open links like that. Could you describe the problem instead?" },
+      { from: 'customer', text: '<img src=x onerror=alert(1)> my account is locked' },
+      { from: 'agent', text: 'I have sent a reset link to the email on file. It expires in 15 minutes.' },
+    ],
+  },
+];
+
 export function scriptById(id: string): ConversationScript {
-  const script = conversationScripts.find((s) => s.id === id);
+  const script = conversationScripts.find((s) => s.id === id) ?? hostileScripts.find((s) => s.id === id);
   if (!script) throw new Error(`Unknown conversation script ${id}`);
   return script;
 }
