@@ -19,3 +19,11 @@ export type ServerFrame =
 
 /** Largest frame accepted from a browser (a long chat reply fits easily). */
 export const maxClientFrameBytes = 2 * 1024 * 1024;
+
+/**
+ * Close code for a bridge WebSocket whose token is missing or from another
+ * run, sent to pages of our own origin (a tab from before a restart) so they
+ * can say so instead of reconnecting forever. Same number in
+ * renderer/src/bridge/webSocketBridge.ts (the renderer cannot import main).
+ */
+export const tokenRefusedCloseCode = 4401;

@@ -2,18 +2,25 @@ import type { CommandName, CommandRequest, CommandResponse, EventName, EventPayl
 
 type Listener = (payload: unknown) => void;
 
+export type BridgeConnectionState = 'open' | 'closed' | 'refused';
+
+/** The host closes with this when the socket's token is missing or from another run (main/web-host/wireProtocol.ts). */
+export const tokenRefusedCloseCode = 4401;
+
 /**
  * The contract over the web host's WebSocket, for runs in a plain browser.
  * Same `SpyglassApi` as Electron's preload; reconnects after a drop and
- * fails pending calls with a clear error instead of hanging.
+ * fails pending calls with a clear error instead of hanging. A refused token
+ * is final: retrying with the same token cannot succeed, so it stops.
  */
-export function createWebSocketBridge(url: string, onConnection: (state: 'open' | 'closed') => void): SpyglassApi {
+export function createWebSocketBridge(url: string, onConnection: (state: BridgeConnectionState) => void): SpyglassApi {
   let socket: WebSocket | undefined;
   let nextId = 1;
   let backoffMs = 250;
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Map<string, Set<Listener>>();
   const queue: string[] = [];
+  let refusedMessage: string | undefined;
 
   const connect = () => {
     const ws = new WebSocket(url);
@@ -37,11 +44,20 @@ export function createWebSocketBridge(url: string, onConnection: (state: 'open' 
         for (const l of listeners.get(frame.channel) ?? []) l(frame.payload);
       }
     };
-    ws.onclose = () => {
-      onConnection('closed');
+    ws.onclose = (event) => {
+      const refused = event.code === tokenRefusedCloseCode;
+      onConnection(refused ? 'refused' : 'closed');
+      const message = refused
+        ? 'This Spyglass tab is from an earlier run. Open the URL printed in the terminal.'
+        : 'Lost the connection to Spyglass; reconnecting. Try again in a moment.';
       for (const [id, resolve] of pending) {
-        resolve({ ok: false, error: { code: 'UNAVAILABLE', message: 'Lost the connection to Spyglass; reconnecting. Try again in a moment.' } });
+        resolve({ ok: false, error: { code: 'UNAVAILABLE', message } });
         pending.delete(id);
+      }
+      if (refused) {
+        refusedMessage = message;
+        queue.length = 0;
+        return;
       }
       setTimeout(connect, backoffMs);
       backoffMs = Math.min(backoffMs * 2, 5000);
@@ -54,6 +70,7 @@ export function createWebSocketBridge(url: string, onConnection: (state: 'open' 
       const id = nextId++;
       const frame = JSON.stringify({ kind: 'invoke', id, channel, payload });
       return new Promise((resolve) => {
+        if (refusedMessage) return resolve({ ok: false, error: { code: 'UNAVAILABLE', message: refusedMessage } });
         pending.set(id, resolve as (r: Result<unknown>) => void);
         if (socket?.readyState === WebSocket.OPEN) socket.send(frame);
         else queue.push(frame);

@@ -1,5 +1,13 @@
 import { useStore } from '../store';
 import { describePhone, monitorTrouble } from '../store/phone/selectors';
+import type { UiState } from '../store/ui/initialState';
+
+const connectionText: Record<UiState['connection'], string> = {
+  open: 'Connected',
+  connecting: 'Connecting…',
+  closed: 'Disconnected — reconnecting…',
+  refused: 'This Spyglass tab is from an earlier run — open the URL printed in the terminal',
+};
 
 /** Bottom status line: the connection to main and to the contact center, with what to do next. */
 export function StatusBar() {
@@ -10,8 +18,8 @@ export function StatusBar() {
   const legTrouble = monitorTrouble(useStore((s) => s.phone.status));
   return (
     <footer className="status-bar" role="status" aria-live="polite">
-      <span title="Connection between this window and Spyglass">
-        {connection === 'open' ? 'Connected' : connection === 'connecting' ? 'Connecting…' : 'Disconnected — reconnecting…'}
+      <span title="Connection between this window and Spyglass" className={connection === 'refused' ? 'status-error' : undefined}>
+        {connectionText[connection]}
       </span>
       {connector ? (
         <span title="Contact center connection">

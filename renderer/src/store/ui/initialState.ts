@@ -6,7 +6,8 @@ export interface UiState {
   /** The interaction whose details are open, if any. */
   detailsId: string | undefined;
   helpOpen: boolean;
-  connection: 'connecting' | 'open' | 'closed';
+  /** 'refused': the web host does not accept this tab's token (from an earlier run); reconnecting cannot help. */
+  connection: 'connecting' | 'open' | 'closed' | 'refused';
 }
 
 export const initialUiState: UiState = { view: 'agents', detailsId: undefined, helpOpen: false, connection: 'connecting' };

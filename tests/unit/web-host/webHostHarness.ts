@@ -1,0 +1,88 @@
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ConfigService } from '../../../main/config/ConfigService';
+import { DemoContactCenter, ManualClock } from '../../../main/contact-center/demo';
+import { createLogger } from '../../../main/core/logger';
+import { SupervisorCore } from '../../../main/core/SupervisorCore';
+import { supervisionRules } from '../../../main/core/supervisionRules';
+import { startWebHost, type RunningWebHost } from '../../../main/web-host/WebHost';
+import type { WebHostLimits } from '../../../main/web-host/serverLimits';
+
+export interface TestHost {
+  host: RunningWebHost;
+  core: SupervisorCore;
+  logLines: string[];
+  stop(): Promise<void>;
+}
+
+/** A real web host on 127.0.0.1:0 over a real core (quiet demo on a manual clock) and a tiny built renderer. */
+export async function startTestHost(limits: Partial<WebHostLimits> = {}): Promise<TestHost> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spyglass-webhost-'));
+  const staticDir = path.join(dir, 'renderer');
+  fs.mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Spyglass</title>');
+  fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  const clock = new ManualClock();
+  const logLines: string[] = [];
+  const log = createLogger((l) => logLines.push(l));
+  const core = new SupervisorCore({
+    connector: DemoContactCenter.create({ seed: 1, agents: 12, clock, simulate: false }),
+    config: new ConfigService({ policyFile: path.join(dir, 'policy.json'), userFile: path.join(dir, 'settings.json') }),
+    rules: supervisionRules,
+    log,
+    now: () => clock.now(),
+    host: 'web',
+    version: 'test',
+    openExternal: async () => {},
+  });
+  await core.start();
+  const host = await startWebHost({ core, staticDir, log, limits });
+  return {
+    host,
+    core,
+    logLines,
+    stop: async () => {
+      await host.close();
+      await core.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface RawExchange {
+  /** Everything the server sent before it closed (or before `settleMs` passed with the socket still open). */
+  response: string;
+  status: number | undefined;
+  closed: boolean;
+}
+
+/**
+ * Writes raw bytes to the host the way `nc` would and collects the answer:
+ * resolves when the server closes the connection, or, for a response that
+ * keeps the connection alive, once a complete head has arrived.
+ */
+export function rawRequest(port: number, text: string, options: { waitForClose?: boolean } = {}): Promise<RawExchange> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let response = '';
+    const done = (closed: boolean) => {
+      socket.destroy();
+      const m = /^HTTP\/1\.1 (\d{3})/.exec(response);
+      resolve({ response, status: m ? Number(m[1]) : undefined, closed });
+    };
+    socket.on('data', (d) => {
+      response += d.toString('latin1');
+      if (!options.waitForClose && /\r\n\r\n/.test(response) && !/^HTTP\/1\.1 101/.test(response)) {
+        // Give a body a moment to follow the head, then stop reading.
+        setTimeout(() => done(false), 50);
+      }
+    });
+    socket.on('close', () => done(true));
+    socket.on('error', () => undefined);
+    if (text) socket.write(text);
+  });
+}
+
+export const upgradeHeaders = 'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n';
