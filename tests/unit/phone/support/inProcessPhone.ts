@@ -17,7 +17,13 @@ export interface Harness {
 }
 
 export function inProcessPhone(
-  opts: { profile?: PbxProfile; password?: string; onInvite?: (c: UasCall) => InviteDecision; now?: () => number } = {},
+  opts: {
+    profile?: PbxProfile;
+    password?: string;
+    onInvite?: (c: UasCall) => InviteDecision;
+    refuseInfo?: (c: UasCall) => { status: number; reason: string } | undefined;
+    now?: () => number;
+  } = {},
 ): Harness {
   const declined: DeclinedCall[] = [];
   let lastCall: UasCall | undefined;
