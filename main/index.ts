@@ -10,6 +10,7 @@ import { appOrigin, registerAppScheme, serveRenderer } from './electron/appProto
 import { hardenWindows, openExternalSafely } from './electron/hardenWindows';
 import { attachWindow, wireIpc } from './electron/ipcBridge';
 import { createSafeStorageKeyStore } from './electron/safeStorageKeyStore';
+import { createSafeStorageSecretStore } from './electron/safeStorageSecretStore';
 
 app.enableSandbox();
 registerAppScheme();
@@ -28,6 +29,7 @@ async function start(): Promise<void> {
     log,
     openExternal: openExternalSafely,
     keyStore: createSafeStorageKeyStore(app.getPath('userData')),
+    secretStore: createSafeStorageSecretStore(app.getPath('userData')),
     cacheWorkerEntry: path.join(__dirname, 'cacheWorker.js'),
   });
   wireIpc(core);

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { ConfigService } from '../config/ConfigService';
 import { policyPath } from '../config/policyPath';
 import type { Connector } from '../contact-center/Connector';
+import { FileSecretStore, type SecretStore } from '../config/secretStore';
 import type { OptInScenario } from '../contact-center/demo';
 import type { Logger } from '../core/logger';
 import { SupervisorCore } from '../core/SupervisorCore';
@@ -9,6 +10,7 @@ import { supervisionRules } from '../core/supervisionRules';
 import type { KeyStore } from '../cache/keyStore';
 import { cacheDatabasePath } from '../cache/paths';
 import { openSessionCache, type SessionCache } from '../cache/SessionCache';
+import { createAsteriskConnector } from './createAsteriskConnector';
 import { createDemoConnector, type DemoConnectorHandle } from './createDemoConnector';
 import { createPhoneWiring } from './phoneWiring';
 
@@ -19,6 +21,8 @@ export interface ComposeOptions {
   log: Logger;
   openExternal: (url: string) => Promise<void>;
   keyStore?: KeyStore;
+  /** Secrets such as the AMI secret; default: user-only files under userDataDir/secrets. */
+  secretStore?: SecretStore;
   /** Overrides for tests and benchmarks (seed, size, speed, opt-in scenarios such as `hostile`). */
   demo?: { seed?: number; agents?: number; timeCompression?: number; changesPerSecond?: number; scenarios?: readonly OptInScenario[] };
   policyFile?: string;
@@ -58,7 +62,10 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
     ...(options.demo?.changesPerSecond !== undefined ? { changesPerSecond: options.demo.changesPerSecond } : {}),
     ...(options.demo?.scenarios ? { optInScenarios: options.demo.scenarios } : {}),
   });
-  const connector: Connector = demo.connector;
+  const asterisk = config.get('connector') === 'asterisk';
+  const connector: Connector = asterisk
+    ? createAsteriskConnector(config, log, options.secretStore ?? new FileSecretStore(options.userDataDir))
+    : demo.connector;
 
   const notices: string[] = [];
   // Until the core exists, notices wait in the list above.
@@ -74,7 +81,8 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
     config,
     rules: supervisionRules,
     log,
-    now: options.now ?? (() => demo.clock.now()),
+    // The demo may run faster than real time; a real contact center does not.
+    now: options.now ?? (asterisk ? () => Date.now() : () => demo.clock.now()),
     host: options.host,
     version: options.version,
     openExternal: options.openExternal,

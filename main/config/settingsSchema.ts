@@ -6,14 +6,19 @@ import { z } from 'zod';
  * file is reported instead of silently ignored.
  */
 export const settingsShape = {
-  /** Which contact-center connector to use. Only the embedded demo exists so far. */
-  connector: z.enum(['demo']),
+  /** Which contact-center connector to use: the embedded demo, or Asterisk over AMI. */
+  connector: z.enum(['demo', 'asterisk']),
   /** Open in offline review mode (cached data only) even if the connector is reachable. */
   startOffline: z.boolean(),
   'demo.seed': z.number().int().nonnegative(),
   'demo.agents': z.number().int().min(1).max(5000),
   'demo.timeCompression': z.number().min(1).max(100),
   /** How a monitor call is placed and how modes are switched on the PBX. */
+  /** Asterisk Manager Interface (connector "asterisk"); its secret is never a setting (OS secret store). */
+  'asterisk.host': z.string().max(255),
+  'asterisk.port': z.number().int().min(1).max(65535),
+  'asterisk.tls': z.boolean(),
+  'asterisk.user': z.string().max(100),
   'phone.profile': z.enum(['demo', 'asterisk-chanspy', 'freeswitch-eavesdrop', 'auto-answer']),
   'phone.server': z.string().max(500),
   'phone.user': z.string().max(200),
@@ -38,6 +43,10 @@ export const defaultSettings: Settings = {
   'demo.seed': 7,
   'demo.agents': 40,
   'demo.timeCompression': 1,
+  'asterisk.host': '',
+  'asterisk.port': 5038,
+  'asterisk.tls': false,
+  'asterisk.user': '',
   'phone.profile': 'demo',
   'phone.server': '',
   'phone.user': '',

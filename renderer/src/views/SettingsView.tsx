@@ -14,7 +14,11 @@ interface FieldSpec {
 }
 
 const fields: FieldSpec[] = [
-  { key: 'connector', label: 'Contact center', help: 'Which contact-center connection to use.', kind: 'select', options: ['demo'] },
+  { key: 'connector', label: 'Contact center', help: 'Which contact-center connection to use (takes effect on restart).', kind: 'select', options: ['demo', 'asterisk'] },
+  { key: 'asterisk.host', label: 'Asterisk host', help: 'The Asterisk server for the AMI connection, for example pbx.example.com.', kind: 'text' },
+  { key: 'asterisk.port', label: 'Asterisk AMI port', help: 'Usually 5038 (5039 with TLS).', kind: 'number' },
+  { key: 'asterisk.tls', label: 'Asterisk AMI over TLS', help: 'Encrypt the manager connection (Asterisk tlsenable=yes).', kind: 'boolean' },
+  { key: 'asterisk.user', label: 'Asterisk AMI user', help: 'The read-only manager user from manager.conf. Its secret is kept in the OS secret store, never here.', kind: 'text' },
   { key: 'startOffline', label: 'Start in offline review', help: 'Open with cached data only, without connecting.', kind: 'boolean' },
   { key: 'phone.profile', label: 'PBX profile', help: 'How monitor calls are placed and modes switched.', kind: 'select', options: ['demo', 'asterisk-chanspy', 'freeswitch-eavesdrop', 'auto-answer'] },
   { key: 'phone.server', label: 'SIP WebSocket server', help: 'For example wss://pbx.example.com:8089/ws', kind: 'text' },

@@ -250,7 +250,7 @@ describe('AsteriskModel: hostile input', () => {
   it('malformed and unknown events change nothing and never throw', () => {
     const s = setup();
     const before = JSON.stringify(s.derive());
-    for (const e of [
+    const hostile: F[] = [
       { Event: 'Newchannel', Channel: 'PJSIP/x', Uniqueid: 'bad id with spaces' },
       { Event: 'Hangup' },
       { Event: 'QueueCallerJoin', Queue: 'support', Uniqueid: '../../etc' },
@@ -258,7 +258,8 @@ describe('AsteriskModel: hostile input', () => {
       { Event: 'QueueMemberStatus', Queue: 'q'.repeat(500), Interface: 'PJSIP/1' },
       { Event: 'DeviceStateChange', Device: 'PJSIP/9999', State: 'INUSE' },
       { Response: 'Success' },
-    ]) s.apply(e);
+    ];
+    for (const e of hostile) s.apply(e);
     expect(JSON.stringify(s.derive())).toBe(before);
   });
 
