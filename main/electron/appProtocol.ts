@@ -1,11 +1,28 @@
 import * as path from 'node:path';
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
+import { contentSecurityPolicy } from '../app/csp';
 import { resolveStatic } from '../web-host/staticFiles';
 
 export const appScheme = 'app';
 export const appHost = 'spyglass';
 export const appOrigin = `${appScheme}://${appHost}`;
+
+/**
+ * True for a URL of our app:// origin. Not `new URL(url).origin`: Node's URL
+ * gives "null" as the origin of every non-web scheme, so comparing origins
+ * would refuse our own window (and startsWith would accept look-alikes such
+ * as app://spyglass.evil).
+ */
+export function isAppUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${appScheme}:` && parsed.host === appHost && !parsed.username && !parsed.password;
+  } catch {
+    return false;
+  }
+}
 
 /** Must run before `app.ready`: app:// behaves like https (secure context, fetch, no file:// powers). */
 export function registerAppScheme(): void {
@@ -14,18 +31,8 @@ export function registerAppScheme(): void {
   ]);
 }
 
-const csp = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** The same policy the web host sends, but no bridge socket: Electron talks over IPC. */
+const csp = contentSecurityPolicy();
 
 /** Serves the built renderer from app://spyglass/ with a strict CSP; nothing outside it. */
 export function serveRenderer(rendererDir: string): void {

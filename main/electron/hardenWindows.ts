@@ -1,5 +1,5 @@
 import { app, session, shell, type WebContents } from 'electron';
-import { appOrigin } from './appProtocol';
+import { isAppUrl } from './appProtocol';
 
 /**
  * Electron security checklist, applied to every web contents: no navigation
@@ -9,22 +9,29 @@ import { appOrigin } from './appProtocol';
 export function hardenWindows(): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (e, url) => {
-      if (!url.startsWith(`${appOrigin}/`)) e.preventDefault();
+      if (!isAppUrl(url)) e.preventDefault();
     });
     contents.on('will-redirect', (e, url) => {
-      if (!url.startsWith(`${appOrigin}/`)) e.preventDefault();
+      if (!isAppUrl(url)) e.preventDefault();
     });
     contents.on('will-attach-webview', (e) => e.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
   const ses = session.defaultSession;
+  // Microphone capture only (coach and barge): no camera, screen, location,
+  // notifications, and only for our own top-level page.
   ses.setPermissionRequestHandler((contents, permission, callback, details) => {
-    const fromUs = details.requestingUrl.startsWith(`${appOrigin}/`);
-    const audioOnly = permission === 'media' && (details as { mediaTypes?: string[] }).mediaTypes?.every((t) => t === 'audio');
-    callback(Boolean(fromUs && audioOnly && contents.getURL().startsWith(`${appOrigin}/`)));
+    const mediaTypes = (details as { mediaTypes?: string[] }).mediaTypes ?? [];
+    const microphoneOnly = permission === 'media' && mediaTypes.length > 0 && mediaTypes.every((t) => t === 'audio');
+    const fromUs = isAppUrl(details.requestingUrl) && details.isMainFrame && isAppUrl(contents?.getURL());
+    callback(microphoneOnly && fromUs);
   });
-  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permission === 'media' && requestingOrigin === appOrigin);
+  // Permission checks (device labels, speaker choice) for our origin, never
+  // for the camera.
+  ses.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin, details) => permission === 'media' && isAppUrl(requestingOrigin) && details.mediaType !== 'video',
+  );
 }
 
 /** Opens a link the user confirmed in the system browser (http, https, mailto only). */

@@ -1,7 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { commandNames, fail } from '../../preload/contract';
 import type { EventSink, SupervisorCore } from '../core/SupervisorCore';
-import { appOrigin } from './appProtocol';
+import { isAppUrl } from './appProtocol';
 
 const commandPrefix = 'spyglass:cmd:';
 const eventPrefix = 'spyglass:evt:';
@@ -12,12 +12,7 @@ const eventPrefix = 'spyglass:evt:';
  */
 function senderIsTrusted(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  if (!frame || frame.parent !== null) return false;
-  try {
-    return new URL(frame.url).origin === appOrigin;
-  } catch {
-    return false;
-  }
+  return Boolean(frame) && frame!.parent === null && isAppUrl(frame!.url);
 }
 
 /** Each window's event sink, so a command's source screen is known (media requests go back to the media window). */

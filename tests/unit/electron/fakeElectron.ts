@@ -1,0 +1,102 @@
+/**
+ * A stand-in for the `electron` module (its binary cannot be downloaded on
+ * our build machines): records what main/electron registers — IPC handlers,
+ * the app:// handler, app and web-contents listeners, permission handlers —
+ * so tests can call them the way Electron would. Used with
+ * `vi.mock('electron', () => import('./fakeElectron'))`.
+ */
+import { EventEmitter } from 'node:events';
+import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+type Handler = (...args: never[]) => unknown;
+
+export const recorded = {
+  ipcHandlers: new Map<string, Handler>(),
+  protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+  privilegedSchemes: [] as unknown[],
+  permissionRequestHandler: undefined as Handler | undefined,
+  permissionCheckHandler: undefined as Handler | undefined,
+  openedExternally: [] as string[],
+};
+
+export function resetFakeElectron(): void {
+  recorded.ipcHandlers.clear();
+  recorded.protocolHandlers.clear();
+  recorded.privilegedSchemes.length = 0;
+  recorded.permissionRequestHandler = undefined;
+  recorded.permissionCheckHandler = undefined;
+  recorded.openedExternally.length = 0;
+  app.removeAllListeners();
+}
+
+export const ipcMain = {
+  handle(channel: string, handler: Handler) {
+    if (recorded.ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    recorded.ipcHandlers.set(channel, handler);
+  },
+};
+
+/** What Electron does for `ipcRenderer.invoke` on a channel: the handler's result, or a rejection when none is registered. */
+export async function invoke(channel: string, event: unknown, payload: unknown): Promise<unknown> {
+  const handler = recorded.ipcHandlers.get(channel);
+  if (!handler) throw new Error(`No handler registered for '${channel}'`);
+  return (handler as (event: unknown, payload: unknown) => unknown)(event, payload);
+}
+
+export const protocol = {
+  registerSchemesAsPrivileged(schemes: unknown[]) {
+    recorded.privilegedSchemes.push(...schemes);
+  },
+  handle(scheme: string, handler: (request: Request) => Promise<Response>) {
+    recorded.protocolHandlers.set(scheme, handler);
+  },
+};
+
+/** net.fetch for the file:// URLs the app:// handler reads from. */
+export const net = {
+  async fetch(url: string): Promise<Response> {
+    if (!url.startsWith('file://')) throw new Error(`fake net.fetch only reads files, not ${url}`);
+    return new Response(fs.readFileSync(fileURLToPath(url)));
+  },
+};
+
+export const app = new EventEmitter();
+
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler(handler: Handler) {
+      recorded.permissionRequestHandler = handler;
+    },
+    setPermissionCheckHandler(handler: Handler) {
+      recorded.permissionCheckHandler = handler;
+    },
+  },
+};
+
+export const shell = {
+  async openExternal(url: string) {
+    recorded.openedExternally.push(url);
+  },
+};
+
+/** A web contents as `web-contents-created` hands it over: its listeners and window-open handler are kept. */
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+  constructor(private url: string) {
+    super();
+  }
+  getURL(): string {
+    return this.url;
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler;
+  }
+  /** Emits a cancellable event the way Electron does; true when a listener prevented it. */
+  attempt(eventName: string, url?: string): boolean {
+    let prevented = false;
+    const event = { preventDefault: () => (prevented = true), url };
+    this.emit(eventName, event, url);
+    return prevented;
+  }
+}
