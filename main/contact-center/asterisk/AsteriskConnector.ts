@@ -11,7 +11,7 @@ import { realTimers, type Timers } from './timers';
  * The Asterisk connector: agents, queues, calls and other supervisors'
  * ChanSpy sessions from the Asterisk Manager Interface. Read-only: it sends
  * Login, Ping and list actions (QueueStatus, QueueSummary, CoreShowChannels,
- * BridgeList, DeviceStateList), never an action that changes a call.
+ * BridgeList, DeviceStateList, PresenceStateList), never an action that changes a call.
  * Monitoring itself is the softphone's asterisk-chanspy leg; the connector
  * only records it, so our own ChanSpy is never shown as someone else's lock.
  *
@@ -189,10 +189,12 @@ export class AsteriskConnector implements Connector {
       await client.list('QueueSummary', {}, apply);
       await client.list('CoreShowChannels', {}, apply);
       await client.list('BridgeList', {}, apply);
-      // Asterisk 13+; an older one (or a user without it) still works, with member states only.
-      await client.list('DeviceStateList', {}, apply).catch((e: AmiError) => {
-        if (!client.isOpen) throw e;
-      });
+      // Asterisk 13+; an older one (or a user without them) still works, with member states only.
+      for (const optional of ['DeviceStateList', 'PresenceStateList']) {
+        await client.list(optional, {}, apply).catch((e: AmiError) => {
+          if (!client.isOpen) throw e;
+        });
+      }
     } finally {
       this.resyncing = false;
     }

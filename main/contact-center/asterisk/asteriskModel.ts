@@ -167,6 +167,16 @@ export class AsteriskModel {
     const beforeKey = before ? this.keyOf(before) : undefined;
     const change = this.channels.apply(event, now);
     if (change) this.onChannelChange(change, now, beforeKey);
+    if (name === 'CoreShowChannel') this.queueFromApplication(event, now);
+  }
+
+  /** After a resync, a caller still in (or answered from) a queue runs the Queue application: "support,tT,,,600". */
+  private queueFromApplication(event: AmiFields, now: number): void {
+    const ch = event.Uniqueid ? this.channels.byId.get(event.Uniqueid) : undefined;
+    if (!ch || ch.application !== 'Queue' || !ch.applicationData) return;
+    const queue = ch.applicationData.split(',')[0]?.trim();
+    if (queue) this.meta(this.keyOf(ch), ch.createdAt).queueName = queue;
+    void now;
   }
 
   private agentEvent(name: string, event: AmiFields, now: number): void {
@@ -502,7 +512,8 @@ export class AsteriskModel {
       if (fromGone && talking.length >= 2) delete meta.transfer;
     }
     const state = callState({ participants, waiting: waitingIn !== undefined, consult, conference, transferring: meta.transfer !== undefined, held: holders.length > 0 });
-    if (state === 'connected' && !meta.connectedNoted) {
+    // A queue call's answer is told by AgentConnect (with the wait); other calls are noted here.
+    if (state === 'connected' && !meta.connectedNoted && meta.queueName === undefined) {
       meta.connectedNoted = true;
       this.log.add(meta.id, now, 'connected', `${participants.filter((p) => p.state === 'connected').map((p) => p.name).join(' and ')} connected`);
     }
@@ -575,7 +586,8 @@ function callState(facts: { participants: Participant[]; waiting: boolean; consu
   if (participants.some((p) => p.agentId && p.state === 'alerting')) return 'alerting';
   if (facts.waiting) return 'pending';
   if (talking.length >= 2) return 'connected';
-  return 'alerting';
+  // Someone rings; else one party is left on the line (the other just hung up).
+  return participants.some((p) => p.state === 'alerting') || talking.length === 0 ? 'alerting' : 'connected';
 }
 
 export const participantIdFor = (interactionId: string, uniqueid: string): string => `${interactionId}~${uniqueid}`;

@@ -1,0 +1,131 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { agentSchema, interactionSchema, queueSchema } from '../../../preload/contract';
+import type { Interaction } from '../../../preload/contract';
+import { fixture, replay, until, type Harness } from './harness';
+
+/**
+ * The Asterisk connector on AMI traffic recorded from a real Asterisk
+ * (tests/fixtures/asterisk): what a supervisor would see at each step.
+ */
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const call = (h: Harness, customer: string): Interaction | undefined =>
+  h.connector.state().interactions.find((i) => i.participants.some((p) => p.role === 'customer' && p.name === customer));
+const names = (ix: Interaction | undefined) => ix?.participants.map((p) => `${p.name} (${p.role}, ${p.state})`);
+const queue = (h: Harness, name: string) => h.connector.state().queues.find((q) => q.name === name);
+
+describe('Asterisk connector on recorded AMI traffic', () => {
+  it('login and resync: agents with states and extensions, queues, calls in progress', async () => {
+    h = await replay('login-resync');
+    await h.connector.start();
+    const state = h.connector.state();
+    expect(h.events.some((e) => e.type === 'status' && e.state === 'online')).toBe(true);
+    expect(state.agents.map((a) => [a.name, a.extension, a.status])).toEqual([
+      ['Alex Kim', '1001', 'On Queue'],
+      ['Maria Lopez', '1002', 'Away'],
+      ['Sam Patel', '1003', 'On Queue'],
+      ['Jordan Lee', '1004', 'On Queue'],
+    ]);
+    expect(state.agents.find((a) => a.name === 'Sam Patel')?.queueIds.sort()).toEqual(['queue:sales', 'queue:support']);
+    for (const a of state.agents) agentSchema.parse(a);
+    for (const q of state.queues) queueSchema.parse(q);
+    for (const i of state.interactions) interactionSchema.parse(i);
+    // Priya Raman talks with Alex Kim; Tomás Herrera waits in sales while two agents ring.
+    expect(names(call(h, 'Priya Raman'))).toEqual(['Priya Raman (customer, connected)', 'Alex Kim (agent, connected)']);
+    expect(call(h, 'Priya Raman')).toMatchObject({ state: 'connected', queueId: 'queue:support', customer: { phone: '+13125550187' } });
+    expect(call(h, 'Tomás Herrera')).toMatchObject({ state: 'alerting', queueId: 'queue:sales' });
+    const sales = queue(h, 'sales')!;
+    expect(sales).toMatchObject({ waiting: 1, slaSeconds: 20 });
+    // The recorded QueueEntry said how long Tomás had waited: the longest wait starts then, not at our login.
+    expect(Date.now() - sales.oldestWaitingSince!).toBeGreaterThanOrEqual(1000);
+    expect(state.agents.find((a) => a.name === 'Alex Kim')?.interactionIds).toEqual([call(h, 'Priya Raman')!.id]);
+    // Only read actions were sent.
+    expect(h.server.received.map((a) => a.Action)).toEqual(['Login', 'QueueStatus', 'QueueSummary', 'CoreShowChannels', 'BridgeList', 'DeviceStateList', 'PresenceStateList']);
+  });
+
+  it('a queue call: waiting rises, the agent rings, answers, the call ends', async () => {
+    h = await replay('queue-call-answered');
+    await h.connector.start();
+    expect(queue(h, 'support')?.waiting).toBe(0);
+    h.server.pushUntil((e) => e.Event === 'QueueCallerJoin');
+    const waiting = await until(() => queue(h!, 'support')?.waiting === 1 && queue(h!, 'support'), 'a caller waiting in support');
+    expect(waiting.oldestWaitingSince).toBeDefined();
+    expect(call(h, 'Dana Whitfield')?.state).toBe('pending');
+    h.server.pushUntil((e) => e.Event === 'AgentCalled');
+    await until(() => call(h!, 'Dana Whitfield')?.state === 'alerting', 'the agent ringing');
+    expect(names(call(h, 'Dana Whitfield'))).toEqual(['Dana Whitfield (customer, connected)', 'Maria Lopez (agent, alerting)']);
+    h.server.pushUntil((e) => e.Event === 'AgentConnect');
+    await until(() => queue(h!, 'support')?.waiting === 0 && call(h!, 'Dana Whitfield')?.state === 'connected', 'the call answered');
+    expect(names(call(h, 'Dana Whitfield'))).toEqual(['Dana Whitfield (customer, connected)', 'Maria Lopez (agent, connected)']);
+    const completedBefore = queue(h, 'support')!.completed!;
+    h.server.pushAll();
+    await until(() => call(h!, 'Dana Whitfield')?.state === 'ended', 'the call ended');
+    expect(queue(h, 'support')?.completed).toBe(completedBefore + 1);
+    const id = call(h, 'Dana Whitfield')!.id;
+    expect(h.connector.timeline(id).map((e) => e.text)).toEqual(['Call from Dana Whitfield entered support', 'Maria Lopez answered after 4 s in support', 'The call ended']);
+  });
+
+  it('hold and resume: the customer shows held, then connected again', async () => {
+    h = await replay('queue-call-hold');
+    await h.connector.start();
+    h.server.pushUntil((e) => e.Event === 'Hold');
+    const held = await until(() => call(h!, 'Marcus Oyelaran')?.state === 'held' && call(h!, 'Marcus Oyelaran'), 'the call on hold');
+    expect(names(held)).toEqual(['Marcus Oyelaran (customer, held)', 'Sam Patel (agent, connected)']);
+    h.server.pushUntil((e) => e.Event === 'Unhold');
+    await until(() => call(h!, 'Marcus Oyelaran')?.state === 'connected', 'the call resumed');
+    expect(h.connector.timeline(held.id).map((e) => e.kind)).toEqual(['started', 'connected', 'held', 'resumed']);
+  });
+
+  it('blind transfer to the sales queue: transferring until a sales agent answers', async () => {
+    h = await replay('queue-call-blind-transfer');
+    await h.connector.start();
+    h.server.pushUntil((e) => e.Event === 'BlindTransfer');
+    await until(() => call(h!, 'Elena Vasquez')?.state === 'transferring', 'the call transferring');
+    h.server.pushUntil((e) => e.Event === 'QueueCallerJoin');
+    await until(() => call(h!, 'Elena Vasquez')?.queueId === 'queue:sales' && queue(h!, 'sales')?.waiting === 1, 'the caller in the sales queue');
+    expect(call(h, 'Elena Vasquez')?.participants.some((p) => p.name === 'Alex Kim')).toBe(false);
+    h.server.pushUntil((e) => e.Event === 'AgentConnect');
+    const after = await until(() => call(h!, 'Elena Vasquez')?.state === 'connected' && call(h!, 'Elena Vasquez'), 'the transferred call answered');
+    expect(names(after)).toEqual(['Elena Vasquez (customer, connected)', 'Sam Patel (agent, connected)']);
+    expect(h.connector.timeline(after.id).map((e) => e.text)).toContain('Alex Kim transferred the call to 701 (blind)');
+  });
+
+  it('a dropped connection: offline with what to do, reconnect, full resync removes what ended meanwhile', async () => {
+    h = await replay('login-resync');
+    await h.connector.start();
+    expect(call(h, 'Priya Raman')).toBeDefined();
+    // Asterisk goes away; when it is back, nobody is on a call any more.
+    h.server.refusing = true;
+    h.server.dropConnections();
+    const offline = await until(() => h!.events.find((e) => e.type === 'status' && e.state === 'offline'), 'the offline status');
+    expect(offline).toMatchObject({ message: expect.stringMatching(/Lost the connection to Asterisk at 127\.0\.0\.1:\d+.*Retrying in \d+ s\. Cached interactions stay available/) });
+    // The last known state stays readable (cache and offline review are not touched).
+    expect(call(h, 'Priya Raman')).toBeDefined();
+    h.server.useRecording(fixture('queue-call-answered'));
+    h.server.refusing = false;
+    await until(() => h!.events.filter((e) => e.type === 'status' && e.state === 'online').length === 2, 'online again');
+    expect(h.server.received.filter((a) => a.Action === 'QueueStatus')).toHaveLength(2);
+    // Calls that ended while we were away are shown ended (then removed), never left live.
+    expect(h.connector.state().interactions.map((i) => [i.participants.find((p) => p.role === 'customer')?.name, i.state])).toEqual([
+      ['Priya Raman', 'ended'],
+      ['Tomás Herrera', 'ended'],
+    ]);
+    expect(queue(h, 'sales')?.waiting).toBe(0);
+    expect(h.connector.state().agents.find((a) => a.name === 'Maria Lopez')?.status).toBe('On Queue');
+  });
+});
+
+describe('Asterisk connector: recordings still to come', () => {
+  it('parses every committed recording without a dropped frame', () => {
+    for (const name of ['login-resync', 'queue-call-answered', 'queue-call-hold', 'queue-call-blind-transfer']) {
+      const rec = fixture(name);
+      expect(rec.banner).toMatch(/^Asterisk Call Manager\//);
+      expect(rec.actions.find((a) => a.name === 'login')?.reply[0]?.Response).toBe('Success');
+    }
+  });
+});
