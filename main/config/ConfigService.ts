@@ -4,6 +4,7 @@ import type { ConfigView } from '../../preload/contract';
 import { CommandError } from '../../preload/contract';
 import { profileSettingDefaults } from '../phone/pbxProfiles';
 import { parsePolicy } from './parsePolicy';
+import { withoutRetiredSettings } from './retiredSettings';
 import { defaultSettings, isSettingKey, partialSettingsSchema, settingsShape, type SettingKey, type Settings } from './settingsSchema';
 
 export interface ConfigSource {
@@ -37,8 +38,10 @@ export class ConfigService {
     const policyText = readIfExists(this.source.policyFile);
     if (policyText !== undefined) {
       const parsed = parsePolicy(policyText, this.source.policyFile);
-      if (parsed.ok) this.policy = parsed.values;
-      else {
+      if (parsed.ok) {
+        this.policy = parsed.values;
+        for (const warning of parsed.warnings) this.log(warning);
+      } else {
         this.policyError = parsed.error;
         this.log(parsed.error);
       }
@@ -46,7 +49,9 @@ export class ConfigService {
     const userText = readIfExists(this.source.userFile);
     if (userText !== undefined) {
       try {
-        const parsed = partialSettingsSchema.safeParse(JSON.parse(userText));
+        // A retired key (saved by an older version) is dropped, not a reason to lose the user's other settings.
+        const { values } = withoutRetiredSettings(JSON.parse(userText));
+        const parsed = partialSettingsSchema.safeParse(values);
         if (parsed.success) this.user = parsed.data as Partial<Settings>;
         else this.log(`Your settings file ${this.source.userFile} has invalid values; defaults are used until you change a setting.`);
       } catch {

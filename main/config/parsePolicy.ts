@@ -1,7 +1,9 @@
+import { retiredSettings, withoutRetiredSettings } from './retiredSettings';
 import { partialSettingsSchema, type Settings } from './settingsSchema';
 
 export type PolicyParse =
-  | { ok: true; values: Partial<Settings> }
+  /** `warnings`: retired keys the file still sets, ignored (the rest applies). */
+  | { ok: true; values: Partial<Settings>; warnings: string[] }
   | { ok: false; error: string };
 
 /**
@@ -15,12 +17,16 @@ export function parsePolicy(text: string, file: string): PolicyParse {
   } catch (e) {
     return { ok: false, error: `The IT policy file ${file} is not valid JSON (${(e as Error).message}). No policy was applied; ask IT to fix the file.` };
   }
-  const parsed = partialSettingsSchema.safeParse(raw);
+  const { values, retired } = withoutRetiredSettings(raw);
+  const parsed = partialSettingsSchema.safeParse(values);
   if (!parsed.success) {
     const problems = parsed.error.issues
       .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
       .join('; ');
     return { ok: false, error: `The IT policy file ${file} is invalid (${problems}). No policy was applied; ask IT to fix the file.` };
   }
-  return { ok: true, values: parsed.data as Partial<Settings> };
+  const warnings = retired.map(
+    (key) => `The IT policy file ${file} sets “${key}”, which Spyglass no longer has (${retiredSettings[key]}). It was ignored; the rest of the policy applies. IT can remove the key.`,
+  );
+  return { ok: true, values: parsed.data as Partial<Settings>, warnings };
 }

@@ -30,8 +30,6 @@ export const settingsShape = {
   'cache.retentionDays': z.number().int().min(1).max(3650),
   /** Extra regular expressions redacted before anything is cached (card numbers always are). */
   'cache.redactionPatterns': z.array(z.string().max(500)).max(100),
-  /** Off by default: per-machine installs are updated by IT. */
-  'updates.enabled': z.boolean(),
 };
 
 export type SettingKey = keyof typeof settingsShape;
@@ -57,7 +55,6 @@ export const defaultSettings: Settings = {
   'audio.output': 'default',
   'cache.retentionDays': 30,
   'cache.redactionPatterns': [],
-  'updates.enabled': false,
 };
 
 export const settingKeys = Object.keys(settingsShape) as SettingKey[];

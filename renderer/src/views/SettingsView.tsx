@@ -33,7 +33,6 @@ const fields: FieldSpec[] = [
   { key: 'phone.dtmfMethod', label: 'DTMF method', help: 'How mode-change digits are sent to the PBX.', kind: 'select', options: ['info', 'rfc2833'], profileDefault: true },
   { key: 'cache.retentionDays', label: 'Keep cached interactions (days)', help: 'Older cached interactions are purged.', kind: 'number' },
   { key: 'demo.timeCompression', label: 'Demo speed', help: 'How much faster than real time the demo runs (takes effect on restart).', kind: 'number' },
-  { key: 'updates.enabled', label: 'Automatic updates', help: 'Usually managed by IT.', kind: 'boolean' },
 ];
 
 function Field({ spec, config }: { spec: FieldSpec; config: ConfigView }) {

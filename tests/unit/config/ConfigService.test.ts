@@ -34,9 +34,9 @@ describe('ConfigService', () => {
   });
 
   it('refuses to change a locked setting and keeps the user file untouched', () => {
-    fs.writeFileSync(policyFile, JSON.stringify({ 'updates.enabled': false }));
+    fs.writeFileSync(policyFile, JSON.stringify({ startOffline: false }));
     const config = new ConfigService({ policyFile, userFile });
-    expect(() => config.set('updates.enabled', true)).toThrow(/IT policy/);
+    expect(() => config.set('startOffline', true)).toThrow(/IT policy/);
     expect(fs.existsSync(userFile)).toBe(false);
   });
 
@@ -53,12 +53,12 @@ describe('ConfigService', () => {
   });
 
   it('an invalid policy is reported and applied not at all (never half-applied)', () => {
-    fs.writeFileSync(policyFile, JSON.stringify({ 'cache.retentionDays': 7, 'updates.enabled': 'yes' }));
+    fs.writeFileSync(policyFile, JSON.stringify({ 'cache.retentionDays': 7, startOffline: 'yes' }));
     const logged: string[] = [];
     const config = new ConfigService({ policyFile, userFile }, (m) => logged.push(m));
     expect(config.get('cache.retentionDays')).toBe(30);
     expect(config.view().locked).toEqual([]);
-    expect(config.view().policyError).toMatch(/updates\.enabled/);
+    expect(config.view().policyError).toMatch(/startOffline/);
     expect(config.view().policyError).toMatch(/No policy was applied/);
     expect(logged).toHaveLength(1);
   });
@@ -68,6 +68,44 @@ describe('ConfigService', () => {
     expect(new ConfigService({ policyFile, userFile }).view().policyError).toMatch(/not valid JSON/);
     fs.writeFileSync(policyFile, JSON.stringify({ 'cache.retentionDay': 7 }));
     expect(new ConfigService({ policyFile, userFile }).view().policyError).toMatch(/cache\.retentionDay/);
+  });
+});
+
+describe('retired settings (updates.enabled: there is no updater)', () => {
+  it('is no longer a setting: not in the view, refused as unknown', () => {
+    const config = new ConfigService({ policyFile, userFile });
+    expect(config.view().values).not.toHaveProperty(['updates.enabled']);
+    expect(() => config.set('updates.enabled', true)).toThrow(/Unknown setting/);
+  });
+
+  it('an old policy that still sets it is applied without it, with a warning in the log', () => {
+    fs.writeFileSync(policyFile, JSON.stringify({ 'cache.retentionDays': 7, 'updates.enabled': true }));
+    const logged: string[] = [];
+    const config = new ConfigService({ policyFile, userFile }, (m) => logged.push(m));
+    expect(config.view().policyError).toBeUndefined();
+    expect(config.get('cache.retentionDays')).toBe(7);
+    expect(config.view().locked).toEqual(['cache.retentionDays']);
+    expect(logged).toEqual([expect.stringMatching(/sets “updates\.enabled”, which Spyglass no longer has .*It was ignored; the rest of the policy applies/)]);
+  });
+
+  it('whatever value the old key had, it neither rejects nor half-applies the rest', () => {
+    fs.writeFileSync(policyFile, JSON.stringify({ 'updates.enabled': 'sometimes', 'cache.retentionDays': 'forever' }));
+    const config = new ConfigService({ policyFile, userFile });
+    // Still all or nothing for the keys that exist: the bad retention value rejects the file.
+    expect(config.view().policyError).toMatch(/cache\.retentionDays/);
+    expect(config.view().policyError).not.toMatch(/updates/);
+  });
+
+  it("a user's settings saved by an older version keep every other value", () => {
+    fs.mkdirSync(path.dirname(userFile), { recursive: true });
+    fs.writeFileSync(userFile, JSON.stringify({ 'updates.enabled': true, 'phone.featureCode': '*77', 'cache.retentionDays': 60 }));
+    const logged: string[] = [];
+    const config = new ConfigService({ policyFile, userFile }, (m) => logged.push(m));
+    expect(config.get('phone.featureCode')).toBe('*77');
+    expect(config.get('cache.retentionDays')).toBe(60);
+    expect(logged).toEqual([]);
+    config.set('audio.input', 'headset');
+    expect(JSON.parse(fs.readFileSync(userFile, 'utf8'))).toEqual({ 'phone.featureCode': '*77', 'cache.retentionDays': 60, 'audio.input': 'headset' });
   });
 });
 
