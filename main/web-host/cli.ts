@@ -10,6 +10,8 @@ import { composeCore } from '../app/composeCore';
 import { defaultUserDataDir } from '../config/paths';
 import { createLogger } from '../core/logger';
 import { FileKeyStore } from '../cache/keyStore';
+import { optInScenarioNames, type OptInScenario } from '../contact-center/demo';
+import { guardProcess } from './processGuard';
 import { serveTestControl } from './testControl';
 import { startWebHost } from './WebHost';
 
@@ -24,21 +26,38 @@ const { values } = parseArgs({
     'changes-per-second': { type: 'string' },
     'test-control': { type: 'boolean', default: false },
     'static-dir': { type: 'string' },
+    /** Opt-in demo scenario groups, e.g. `--scenario hostile` (attack strings in a chat, for e2e). */
+    scenario: { type: 'string', multiple: true },
   },
   strict: true,
 });
 
 const num = (v: string | undefined): number | undefined => (v === undefined ? undefined : Number(v));
 
+/** Stops before anything starts, saying what was wrong with the command line. */
+function usageError(message: string): never {
+  console.error(`Spyglass web host: ${message}`);
+  process.exit(2);
+}
+
 async function main(): Promise<void> {
   const log = createLogger();
+  guardProcess(log);
+  // An explicit policy file that is not there is a mistake to report, not "no policy".
+  if (values.policy !== undefined && !fs.existsSync(values.policy)) {
+    usageError(`the policy file ${values.policy} does not exist. Give the path of an existing policy JSON file, or leave out --policy.`);
+  }
+  const scenarios = (values.scenario ?? []).map((name) =>
+    (optInScenarioNames as string[]).includes(name) ? (name as OptInScenario) : usageError(`unknown --scenario ${name}; known: ${optInScenarioNames.join(', ')}.`),
+  );
   const userDataDir = values['user-data'] ?? defaultUserDataDir(process.platform, process.env);
   const staticDir = values['static-dir'] ?? path.resolve(__dirname, '../../out/renderer');
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
     console.error(`The renderer is not built (${staticDir}). Run \`npm run start:web\`, which builds it first.`);
     process.exit(1);
   }
-  const demo: Record<string, number> = {};
+  const demo: { seed?: number; agents?: number; timeCompression?: number; changesPerSecond?: number; scenarios?: OptInScenario[] } = {};
+  if (scenarios.length) demo.scenarios = scenarios;
   for (const [key, arg] of [
     ['seed', 'seed'],
     ['agents', 'agents'],

@@ -6,11 +6,12 @@ import { startWebHostProcess, type WebHostProcess } from './webHost';
  * Each test gets its own web host (fresh demo, fresh user data and cache),
  * stopped by PID afterwards: no test sees another's monitor periods or notes.
  */
-export const test = base.extend<{ app: Page; host: WebHostProcess }>({
+export const test = base.extend<{ app: Page; host: WebHostProcess; hostArgs: string[] }>({
+  /** Extra web host arguments for a spec (`test.use({ hostArgs: ['--scenario', 'hostile'] })`). */
+  hostArgs: [[], { option: true }],
   host: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object.
-    async ({}, use) => {
-      const host = await startWebHostProcess();
+    async ({ hostArgs }, use) => {
+      const host = await startWebHostProcess(hostArgs);
       await use(host);
       await host.stop();
     },

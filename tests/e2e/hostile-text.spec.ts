@@ -1,7 +1,9 @@
 import { expect, expectAccessible, saveScreenshot, test } from './fixtures';
 
-// Kwame Mensah's chat with "<b>Tyler Jackson</b>" (demo scenario hostileChat): its script
-// already carries <script>, onerror= and javascript: text; the test adds more.
+// Kwame Mensah's chat with "<b>Tyler Jackson</b>" (demo scenario hostileChat, opt-in: the
+// default demo shows no attack strings): its script already carries <script>, onerror= and
+// javascript: text; the test adds more.
+test.use({ hostArgs: ['--scenario', 'hostile'] });
 const HOSTILE = 'chat-hostile';
 const LONG_END = 'END-OF-THE-ONE-MEGABYTE-MESSAGE';
 

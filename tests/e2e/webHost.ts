@@ -26,8 +26,9 @@ export async function startWebHostProcess(
   policy?: object | string,
 ): Promise<WebHostProcess> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spyglass-e2e-'));
+  const policyFile = path.join(userDataDir, 'policy.json');
   if (policy !== undefined) {
-    fs.writeFileSync(path.join(userDataDir, 'policy.json'), typeof policy === 'string' ? policy : JSON.stringify(policy));
+    fs.writeFileSync(policyFile, typeof policy === 'string' ? policy : JSON.stringify(policy));
   }
   const child: ChildProcess = spawn(
     process.execPath,
@@ -38,14 +39,16 @@ export async function startWebHostProcess(
       '--test-control',
       '--user-data',
       userDataDir,
-      '--policy',
-      path.join(userDataDir, 'policy.json'),
+      // Only a written policy is passed as --policy (one that does not exist is an error);
+      // otherwise SPYGLASS_POLICY_FILE (below) points at this run's absent file, so the
+      // machine's own policy never leaks into a test.
+      ...(policy !== undefined ? ['--policy', policyFile] : []),
       // SPYGLASS_OUT_DIR: where `electron-vite build` put the renderer (parallel runs keep apart).
       '--static-dir',
       path.resolve(__dirname, '../..', process.env.SPYGLASS_OUT_DIR ?? 'out', 'renderer'),
       ...args,
     ],
-    { cwd: path.resolve(__dirname, '../..'), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: path.resolve(__dirname, '../..'), env: { ...process.env, SPYGLASS_POLICY_FILE: policyFile, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
   child.stdout?.on('data', (d) => (out += d));

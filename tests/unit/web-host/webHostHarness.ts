@@ -18,7 +18,7 @@ export interface TestHost {
 }
 
 /** A real web host on 127.0.0.1:0 over a real core (quiet demo on a manual clock) and a tiny built renderer. */
-export async function startTestHost(limits: Partial<WebHostLimits> = {}): Promise<TestHost> {
+export async function startTestHost(limits: Partial<WebHostLimits> = {}, options: { keepLog?: boolean; onLogLine?: (line: string) => void } = {}): Promise<TestHost> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spyglass-webhost-'));
   const staticDir = path.join(dir, 'renderer');
   fs.mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
@@ -26,7 +26,10 @@ export async function startTestHost(limits: Partial<WebHostLimits> = {}): Promis
   fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   const clock = new ManualClock();
   const logLines: string[] = [];
-  const log = createLogger((l) => logLines.push(l));
+  const log = createLogger((l) => {
+    options.onLogLine?.(l);
+    if (options.keepLog !== false) logLines.push(l);
+  });
   const core = new SupervisorCore({
     connector: DemoContactCenter.create({ seed: 1, agents: 12, clock, simulate: false }),
     config: new ConfigService({ policyFile: path.join(dir, 'policy.json'), userFile: path.join(dir, 'settings.json') }),
