@@ -9,6 +9,16 @@
  *  - mixes what it receives from the supervisor into the agent's ear in
  *    whisper and barge, and into the customer's ear in barge only, and
  *    records how loud the supervisor is in each ear.
+ *
+ * And ChanSpy's real habits (issue 16, seen on a real Asterisk), so CI sees them:
+ *  - after answering it waits ~100 ms for a digit (ast_waitfordigit) before
+ *    it looks for the channel; a digit in that window is thrown away
+ *    ("DTMF end '5' received" before "Spying on channel", "DTMF begin ignored").
+ *    Only once spying has begun do 4/5/6 switch modes, and only then does any
+ *    audio go to the supervisor;
+ *  - an idle extension (no call to spy on): spying never begins, silence;
+ *  - `codec: 'opus-only'`: it accepts only Opus and has no translator from the
+ *    spied call's ulaw, so nothing is sent in any direction.
  * werift is test-only; production media stays in the renderer.
  */
 import * as JsSIP from 'jssip';
@@ -30,8 +40,25 @@ export interface EarLevels {
   fromSupervisor: number;
 }
 
+export interface ChanSpyOptions {
+  /** The spied extension has no call: spying never begins (until startSpiedCall). */
+  idle?: boolean;
+  /** 'opus-only': answers with Opus and sends nothing (no translator). */
+  codec?: 'pcmu' | 'opus-only';
+  /** ChanSpy's initial digit wait after it answered (default 100 ms). */
+  digitWaitMs?: number;
+}
+
 export interface ChanSpyServer {
   mode(): Mode;
+  /** ChanSpy found the channel and is spying ("Spying on channel ..."). */
+  spying(): boolean;
+  /** Digits thrown away because they came before spying began. */
+  swallowed: string[];
+  /** The idle extension now has a call: spying begins (after the digit wait). */
+  startSpiedCall(): void;
+  /** What it would have logged, like Asterisk's verbose log. */
+  log: string[];
   /** The customer is put on hold by the agent: the supervisor then hears only `picked`. */
   setCustomerOnHold(onHold: boolean): void;
   /** Reset and then read the ear levels over the next `ms`. */
@@ -40,7 +67,12 @@ export interface ChanSpyServer {
   stop(): Promise<void>;
 }
 
-export async function startChanSpyServer(wsUrl: string, dialled: string, picked: 'agent' | 'customer' = 'agent'): Promise<ChanSpyServer> {
+export async function startChanSpyServer(
+  wsUrl: string,
+  dialled: string,
+  picked: 'agent' | 'customer' = 'agent',
+  options: ChanSpyOptions = {},
+): Promise<ChanSpyServer> {
   installJsSipWebRtcGlobals();
   const socket = new NodeWsSocket(wsUrl);
   const ua = new JsSIP.UA({
@@ -57,6 +89,17 @@ export async function startChanSpyServer(wsUrl: string, dialled: string, picked:
   const sessions: RTCSession[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let phase = 0;
+  let idle = options.idle ?? false;
+  let spying = false;
+  let waitedForDigit = false;
+  const swallowed: string[] = [];
+  const log: string[] = [];
+  const opusOnly = options.codec === 'opus-only';
+  const beginSpying = () => {
+    if (spying || idle || !waitedForDigit) return;
+    spying = true;
+    log.push(`Spying on channel PJSIP/${dialled.replace(/^\*222/, '')}-00000001`);
+  };
 
   const toneFrame = (): number[] => {
     const out: number[] = [];
@@ -74,8 +117,27 @@ export async function startChanSpyServer(wsUrl: string, dialled: string, picked:
     const session = e.session;
     sessions.push(session);
     mode = 'monitor';
+    spying = false;
+    waitedForDigit = false;
+    session.on('accepted', () => {
+      // ast_answer() done: ChanSpy's initial ast_waitfordigit(100), then the channel lookup.
+      const t = setTimeout(() => {
+        timers.delete(t);
+        waitedForDigit = true;
+        beginSpying();
+      }, options.digitWaitMs ?? 100);
+      timers.add(t);
+    });
     session.on('newDTMF', (ev: { originator: string; dtmf: { tone: string } }) => {
-      if (ev.originator === 'remote' && DIGITS[ev.dtmf.tone]) mode = DIGITS[ev.dtmf.tone]!;
+      if (ev.originator !== 'remote') return;
+      log.push(`DTMF end '${ev.dtmf.tone}' received`);
+      if (!spying) {
+        // ast_waitfordigit() before the channel is found: the digit is consumed and nothing happens.
+        swallowed.push(ev.dtmf.tone);
+        log.push('DTMF begin ignored');
+        return;
+      }
+      if (DIGITS[ev.dtmf.tone]) mode = DIGITS[ev.dtmf.tone]!;
     });
     session.on('peerconnection', (ev) => {
       const pc = ev.peerconnection as unknown as WeriftPC;
@@ -92,7 +154,8 @@ export async function startChanSpyServer(wsUrl: string, dialled: string, picked:
       pc.onTrack.subscribe(hook as never);
       let seq = 0;
       const timer = setInterval(() => {
-        if (pc.connectionState !== 'connected') return;
+        // Nothing reaches the supervisor before spying began, nor ever without a codec path.
+        if (pc.connectionState !== 'connected' || !spying || opusOnly) return;
         const payload = Buffer.from(toneFrame().map(ulawEncode));
         try {
           tr.sender.sendRtp(new RtpPacket(new RtpHeader({ payloadType: 0, sequenceNumber: ++seq & 0xffff, timestamp: seq * FRAME, ssrc: tr.sender.ssrc, marker: seq === 1 }), payload));
@@ -108,10 +171,12 @@ export async function startChanSpyServer(wsUrl: string, dialled: string, picked:
       session.on('ended', stop);
       session.on('failed', stop);
     });
-    const pcmu = new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: 0 });
+    const codec = opusOnly
+      ? new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48000, channels: 2, payloadType: 111 })
+      : new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: 0 });
     session.answer({
       mediaConstraints: { audio: false, video: false },
-      pcConfig: pcConfigWith((cfg) => new WeriftPC({ ...(cfg as object), codecs: { audio: [pcmu], video: [] } } as never)) as never,
+      pcConfig: pcConfigWith((cfg) => new WeriftPC({ ...(cfg as object), codecs: { audio: [codec], video: [] } } as never)) as never,
     });
   });
   const registered = new Promise<void>((resolve, reject) => {
@@ -122,6 +187,13 @@ export async function startChanSpyServer(wsUrl: string, dialled: string, picked:
   await registered;
   return {
     mode: () => mode,
+    spying: () => spying,
+    swallowed,
+    log,
+    startSpiedCall() {
+      idle = false;
+      beginSpying();
+    },
     setCustomerOnHold: (v) => (customerOnHold = v),
     async measureEars(ms) {
       ears = { agent: 0, customer: 0, fromSupervisor: 0 };

@@ -1,0 +1,121 @@
+/**
+ * The UI claims only what is true on the wire (issue 16 found 1-3), against a
+ * lab server with ChanSpy's real habits (support/chanSpyServer.ts): digits in
+ * its initial wait are thrown away, an idle extension is silent, Opus without
+ * a translator carries nothing. The supervisor is the real renderer media
+ * module in headless Chromium, signalling is JsSIP through Kamailio.
+ */
+import { existsSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { asteriskChanSpy } from '../../main/phone/pbxProfiles';
+import { JsSipSoftphone } from '../../main/phone/softphone';
+import { startChanSpyServer, type ChanSpyOptions, type ChanSpyServer } from './support/chanSpyServer';
+import { CHROMIUM, startChromiumMediaHost, type ChromiumMediaHost } from './support/chromiumMediaHost';
+import { labUnavailableReason, startKamailio, type Kamailio } from './support/processes';
+
+const skip = labUnavailableReason() ?? (existsSync(CHROMIUM) ? null : `audio lab skipped: no Chromium at ${CHROMIUM}`);
+if (skip) console.warn(skip);
+
+const until = async (cond: () => boolean | Promise<boolean>, what: string, ms = 8000) => {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+const HEARD = 0.02;
+
+describe.skipIf(!!skip)('ChanSpy truth on the wire (Chromium supervisor, ChanSpy-like lab server)', () => {
+  let kam: Kamailio;
+  let media: ChromiumMediaHost;
+  let phone: JsSipSoftphone | undefined;
+  let server: ChanSpyServer | undefined;
+  let ext = 2000;
+
+  beforeAll(async () => {
+    kam = await startKamailio();
+    media = await startChromiumMediaHost();
+  });
+  afterEach(async () => {
+    await phone?.unregister();
+    await server?.stop();
+    phone = undefined;
+    server = undefined;
+  });
+  afterAll(async () => {
+    await media?.close();
+    await kam?.stop();
+  });
+
+  /** A fresh ChanSpy-like server for one extension and a registered supervisor phone. */
+  async function setup(opts: ChanSpyOptions = {}, dtmfMethod: 'info' | 'rfc2833' = 'info') {
+    const extension = String(++ext);
+    server = await startChanSpyServer(kam.wsUrl, `*222${extension}`, 'agent', opts);
+    phone = new JsSipSoftphone({ mediaHost: media.host });
+    const s = await phone.register({ wsUrl: kam.wsUrl, uri: 'sip:sup1@127.0.0.1', password: 'secret', profile: asteriskChanSpy({ dtmfMethod }) });
+    expect(s.registration).toBe('registered');
+    return { extension, server, phone };
+  }
+
+  it('starting in coach reaches the agent: the digit is held until ChanSpy began spying', async () => {
+    const { extension, server, phone } = await setup();
+    const m = await phone.startMonitor({ target: extension, mode: 'coach' });
+    expect(m).toMatchObject({ state: 'active', mode: 'coach', micLive: true });
+    expect(server.swallowed).toEqual([]); // the old code's digit came ~30 ms after answer and was thrown away
+    await until(() => server.mode() === 'coach', 'ChanSpy in whisper');
+    const ears = await server.measureEars(1500);
+    expect(ears.agent).toBeGreaterThan(HEARD);
+    expect(ears.customer).toBe(0);
+  });
+
+  it('an early switch to barge works: both parties hear the supervisor', async () => {
+    const { extension, server, phone } = await setup();
+    await phone.startMonitor({ target: extension, mode: 'monitor' });
+    expect(await phone.setMode('barge')).toMatchObject({ mode: 'barge', micLive: true });
+    await until(() => server.mode() === 'barge', 'ChanSpy in barge');
+    const ears = await server.measureEars(1500);
+    expect(ears.agent).toBeGreaterThan(HEARD);
+    expect(ears.customer).toBeGreaterThan(HEARD);
+  });
+
+  it('starting in coach on an idle extension: sent on the fallback (swallowed), said again once spying begins', async () => {
+    const { extension, server, phone } = await setup({ idle: true });
+    const m = await phone.startMonitor({ target: extension, mode: 'coach' });
+    expect(m.mode).toBe('coach');
+    expect(server.swallowed).toEqual(['5']); // ChanSpy was still looking for a channel
+    server.startSpiedCall();
+    await until(() => server.mode() === 'coach', 'ChanSpy in whisper after the digit was said again');
+    expect(server.log.filter((l) => l.startsWith('DTMF end'))).toHaveLength(2); // once more, not a stream of digits
+    expect((await server.measureEars(1500)).agent).toBeGreaterThan(HEARD);
+  });
+
+  it('a failed digit send (RFC 2833, no telephone-event negotiated) fails the mode, mic disabled, nobody hears', async () => {
+    const { extension, server, phone } = await setup({}, 'rfc2833');
+    await phone.startMonitor({ target: extension, mode: 'monitor' });
+    await expect(phone.setMode('coach')).rejects.toThrow(/^Coaching did not start: the PBX did not agree to RFC 2833 digits/);
+    expect(phone.status().monitor).toMatchObject({ state: 'active', mode: 'monitor', micLive: false, problem: { code: 'DTMF_FAILED' } });
+    expect(await media.micLive()).toBe(false);
+    const ears = await server.measureEars(1000);
+    expect(ears.fromSupervisor).toBeLessThan(0.005);
+    expect(ears.agent).toBe(0);
+  });
+
+  it('a codec ChanSpy cannot translate (Opus only): the leg says "No audio from the PBX"', async () => {
+    const { extension, phone } = await setup({ codec: 'opus-only' });
+    await phone.startMonitor({ target: extension, mode: 'monitor' });
+    await until(() => phone.status().monitor?.audio === 'none', 'no-audio verdict');
+    expect(phone.status().monitor?.audioProblem?.message).toMatch(/^No audio from the PBX — check the codec \(ulaw\/alaw\)/);
+  });
+
+  it('an idle extension says "No audio from the PBX", and it clears when the extension gets a call', async () => {
+    const { extension, server, phone } = await setup({ idle: true });
+    await phone.startMonitor({ target: extension, mode: 'monitor' });
+    await until(() => phone.status().monitor?.audio === 'none', 'no-audio verdict');
+    expect(phone.status().monitor?.audioProblem?.code).toBe('NO_AUDIO');
+    server.startSpiedCall();
+    await until(() => phone.status().monitor?.audio === 'flowing', 'audio flowing');
+    expect(phone.status().monitor?.audioProblem).toBeUndefined();
+    const heard = await media.tonePeaks(800, [500, 1200]);
+    expect(heard[500]).toBeGreaterThan(-70);
+  });
+});
