@@ -120,10 +120,15 @@ export class AgentsModel {
     this.restatus(agent, now);
   }
 
-  /** PresenceStateChange: Presence ("CustomPresence:1001"), Status (available, away, dnd, xa, unavailable, …). */
+  /**
+   * PresenceStateChange: Presentity ("CustomPresence:1001"; the documentation
+   * says "Presence", a real Asterisk sends "Presentity"), Status (available,
+   * away, dnd, xa, unavailable, …).
+   */
   presenceState(event: AmiFields, now: number): void {
-    if (!event.Presence || !event.Status || event.Status.length > 40) return;
-    const ext = extensionOf(event.Presence);
+    const presentity = event.Presentity ?? event.Presence;
+    if (!presentity || presentity.length > 200 || !event.Status || event.Status.length > 40) return;
+    const ext = extensionOf(presentity);
     for (const agent of this.byId.values()) {
       if (agent.extension === ext) {
         agent.presence = event.Status.toLowerCase();

@@ -129,3 +129,80 @@ describe('Asterisk connector: recordings still to come', () => {
     }
   });
 });
+
+describe('Asterisk connector: agents, abandoned calls and other supervisors (recorded)', () => {
+  const agent = (h: Harness, name: string) => h.connector.state().agents.find((a) => a.name === name);
+
+  it('pause, presence and a phone going away show as Away / Offline, and back', async () => {
+    h = await replay('queue-member-pause');
+    await h.connector.start();
+    expect(agent(h, 'Maria Lopez')?.status).toBe('On Queue');
+    h.server.pushUntil((e) => e.Event === 'QueueMemberPause' && e.MemberName === 'Maria Lopez' && e.Paused === '1');
+    await until(() => agent(h!, 'Maria Lopez')?.status === 'Away', 'Maria paused');
+    // Unpaused while her presence still says away: still Away until she is available.
+    h.server.pushUntil((e) => e.Event === 'PresenceStateChange' && e.Status === 'available');
+    await until(() => agent(h!, 'Maria Lopez')?.status === 'On Queue', 'Maria back');
+    const mariaStates = h.events.flatMap((e) => (e.type === 'agents' ? e.agents.filter((a) => a.name === 'Maria Lopez').map((a) => a.status) : []));
+    expect(mariaStates).toEqual(['On Queue', 'Away', 'On Queue']);
+    h.server.pushUntil((e) => e.Event === 'DeviceStateChange' && e.Device === 'PJSIP/1004' && e.State === 'UNAVAILABLE');
+    await until(() => agent(h!, 'Jordan Lee')?.status === 'Offline', 'Jordan offline');
+    h.server.pushUntil((e) => e.Event === 'QueueMemberStatus' && e.MemberName === 'Jordan Lee' && e.Status === '1');
+    await until(() => agent(h!, 'Jordan Lee')?.status === 'On Queue', 'Jordan back');
+    // An internal call between two agents: both internal, no customer.
+    h.server.pushUntil((e) => e.Event === 'BridgeEnter');
+    const internal = await until(() => h!.connector.state().interactions.find((i) => i.state === 'connected'), 'the internal call');
+    expect(internal.participants.map((p) => [p.name, p.kind])).toEqual([
+      ['Alex Kim', 'internal'],
+      ['Maria Lopez', 'internal'],
+    ]);
+  });
+
+  it('an abandoned call: waiting, then counted as abandoned, and ended', async () => {
+    h = await replay('queue-call-abandoned');
+    await h.connector.start();
+    const abandonedBefore = queue(h, 'support')!.abandoned!;
+    h.server.pushUntil((e) => e.Event === 'QueueCallerJoin');
+    await until(() => queue(h!, 'support')?.waiting === 1, 'Olivia waiting');
+    h.server.pushAll();
+    await until(() => call(h!, 'Olivia Chen')?.state === 'ended', 'the call ended');
+    expect(queue(h, 'support')).toMatchObject({ waiting: 0, abandoned: abandonedBefore + 1 });
+    expect(h.connector.timeline(call(h, 'Olivia Chen')!.id).map((e) => e.text)).toContain('Olivia Chen hung up after waiting 9 s in support (abandoned)');
+  });
+
+  it("another supervisor's ChanSpy shows as a lock naming them, released when they hang up and when the call ends", async () => {
+    h = await replay('other-supervisor-chanspy');
+    await h.connector.start();
+    h.server.pushUntil((e) => e.Event === 'Newchannel' && e.CallerIDNum === '2101');
+    await until(() => call(h!, 'Samuel Okafor')?.state === 'connected', 'the call connected');
+    // Dialling the ChanSpy feature code is not a call of its own.
+    expect(h.connector.state().interactions).toHaveLength(1);
+    h.server.pushUntil((e) => e.Event === 'ChanSpyStart');
+    const locked = await until(() => call(h!, 'Samuel Okafor')?.monitorLock && call(h!, 'Samuel Okafor'), 'the monitor lock');
+    expect(locked.monitorLock).toMatchObject({ supervisorName: 'Supervisor Taylor Brooks (PJSIP/2101)', mode: 'monitor' });
+    const spy = locked.participants.find((p) => p.role === 'supervisor');
+    const alex = locked.participants.find((p) => p.name === 'Alex Kim');
+    expect(spy?.supervising).toMatchObject({ mode: 'monitor', targetParticipantId: alex?.id });
+    h.server.pushUntil((e) => e.Event === 'ChanSpyStop');
+    await until(() => call(h!, 'Samuel Okafor') && !call(h!, 'Samuel Okafor')?.monitorLock, 'the lock released');
+    h.server.pushUntil((e) => e.Event === 'ChanSpyStart');
+    await until(() => call(h!, 'Samuel Okafor')?.monitorLock, 'the second lock');
+    h.server.pushAll();
+    const ended = await until(() => call(h!, 'Samuel Okafor')?.state === 'ended' && call(h!, 'Samuel Okafor'), 'the call ended');
+    expect(ended.monitorLock).toBeUndefined();
+    const periods = h.connector.periods(ended.id);
+    expect(periods.map((p) => [p.supervisorName, p.endedAt !== undefined])).toEqual([
+      ['Supervisor Taylor Brooks (PJSIP/2101)', true],
+      ['Supervisor Taylor Brooks (PJSIP/2101)', true],
+    ]);
+  });
+
+  it('our own ChanSpy (phone.user 2101) is never shown as someone else’s lock', async () => {
+    h = await replay('other-supervisor-chanspy', { supervisor: { id: 'supervisor:2101', name: 'Supervisor 2101', extension: '2101' } });
+    await h.connector.start();
+    h.server.pushUntil((e) => e.Event === 'ChanSpyStart');
+    await until(() => call(h!, 'Samuel Okafor')?.state === 'connected', 'the call');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(call(h, 'Samuel Okafor')?.monitorLock).toBeUndefined();
+    expect(call(h, 'Samuel Okafor')?.participants.some((p) => p.role === 'supervisor')).toBe(false);
+  });
+});

@@ -63,7 +63,7 @@ describe('AsteriskModel: agents', () => {
     s.apply({ Event: 'DeviceStateChange', Device: 'PJSIP/1001', State: 'UNAVAILABLE' });
     expect(alex().status).toBe('Offline');
     s.apply({ Event: 'DeviceStateChange', Device: 'PJSIP/1001', State: 'NOT_INUSE' });
-    s.apply({ Event: 'PresenceStateChange', Presence: 'CustomPresence:1001', Status: 'dnd' });
+    s.apply({ Event: 'PresenceStateChange', Presentity: 'CustomPresence:1001', Status: 'dnd' });
     expect(alex().status).toBe('Busy');
     s.apply({ Event: 'QueueMemberRemoved', Queue: 'support', MemberName: 'Alex Kim', Interface: 'PJSIP/1001', StateInterface: 'PJSIP/1001' });
     expect(s.derive().agents.map((a) => a.name)).toEqual(['Priya Shah']);
