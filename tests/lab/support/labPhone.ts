@@ -3,9 +3,9 @@ import { asteriskChanSpy, type PbxProfile } from '../../../main/phone/pbxProfile
 import { JsSipSoftphone, type SipAccount } from '../../../main/phone/softphone';
 import { FakeMediaHost } from '../../unit/phone/support/fakeMediaHost';
 
-export function labPhone(wsUrl: string, opts: { user?: string; password?: string; profile?: PbxProfile } = {}) {
+export function labPhone(wsUrl: string, opts: { user?: string; password?: string; profile?: PbxProfile; now?: () => number } = {}) {
   const media = new FakeMediaHost();
-  const phone = new JsSipSoftphone({ mediaHost: media });
+  const phone = new JsSipSoftphone({ mediaHost: media, ...(opts.now ? { now: opts.now } : {}) });
   const account: SipAccount = {
     wsUrl,
     uri: `sip:${opts.user ?? 'sup1'}@127.0.0.1`,

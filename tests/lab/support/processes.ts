@@ -105,13 +105,13 @@ export async function startSipp(
   proxy: Kamailio,
   extra: string[] = [],
   port?: number,
-  { calls = 1, timeoutSec = 30 }: { calls?: number; timeoutSec?: number } = {},
+  { calls = 1, timeoutSec = 30, localIp = '127.0.0.1' }: { calls?: number; timeoutSec?: number; /** Any 127.x address: a different "host" on loopback. */ localIp?: string } = {},
 ): Promise<SippRun> {
   const dir = mkdtempSync(join(tmpdir(), 'spyglass-sipp-'));
   const p = port ?? (await freeUdpPort());
   const child = spawn(
     'sipp',
-    ['-sf', scenarioPath, '-i', '127.0.0.1', '-p', String(p), '-m', String(calls), '-timeout', String(timeoutSec), '-timeout_error', '-trace_msg', '-trace_logs', '-trace_err', '-nostdin', ...extra, `127.0.0.1:${proxy.udpPort}`],
+    ['-sf', scenarioPath, '-i', localIp, '-p', String(p), '-m', String(calls), '-timeout', String(timeoutSec), '-timeout_error', '-trace_msg', '-trace_logs', '-trace_err', '-nostdin', ...extra, `127.0.0.1:${proxy.udpPort}`],
     { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let err = '';
