@@ -117,6 +117,11 @@ describe('electron-builder.yml', () => {
     expect(config.msi?.upgradeCode).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('rebuilds native modules for the target Electron when packaging', () => {
+    // The project's own copy is built for Node (the tests); an installer must carry Electron's.
+    expect(config.npmRebuild).toBe(true);
+  });
+
   it('unpacks only the better-sqlite3 addon from the asar, with smart unpack off', () => {
     expect(config.asar).toMatchObject({ smartUnpack: false });
     expect(unpackedFiles('better-sqlite3')).toEqual(['node_modules/better-sqlite3/build/Release/better_sqlite3.node']);
