@@ -14,6 +14,12 @@
 import type { InboundAudio, PhoneProblem } from '../../preload/contract/phone';
 
 export const NO_AUDIO_AFTER_MS = 2000;
+/**
+ * Packets that carry only digital silence (a silence generator on an idle
+ * ChanSpy) are flagged later: a live call can pause for a few seconds, and a
+ * false "no audio" would be a lie too.
+ */
+export const SILENT_AFTER_MS = 10_000;
 /** How long asterisk-chanspy digits wait for spying to begin before being sent anyway. */
 export const SPY_START_FALLBACK_MS = 1500;
 /**
@@ -58,13 +64,13 @@ export function observeInbound(a: LegAudio, report: InboundAudio, now: number): 
   return next;
 }
 
-/** The verdict at `now`: flowing, waiting (under 2 s since the leg or the audio stopped), none or silent. */
-export function audioVerdict(a: LegAudio, now: number, noAudioAfterMs = NO_AUDIO_AFTER_MS): AudioVerdict {
+/** The verdict at `now`: flowing, waiting, none (no packets for 2 s) or silent (only digital silence for 10 s). */
+export function audioVerdict(a: LegAudio, now: number, noAudioAfterMs = NO_AUDIO_AFTER_MS, silentAfterMs = SILENT_AFTER_MS): AudioVerdict {
   if (a.connectedAt === null) return 'waiting';
   const lastPacket = a.lastPacketAt ?? a.connectedAt;
   if (now - lastPacket >= noAudioAfterMs) return 'none';
   const lastSound = a.lastSoundAt ?? a.connectedAt;
-  if (now - lastSound >= noAudioAfterMs) return 'silent';
+  if (now - lastSound >= silentAfterMs) return 'silent';
   return a.lastSoundAt !== null ? 'flowing' : 'waiting';
 }
 

@@ -167,7 +167,7 @@ export const monitorStatusSchema = z.object({
   problem: phoneProblemSchema.optional(),
   /**
    * Audio from the PBX on this leg, as measured: 'waiting' (just connected),
-   * 'flowing', 'none' (no packets for 2 s) or 'silent' (packets, but only digital silence for 2 s).
+   * 'flowing', 'none' (no packets for 2 s) or 'silent' (packets, but only digital silence for 10 s).
    */
   audio: z.enum(['waiting', 'flowing', 'none', 'silent']).optional(),
   /** Set while audio is 'none' or 'silent': what it likely means and what to check. */

@@ -40,13 +40,24 @@ describe('inbound audio verdict (pure, time as an argument)', () => {
     expect(audioVerdict(a, 2600)).toBe('flowing');
   });
 
-  it('packets of pure digital silence for 2 s are "silent" (an idle spied extension with a silence generator)', () => {
+  it('packets of pure digital silence for 10 s are "silent" (an idle spied extension with a silence generator); a pause of a few seconds is not', () => {
     let a = connectedAt(0);
-    for (let t = 250, n = 10; t <= 2250; t += 250, n += 10) a = observeInbound(a, report(n, 0, n * 0.02), t);
-    expect(audioVerdict(a, 2250)).toBe('silent');
+    let n = 0;
+    for (let t = 250; t <= 10_000; t += 250) {
+      n += 10;
+      a = observeInbound(a, report(n, 0, n * 0.02), t);
+      if (t === 5000) expect(audioVerdict(a, t)).toBe('waiting');
+    }
+    expect(audioVerdict(a, 10_000)).toBe('silent');
     expect(audioProblem('silent')?.message).toMatch(/^No audio from the PBX — only silence/);
-    a = observeInbound(a, report(200, 0.5, 4), 2500);
-    expect(audioVerdict(a, 2500)).toBe('flowing');
+    a = observeInbound(a, report(n + 10, 0.5, n * 0.02 + 0.2), 10_250);
+    expect(audioVerdict(a, 10_250)).toBe('flowing');
+    // Sound, then a 3 s pause of digital silence: still flowing.
+    for (let t = 10_500; t <= 13_250; t += 250) {
+      n += 20;
+      a = observeInbound(a, report(n, 0.5, n * 0.02 + 0.2), t);
+    }
+    expect(audioVerdict(a, 13_250)).toBe('flowing');
   });
 
   it('restarts deltas when the counters go backwards (a new receiver)', () => {
