@@ -144,9 +144,11 @@ export class SupervisorCore {
     await this.connector.start();
     this.mirror = new ContactCenterMirror(this.connector.state());
     this.unsubscribe?.();
-    this.unsubscribe = this.connector.subscribe((event) => this.onConnectorEvent(event));
     this.offlineReason = undefined;
+    // Before subscribing: a connector that started without its platform (Asterisk
+    // unreachable, retrying) says so to a new subscriber, and that must win.
     this.connectorStatus = { name: this.connector.name, state: 'online' };
+    this.unsubscribe = this.connector.subscribe((event) => this.onConnectorEvent(event));
     // Everything live counts as seen: cache it as a starting point.
     if (this.recorder) {
       for (const i of this.mirror.interactions.values()) {

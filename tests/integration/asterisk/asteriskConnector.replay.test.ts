@@ -206,3 +206,15 @@ describe('Asterisk connector: agents, abandoned calls and other supervisors (rec
     expect(call(h, 'Samuel Okafor')?.participants.some((p) => p.role === 'supervisor')).toBe(false);
   });
 });
+
+describe('Asterisk connector: a refused login (recorded)', () => {
+  it('is shown as an error that says what to check, and is retried only slowly', async () => {
+    h = await replay('login-failed', { backoff: { baseMs: 20, maxMs: 60_000, jitter: 0 } });
+    await h.connector.start();
+    const status = h.events.filter((e) => e.type === 'status').at(-1);
+    expect(status).toMatchObject({ state: 'error' });
+    expect(status?.type === 'status' && status.message).toMatch(/refused the manager login for “spyglass” \(Authentication failed\)\. Check asterisk\.user and the AMI secret.*Retrying in 60 s/);
+    expect(h.connector.state().agents).toEqual([]);
+    expect(h.server.received.map((a) => a.Action)).toEqual(['Login']);
+  });
+});

@@ -39,6 +39,9 @@ function QueuesTable() {
             <th scope="col">Longest wait</th>
             <th scope="col">SLA target</th>
             <th scope="col">SLA</th>
+            <th scope="col">Completed</th>
+            <th scope="col">Abandoned</th>
+            <th scope="col">Service level</th>
           </tr>
         </thead>
         <tbody>
@@ -52,6 +55,10 @@ function QueuesTable() {
                 <td className="tabular">{q.waiting > 0 ? formatElapsed(wait) : '—'}</td>
                 <td className="tabular">{q.slaSeconds} s</td>
                 <td>{missed ? <span className="sla-missed">Over SLA</span> : <span className="sla-ok">Within SLA</span>}</td>
+                {/* Only platforms that count them (Asterisk) report these; the rest show a dash. */}
+                <td className="tabular">{q.completed ?? '—'}</td>
+                <td className="tabular">{q.abandoned ?? '—'}</td>
+                <td className="tabular">{q.serviceLevelPercent !== undefined ? `${q.serviceLevelPercent}%` : '—'}</td>
               </tr>
             );
           })}
