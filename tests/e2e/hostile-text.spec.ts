@@ -49,7 +49,8 @@ test('hostile chat text is shown as text: no markup, no script, no dialogs; long
   await expect(transcript.getByText('Run this: javascript:alert(document.domain) or see', { exact: false })).toBeVisible();
   await expect(transcript.getByRole('button', { name: /javascript:/ })).toHaveCount(0);
   await expect(transcript.getByRole('button', { name: 'https://example.com/help?topic=locked&lang=en' })).toBeVisible();
-  // The script's javascript: attachment is shown, blocked, not clickable.
+  // A javascript: attachment (as the script's third turn sends, whenever it plays) is shown, blocked, not clickable.
+  await host.control('customerSays', HOSTILE, 'Click this to see my problem', [{ name: 'problem.html', url: 'javascript:alert(1)' }]);
   await expect(transcript.getByText('link blocked', { exact: false }).first()).toBeVisible();
   await expect(transcript.getByRole('button', { name: 'problem.html' })).toHaveCount(0);
 

@@ -34,9 +34,10 @@ const optIn = new Set<ScenarioName>(Object.values(optInScenarios).flat());
 /** What the demo puts in place unless told otherwise. */
 export const defaultScenarioNames: readonly ScenarioName[] = scenarioNames.filter((n) => !optIn.has(n));
 
-/** The default scenarios plus the named opt-in groups. */
+/** The default scenarios plus the named opt-in groups, in the one canonical order (so a seed plays the same). */
 export function scenariosWith(groups: readonly OptInScenario[]): ScenarioName[] {
-  return [...defaultScenarioNames, ...groups.flatMap((g) => optInScenarios[g])];
+  const chosen = new Set<ScenarioName>(groups.flatMap((g) => optInScenarios[g]));
+  return scenarioNames.filter((n) => !optIn.has(n) || chosen.has(n));
 }
 
 /** The ids e2e tests can rely on. */
