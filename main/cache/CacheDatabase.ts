@@ -138,21 +138,32 @@ export class CacheDatabase {
     return this.reader.detail(interactionId);
   }
 
+  /**
+   * Text or PDF of one cached interaction. Any failure (a time zone the
+   * platform does not know, a PDF that cannot be drawn) rejects with
+   * CacheError EXPORT_FAILED saying why; the cache keeps working.
+   */
   async exportInteraction(interactionId: string, format: ExportFormat, options: ExportOptions): Promise<ExportResult> {
     const detail = this.reader.detail(interactionId);
     if (!detail) throw new CacheError('NOT_FOUND', `Interaction ${interactionId} is not in the session cache.`);
-    if (format === 'pdf') {
+    try {
+      if (format === 'pdf') {
+        return {
+          filename: exportFileName(detail, 'pdf'),
+          mimeType: 'application/pdf',
+          data: await exportPdf(detail, options),
+        };
+      }
       return {
-        filename: exportFileName(detail, 'pdf'),
-        mimeType: 'application/pdf',
-        data: await exportPdf(detail, options),
+        filename: exportFileName(detail, 'txt'),
+        mimeType: 'text/plain; charset=utf-8',
+        data: Buffer.from(exportText(detail, options), 'utf8'),
       };
+    } catch (err) {
+      if (err instanceof CacheError) throw err;
+      const why = err instanceof Error ? err.message : String(err);
+      throw new CacheError('EXPORT_FAILED', `The ${format === 'pdf' ? 'PDF' : 'text'} export could not be made: ${why.slice(0, 200)}`);
     }
-    return {
-      filename: exportFileName(detail, 'txt'),
-      mimeType: 'text/plain; charset=utf-8',
-      data: Buffer.from(exportText(detail, options), 'utf8'),
-    };
   }
 
   purge(retentionDays: number, now: number): PurgeResult {

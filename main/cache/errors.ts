@@ -8,6 +8,8 @@ export type CacheErrorCode =
   | 'CLOSED'
   | 'WORKER_FAILED'
   | 'DATABASE_FROM_FUTURE'
+  /** An export could not be made; the message says why. The cache itself is fine. */
+  | 'EXPORT_FAILED'
   | 'INTERNAL';
 
 export interface CacheErrorShape {

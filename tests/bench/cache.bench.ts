@@ -1,4 +1,5 @@
-// Session cache benchmark: `npm run bench:cache` (BENCH_MESSAGES=50000 BENCH_ROUNDS=1 for a smoke run).
+// Session cache benchmark: `npm run bench:cache` (BENCH_MESSAGES=50000 BENCH_ROUNDS=1 for a smoke run,
+// BENCH_MESSAGES=0 for only the hostile-input lines: redaction_*, export_hostile_*).
 // Prints `name: value` lines. Ingest goes through the real SessionCache (worker
 // thread, redaction, AES-GCM, FTS5, synchronous=FULL); the plain baseline is a
 // better-sqlite3 insert loop into one table, same rows, same commit size.
@@ -10,6 +11,7 @@ import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node
 import { FileKeyStore } from '../../main/cache/keyStore';
 import { openSessionCache } from '../../main/cache/SessionCache';
 import type { InteractionRecord, TranscriptMessageRecord } from '../../main/cache/types';
+import { benchHostileInput } from './cacheHostileInput';
 
 const TOTAL = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
 // Messages per recordMessages() call, and per turn of the event loop: a connector
@@ -248,6 +250,8 @@ function median(values: number[]): number {
 }
 
 async function main() {
+  await benchHostileInput();
+  if (TOTAL === 0) return;
   const dir = mkdtempSync(join(tmpdir(), 'spyglass-cache-bench-'));
   try {
     const vocab = makeVocabulary(rng(1));

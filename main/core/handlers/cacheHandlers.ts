@@ -17,6 +17,8 @@ export function cacheHandlers(core: SupervisorCore): Handlers {
       if (err.code === 'DISK_FULL') throw new CommandError('DISK_FULL', err.message ?? 'The disk is full. Free some space and try again.');
       if (err.code === 'NOT_FOUND' || err.code === 'UNKNOWN_INTERACTION') throw new CommandError('NOT_FOUND', 'This interaction is not in the cache.');
       if (err.code === 'INVALID_INPUT') throw new CommandError('INVALID_PAYLOAD', err.message ?? 'Invalid input.');
+      // The export's message says why (e.g. the PDF took too long and the text export has everything).
+      if (err.code === 'EXPORT_FAILED') throw new CommandError('INTERNAL', err.message ?? 'The export could not be made.');
       throw e;
     }
   };

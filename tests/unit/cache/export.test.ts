@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CacheDatabase } from '../../../main/cache/CacheDatabase';
-import { exportPdf } from '../../../main/cache/export/exportPdf';
+import { exportPdf, MAX_PDF_CHARACTERS, MAX_PDF_LINE_CHARACTERS } from '../../../main/cache/export/exportPdf';
+import { exportSections } from '../../../main/cache/export/exportText';
+import { notShown } from '../../../main/cache/export/pdfSafeText';
 import { interaction, memoryCache, message, T0 } from './fixtures';
 import { pdfText } from './pdfText';
 
@@ -56,7 +58,90 @@ describe('export of one interaction', () => {
     expect(text).not.toContain('?');
   });
 
+  it('draws at most a million characters in one PDF and sums up the lines it leaves out', async () => {
+    const body = 'word '.repeat(3_000); // 15,000 characters: each message fits one line's cap
+    const many = Array.from({ length: 80 }, (_, n) => message(10 + n, { interactionId: 'int/2', messageId: `long-${n}`, body }));
+    cache.applyWrites([{ kind: 'interaction', record: interaction({ id: 'int/2' }) }, { kind: 'messages', records: many }], T0);
+    const detail = cache.openInteraction('int/2')!;
+    const drawn = pdfText(await exportPdf(detail, { now: T0, timeZone: 'UTC', compress: false })).replace(/\s+/g, ' ');
+    // Lines are drawn in order until the budget runs out inside one of them: that one is cut, the rest summed up.
+    let budget = MAX_PDF_CHARACTERS;
+    let skipped = 0;
+    let cut = 0;
+    for (const line of exportSections(detail, { now: T0, timeZone: 'UTC' }).flatMap((s) => s.lines)) {
+      if (budget <= 0) skipped += line.length;
+      else if (line.length > budget) cut = line.length - budget;
+      budget -= Math.min(budget, line.length);
+    }
+    expect(cut).toBeGreaterThan(0);
+    expect(skipped).toBeGreaterThan(0);
+    expect(drawn).toContain(notShown(cut));
+    expect(drawn).toContain(notShown(skipped));
+    expect(drawn.match(/characters not shown/g)).toHaveLength(2);
+  });
+
   it('says when the interaction is not cached', async () => {
     await expect(cache.exportInteraction('nope', 'text', { now: T0 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('export of a hostile conversation', () => {
+  const token = 'x'.repeat(1_000_000);
+  const marks = Array.from({ length: 0x70 }, (_, i) => String.fromCharCode(0x300 + i));
+  const zalgo = Array.from({ length: 100_000 / 16 }, (_, i) => 'Z' + Array.from({ length: 15 }, (_, j) => marks[(i * 15 + j) % marks.length]).join('')).join('');
+  const invisible = '\u200b\u200d\ufeff\u2060'.repeat(25_000);
+
+  beforeEach(() => {
+    cache.applyWrites(
+      [
+        {
+          kind: 'messages',
+          records: [
+            message(2, { interactionId: 'int/1', body: token }),
+            message(3, { interactionId: 'int/1', body: zalgo }),
+            message(4, { interactionId: 'int/1', body: `before${invisible}after` }),
+          ],
+        },
+      ],
+      T0,
+    );
+  });
+
+  it('keeps every character in the text export; draws the PDF with the token wrapped and cut, marks capped, invisible runs collapsed, saying what is not shown', async () => {
+    const text = (await cache.exportInteraction('int/1', 'text', { now: T0, timeZone: 'UTC' })).data.toString('utf8');
+    expect(text).toContain(`(customer): ${token}\n`);
+    expect(text).toContain(`(agent): ${zalgo}\n`);
+    expect(text).toContain(`(customer): before${invisible}after\n`);
+
+    const detail = cache.openInteraction('int/1')!;
+    const drawn = pdfText(await exportPdf(detail, { now: T0, timeZone: 'UTC', compress: false }));
+    const lines = drawn.split('\n');
+    // The 1 MB token: drawn as page-wide lines (no line wider than the page), then cut.
+    const tokenLines = lines.filter((l) => l.startsWith('xxxx'));
+    expect(tokenLines.length).toBeGreaterThan(100);
+    expect(Math.max(...tokenLines.map((l) => l.replaceAll('\u200b', '').length))).toBeLessThanOrEqual(100);
+    const prefix = '[2026-11-20 09:00:02] Carl Customer (customer): ';
+    const tokenLine = prefix + token;
+    // The marker may wrap onto the next line.
+    expect(drawn.replace(/\s+/g, ' ')).toContain(`x ${notShown(tokenLine.length - MAX_PDF_LINE_CHARACTERS)}`);
+    // Zalgo: at most two marks on any letter.
+    expect(drawn).toMatch(/Z\p{M}{2}Z/u);
+    expect(drawn).not.toMatch(/\p{M}{3}/u);
+    // Invisible characters: the run is drawn as one.
+    expect(drawn).toMatch(/before[\s\u200b]after \[… 99,999 characters not shown/);
+  });
+
+  it('fails with a reason, not a crash, and the cache keeps working', async () => {
+    await expect(cache.exportInteraction('int/1', 'text', { now: T0, timeZone: 'Mars/Olympus_Mons' })).rejects.toMatchObject({
+      code: 'EXPORT_FAILED',
+      message: expect.stringMatching(/^The text export could not be made: .*time zone/i),
+    });
+    let t = 0;
+    const detail = cache.openInteraction('int/1')!;
+    await expect(exportPdf(detail, { now: T0, clock: () => (t += 1_000), budgetMs: 5_000 })).rejects.toMatchObject({
+      code: 'EXPORT_FAILED',
+      message: 'The PDF was still being drawn after 5 s and was stopped. The text export has the whole interaction.',
+    });
+    expect(cache.search({ text: 'refund' }).items).toHaveLength(1);
   });
 });
