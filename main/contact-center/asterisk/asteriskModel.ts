@@ -197,6 +197,12 @@ export class AsteriskModel {
     }
   }
 
+  private agentByExtension(extension: string): AgentRecord | undefined {
+    if (extension === '') return undefined;
+    for (const a of this.agents.byId.values()) if (a.extension === extension) return a;
+    return undefined;
+  }
+
   private agentByInterface(iface: string | undefined): AgentRecord | undefined {
     if (!iface) return undefined;
     for (const a of this.agents.byId.values()) if (a.interface === iface || a.stateInterface === iface) return a;
@@ -212,7 +218,7 @@ export class AsteriskModel {
     const fromAgent = from ? this.agents.agentForEndpoint(from.endpoint) : undefined;
     const meta = this.meta(this.keyOf(anchor), anchor.createdAt);
     const ext = (event.Extension ?? '').slice(0, 80);
-    const target = [...this.agents.byId.values()].find((a) => a.extension === ext);
+    const target = this.agentByExtension(ext);
     if (event.Result !== undefined && event.Result !== 'Success') {
       this.log.add(meta.id, now, 'transferred', `${fromAgent?.name ?? 'The agent'}'s transfer to ${target?.name ?? ext} failed (${truncateForLog(event.Result, 40)})`);
       return;
@@ -233,7 +239,8 @@ export class AsteriskModel {
     const fromAgent = origCh ? this.agents.agentForEndpoint(origCh.endpoint) : undefined;
     const targetBlock = channelBlock(event, 'TransferTarget');
     const targetCh = targetBlock && this.channels.upsert(targetBlock, now);
-    const targetAgent = targetCh ? this.agents.agentForEndpoint(targetCh.endpoint) : undefined;
+    // The target may be a Local channel ("Local/1004@agents"): its extension names the agent.
+    const targetAgent = targetCh ? (this.agents.agentForEndpoint(targetCh.endpoint) ?? this.agentByExtension(extensionOf(targetCh.endpoint))) : undefined;
     const target = targetAgent?.name ?? (targetCh ? callerLabel(targetCh) : (second?.ConnectedLineName ?? second?.ConnectedLineNum ?? 'another party'));
     if (event.Result !== undefined && event.Result !== 'Success') {
       this.log.add(meta.id, now, 'transferred', `${fromAgent?.name ?? 'The agent'}'s transfer to ${truncateForLog(target, 60)} failed (${truncateForLog(event.Result, 40)})`);
@@ -349,6 +356,23 @@ export class AsteriskModel {
     return this.agents.agentForEndpoint(ch.endpoint)?.name ?? callerLabel(ch);
   }
 
+  /**
+   * A consult inside one call (Asterisk's Atxfer feature keeps one linkedid):
+   * an agent holds the customer and another agent talks or rings outside the
+   * customer's bridge. Those agents are the consulted specialists.
+   */
+  private consultInCall(channels: ChannelRecord[]): Set<string> {
+    const found = new Set<string>();
+    const customer = channels.find((c) => !this.agents.agentForEndpoint(c.endpoint));
+    const holder = channels.find((c) => c.held && this.agents.agentForEndpoint(c.endpoint));
+    if (!customer || !holder) return found;
+    for (const c of channels) {
+      if (c === holder || c.endpoint === holder.endpoint || !this.agents.agentForEndpoint(c.endpoint)) continue;
+      if (c.bridgeId === undefined || c.bridgeId !== customer.bridgeId) found.add(c.uniqueid);
+    }
+    return found;
+  }
+
   // ---- derive ----------------------------------------------------------------------
 
   derive(now: number): DerivedState {
@@ -441,8 +465,9 @@ export class AsteriskModel {
   }
 
   private buildInteraction(meta: CallMeta, channels: ChannelRecord[], consultIds: Set<string>, now: number): Interaction {
-    const isConsult = (ch: ChannelRecord): boolean => consultIds.has(ch.uniqueid);
     const sorted = [...channels].sort((a, b) => compareUniqueids(a.uniqueid, b.uniqueid));
+    const consultInCall = this.consultInCall(sorted);
+    const isConsult = (ch: ChannelRecord): boolean => consultIds.has(ch.uniqueid) || consultInCall.has(ch.uniqueid);
     const participants: Participant[] = [];
     const byChannel = new Map<string, Participant>();
     const agentRows = new Map<string, Participant>();

@@ -95,6 +95,21 @@ describe('Asterisk connector on recorded AMI traffic', () => {
     expect(h.connector.timeline(after.id).map((e) => e.text)).toContain('Alex Kim transferred the call to 701 (blind)');
   });
 
+  it('attended transfer: a consult with Jordan Lee while the customer is held, then the customer is with Jordan', async () => {
+    h = await replay('queue-call-attended-transfer');
+    await h.connector.start();
+    h.server.pushUntil((e) => e.Event === 'BridgeEnter' && e.Channel?.startsWith('PJSIP/1004') === true);
+    const consult = await until(() => call(h!, 'Kwame Mensah')?.state === 'consult' && call(h!, 'Kwame Mensah'), 'the consult');
+    expect(names(consult)).toEqual(['Kwame Mensah (customer, held)', 'Maria Lopez (agent, connected)', 'Jordan Lee (specialist, connected)']);
+    expect(consult.participants.find((p) => p.name === 'Jordan Lee')?.inConsult).toBe(true);
+    // The consult is part of the customer's call, not a call of its own.
+    expect(h.connector.state().interactions).toHaveLength(1);
+    h.server.pushUntil((e) => e.Event === 'Hangup' && e.Channel?.startsWith('PJSIP/1002') === true);
+    const after = await until(() => call(h!, 'Kwame Mensah')?.state === 'connected' && call(h!, 'Kwame Mensah'), 'the transferred call');
+    expect(names(after)).toEqual(['Kwame Mensah (customer, connected)', 'Jordan Lee (agent, connected)']);
+    expect(h.connector.timeline(after.id).map((e) => e.text)).toContain('Maria Lopez transferred the call to Jordan Lee (attended)');
+  });
+
   it('a dropped connection: offline with what to do, reconnect, full resync removes what ended meanwhile', async () => {
     h = await replay('login-resync');
     await h.connector.start();
