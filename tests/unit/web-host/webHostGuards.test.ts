@@ -9,8 +9,8 @@ afterEach(async () => {
   running = undefined;
 });
 
-async function start(limits: Parameters<typeof startTestHost>[0] = {}): Promise<TestHost> {
-  running = await startTestHost(limits);
+async function start(limits: Parameters<typeof startTestHost>[0] = {}, options: Parameters<typeof startTestHost>[1] = {}): Promise<TestHost> {
+  running = await startTestHost(limits, options);
   return running;
 }
 
@@ -66,6 +66,25 @@ describe('web host: every parse is guarded', () => {
     const huge = await rawRequest(host.port, get(`/?token=${host.token}`, `127.0.0.1:${host.port}`, `X-Filler: ${'a'.repeat(6000)}\r\n`), { waitForClose: true });
     expect(huge.status).toBe(431);
     expect((await rawRequest(host.port, get(`/?token=${host.token}`, `localhost:${host.port}`))).status).toBe(200);
+  });
+});
+
+describe('web host: test control frames are guarded too', () => {
+  it('answers frames that are not {id, op, args} with an error instead of throwing out of the handler', async () => {
+    const { host } = await start({}, { testControl: true });
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/test-control?token=${host.token}`);
+    await new Promise((r) => ws.once('open', r));
+    const replies: unknown[] = [];
+    ws.on('message', (d) => replies.push(JSON.parse(String(d))));
+    for (const bad of ['null', '{"op": 5}', '{"id": 1, "op": "toString"}', '{"id": 2, "op": "__proto__"}', '[]']) ws.send(bad);
+    ws.send(JSON.stringify({ id: 3, op: 'scenarioIds', args: [] }));
+    await new Promise<void>((resolve) => {
+      const check = () => (replies.some((r) => (r as { id?: number }).id === 3) ? resolve() : setTimeout(check, 20));
+      check();
+    });
+    expect(replies.filter((r) => (r as { ok: boolean }).ok === false)).toHaveLength(5);
+    expect(replies.find((r) => (r as { id?: number }).id === 3)).toMatchObject({ ok: true, value: { longCall: 'call-alex-kim' } });
+    ws.close();
   });
 });
 

@@ -9,6 +9,7 @@ import { SupervisorCore } from '../../../main/core/SupervisorCore';
 import { supervisionRules } from '../../../main/core/supervisionRules';
 import { startWebHost, type RunningWebHost } from '../../../main/web-host/WebHost';
 import type { WebHostLimits } from '../../../main/web-host/serverLimits';
+import { serveTestControl } from '../../../main/web-host/testControl';
 
 export interface TestHost {
   host: RunningWebHost;
@@ -18,7 +19,10 @@ export interface TestHost {
 }
 
 /** A real web host on 127.0.0.1:0 over a real core (quiet demo on a manual clock) and a tiny built renderer. */
-export async function startTestHost(limits: Partial<WebHostLimits> = {}, options: { keepLog?: boolean; onLogLine?: (line: string) => void } = {}): Promise<TestHost> {
+export async function startTestHost(
+  limits: Partial<WebHostLimits> = {},
+  options: { keepLog?: boolean; onLogLine?: (line: string) => void; testControl?: boolean } = {},
+): Promise<TestHost> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spyglass-webhost-'));
   const staticDir = path.join(dir, 'renderer');
   fs.mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
@@ -30,8 +34,9 @@ export async function startTestHost(limits: Partial<WebHostLimits> = {}, options
     options.onLogLine?.(l);
     if (options.keepLog !== false) logLines.push(l);
   });
+  const demo = DemoContactCenter.create({ seed: 1, agents: 12, clock, simulate: false });
   const core = new SupervisorCore({
-    connector: DemoContactCenter.create({ seed: 1, agents: 12, clock, simulate: false }),
+    connector: demo,
     config: new ConfigService({ policyFile: path.join(dir, 'policy.json'), userFile: path.join(dir, 'settings.json') }),
     rules: supervisionRules,
     log,
@@ -41,7 +46,13 @@ export async function startTestHost(limits: Partial<WebHostLimits> = {}, options
     openExternal: async () => {},
   });
   await core.start();
-  const host = await startWebHost({ core, staticDir, log, limits });
+  const host = await startWebHost({
+    core,
+    staticDir,
+    log,
+    limits,
+    ...(options.testControl ? { extraSockets: { '/test-control': serveTestControl({ connector: demo, clock, control: demo.control }, log) } } : {}),
+  });
   return {
     host,
     core,
