@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { asteriskChanSpy } from '../../main/phone/pbxProfiles';
+import { asteriskChanSpy, freeswitchEavesdrop, type DialPlanProfile } from '../../main/phone/pbxProfiles';
 import { JsSipSoftphone } from '../../main/phone/softphone';
 import { startChanSpyServer, type ChanSpyOptions, type ChanSpyServer } from './support/chanSpyServer';
 import { CHROMIUM, startChromiumMediaHost, type ChromiumMediaHost } from './support/chromiumMediaHost';
@@ -48,11 +48,11 @@ describe.skipIf(!!skip)('ChanSpy truth on the wire (Chromium supervisor, ChanSpy
   });
 
   /** A fresh ChanSpy-like server for one extension and a registered supervisor phone. */
-  async function setup(opts: ChanSpyOptions = {}, dtmfMethod: 'info' | 'rfc2833' = 'info') {
+  async function setup(opts: ChanSpyOptions = {}, dtmfMethod: 'info' | 'rfc2833' = 'info', profile: DialPlanProfile = asteriskChanSpy({ dtmfMethod })) {
     const extension = String(++ext);
     server = await startChanSpyServer(kam.wsUrl, `*222${extension}`, 'agent', opts);
     phone = new JsSipSoftphone({ mediaHost: media.host });
-    const s = await phone.register({ wsUrl: kam.wsUrl, uri: 'sip:sup1@127.0.0.1', password: 'secret', profile: asteriskChanSpy({ dtmfMethod }) });
+    const s = await phone.register({ wsUrl: kam.wsUrl, uri: 'sip:sup1@127.0.0.1', password: 'secret', profile });
     expect(s.registration).toBe('registered');
     return { extension, server, phone };
   }
@@ -87,6 +87,26 @@ describe.skipIf(!!skip)('ChanSpy truth on the wire (Chromium supervisor, ChanSpy
     await until(() => server.mode() === 'coach', 'ChanSpy in whisper after the digit was said again');
     expect(server.log.filter((l) => l.startsWith('DTMF end'))).toHaveLength(2); // once more, not a stream of digits
     expect((await server.measureEars(1500)).agent).toBeGreaterThan(HEARD);
+  });
+
+  it('RFC 2833 (dtmf_mode=rfc4733): starting in barge reaches both parties — the digit waits for DTLS and for spying', async () => {
+    const { extension, server, phone } = await setup({ rfc4733: true }, 'rfc2833');
+    const m = await phone.startMonitor({ target: extension, mode: 'barge' });
+    expect(m).toMatchObject({ mode: 'barge', micLive: true });
+    await until(() => server.mode() === 'barge', 'ChanSpy in barge');
+    expect(server.swallowed).toEqual([]);
+    const ears = await server.measureEars(1500);
+    expect(ears.agent).toBeGreaterThan(HEARD);
+    expect(ears.customer).toBeGreaterThan(HEARD);
+  });
+
+  it('RFC 2833 on a PBX that takes digits at once (the eavesdrop profile, no spying gate): an early digit waits for DTLS instead of being refused', async () => {
+    // FreeSWITCH-like: no initial digit wait; only Chromium's canInsertDTMF (DTLS) stands between answer and digit.
+    const profile = freeswitchEavesdrop({ featureCode: '*222', digits: { monitor: '4', coach: '5', barge: '6' } });
+    const { extension, server, phone } = await setup({ rfc4733: true, digitWaitMs: 0 }, 'rfc2833', profile);
+    const m = await phone.startMonitor({ target: extension, mode: 'barge' });
+    expect(m).toMatchObject({ mode: 'barge', micLive: true });
+    await until(() => server.mode() === 'barge', 'the PBX in barge');
   });
 
   it('a failed digit send (RFC 2833, no telephone-event negotiated) fails the mode, mic disabled, nobody hears', async () => {

@@ -47,6 +47,8 @@ export interface ChanSpyOptions {
   codec?: 'pcmu' | 'opus-only';
   /** ChanSpy's initial digit wait after it answered (default 100 ms). */
   digitWaitMs?: number;
+  /** dtmf_mode=rfc4733: also negotiate telephone-event and take digits from RTP (INFO digits work either way). */
+  rfc4733?: boolean;
 }
 
 export interface ChanSpyServer {
@@ -128,22 +130,36 @@ export async function startChanSpyServer(
       }, options.digitWaitMs ?? 100);
       timers.add(t);
     });
-    session.on('newDTMF', (ev: { originator: string; dtmf: { tone: string } }) => {
-      if (ev.originator !== 'remote') return;
-      log.push(`DTMF end '${ev.dtmf.tone}' received`);
+    const onDigit = (tone: string) => {
+      log.push(`DTMF end '${tone}' received`);
       if (!spying) {
         // ast_waitfordigit() before the channel is found: the digit is consumed and nothing happens.
-        swallowed.push(ev.dtmf.tone);
+        swallowed.push(tone);
         log.push('DTMF begin ignored');
         return;
       }
-      if (DIGITS[ev.dtmf.tone]) mode = DIGITS[ev.dtmf.tone]!;
+      if (DIGITS[tone]) mode = DIGITS[tone]!;
+    };
+    session.on('newDTMF', (ev: { originator: string; dtmf: { tone: string } }) => {
+      if (ev.originator === 'remote') onDigit(ev.dtmf.tone);
     });
     session.on('peerconnection', (ev) => {
       const pc = ev.peerconnection as unknown as WeriftPC;
       const tr = pc.addTransceiver('audio', { direction: 'sendrecv' });
+      const endedEvents = new Set<number>();
       const hook = (track: { onReceiveRtp: { subscribe(f: (p: RtpPacket) => void): void } }) =>
         track.onReceiveRtp.subscribe((rtp) => {
+          // werift may keep both of Chromium's telephone-event entries (8 and 48 kHz): any of them is a digit.
+          const te = tr.codecs.some((c) => c.mimeType.toLowerCase() === 'audio/telephone-event' && c.payloadType === rtp.header.payloadType);
+          if (te && rtp.payload.length >= 4) {
+            // RFC 4733: event, E bit; the end packet is sent three times with one timestamp.
+            const ended = (rtp.payload[1]! & 0x80) !== 0;
+            if (ended && !endedEvents.has(rtp.header.timestamp)) {
+              endedEvents.add(rtp.header.timestamp);
+              onDigit('0123456789*#'[rtp.payload[0]!] ?? '?');
+            }
+            return;
+          }
           if (rtp.header.payloadType !== 0) return;
           const pcm = Array.from(rtp.payload, ulawDecode);
           const level = rms(pcm);
@@ -174,9 +190,10 @@ export async function startChanSpyServer(
     const codec = opusOnly
       ? new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48000, channels: 2, payloadType: 111 })
       : new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: 0 });
+    const audio = options.rfc4733 && !opusOnly ? [codec, new RTCRtpCodecParameters({ mimeType: 'audio/telephone-event', clockRate: 8000, channels: 1, payloadType: 101 })] : [codec];
     session.answer({
       mediaConstraints: { audio: false, video: false },
-      pcConfig: pcConfigWith((cfg) => new WeriftPC({ ...(cfg as object), codecs: { audio: [codec], video: [] } } as never)) as never,
+      pcConfig: pcConfigWith((cfg) => new WeriftPC({ ...(cfg as object), codecs: { audio, video: [] } } as never)) as never,
     });
   });
   const registered = new Promise<void>((resolve, reject) => {
