@@ -112,6 +112,8 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
   if (phone) void phone.start();
   const policyError = config.view().policyError;
   if (policyError) core.notify('error', policyError);
+  const settingsProblem = config.view().settingsProblem;
+  if (settingsProblem) core.notify('warning', settingsProblem);
   for (const text of notices) core.notify('warning', text);
   notifyLater = (text) => {
     core.notify('warning', text);

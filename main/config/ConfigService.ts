@@ -4,8 +4,8 @@ import type { ConfigView } from '../../preload/contract';
 import { CommandError } from '../../preload/contract';
 import { profileSettingDefaults } from '../phone/pbxProfiles';
 import { parsePolicy } from './parsePolicy';
-import { withoutRetiredSettings } from './retiredSettings';
-import { defaultSettings, isSettingKey, partialSettingsSchema, settingsShape, type SettingKey, type Settings } from './settingsSchema';
+import { defaultSettings, isSettingKey, settingsShape, type SettingKey, type Settings } from './settingsSchema';
+import { describeUserSettingsProblem, keptAsideName, readUserSettings, type IgnoredSetting } from './userSettings';
 
 export interface ConfigSource {
   /** Path of the machine-wide policy file (may not exist). */
@@ -23,11 +23,18 @@ export class ConfigService {
   private user: Partial<Settings> = {};
   private policy: Partial<Settings> = {};
   private policyError: string | undefined;
+  /** Entries of the user's file that did not apply; written back unchanged on save (the user's text is theirs). */
+  private userKept: Record<string, unknown> = {};
+  private userIgnored: IgnoredSetting[] = [];
+  /** Why the user's file could not be read at all; it is kept aside before the first save. */
+  private userUnreadable: string | undefined;
+  private userKeptAsidePath: string | undefined;
   private listeners = new Set<(view: ConfigView) => void>();
 
   constructor(
     private readonly source: ConfigSource,
     private readonly log: (message: string) => void = () => {},
+    private readonly now: () => number = Date.now,
   ) {
     this.reload();
   }
@@ -46,18 +53,32 @@ export class ConfigService {
         this.log(parsed.error);
       }
     }
+    this.user = {};
+    this.userKept = {};
+    this.userIgnored = [];
+    this.userUnreadable = undefined;
+    this.userKeptAsidePath = undefined;
     const userText = readIfExists(this.source.userFile);
     if (userText !== undefined) {
-      try {
-        // A retired key (saved by an older version) is dropped, not a reason to lose the user's other settings.
-        const { values } = withoutRetiredSettings(JSON.parse(userText));
-        const parsed = partialSettingsSchema.safeParse(values);
-        if (parsed.success) this.user = parsed.data as Partial<Settings>;
-        else this.log(`Your settings file ${this.source.userFile} has invalid values; defaults are used until you change a setting.`);
-      } catch {
-        this.log(`Your settings file ${this.source.userFile} is not valid JSON; defaults are used until you change a setting.`);
+      const read = readUserSettings(userText);
+      if (read.readable) {
+        this.user = read.values;
+        this.userKept = read.kept;
+        this.userIgnored = read.ignored;
+      } else {
+        this.userUnreadable = read.reason;
       }
+      const problem = this.settingsProblem();
+      if (problem) this.log(problem);
     }
+  }
+
+  /** What is wrong with the user's own settings file, for the Settings banner, status bar and log. */
+  private settingsProblem(): string | undefined {
+    const file = this.source.userFile;
+    if (this.userUnreadable !== undefined) return describeUserSettingsProblem(file, { readable: false, reason: this.userUnreadable });
+    if (this.userKeptAsidePath) return describeUserSettingsProblem(file, { readable: false, reason: 'unreadable' }, this.userKeptAsidePath);
+    return describeUserSettingsProblem(file, { readable: true, values: this.user, ignored: this.userIgnored, kept: this.userKept });
   }
 
   get<K extends SettingKey>(key: K): Settings[K] {
@@ -87,12 +108,14 @@ export class ConfigService {
   }
 
   view(): ConfigView {
+    const settingsProblem = this.settingsProblem();
     return {
       values: this.all() as unknown as ConfigView['values'],
       locked: Object.keys(this.policy),
       fromProfile: this.fromProfile(),
       policyPath: this.source.policyFile,
       ...(this.policyError ? { policyError: this.policyError } : {}),
+      ...(settingsProblem ? { settingsProblem } : {}),
     };
   }
 
@@ -105,8 +128,7 @@ export class ConfigService {
       throw new CommandError('INVALID_PAYLOAD', `Invalid value for “${key}”: ${parsed.error.issues[0]?.message ?? 'wrong type'}.`);
     }
     const next = { ...this.user, [key]: parsed.data };
-    writeAtomically(this.source.userFile, JSON.stringify(next, null, 2));
-    this.user = next;
+    this.saveUser(key, next);
     const view = this.view();
     for (const listener of this.listeners) listener(view);
     return view;
@@ -116,11 +138,32 @@ export class ConfigService {
   private unset(key: SettingKey): ConfigView {
     const next = { ...this.user };
     delete next[key];
-    writeAtomically(this.source.userFile, JSON.stringify(next, null, 2));
-    this.user = next;
+    this.saveUser(key, next);
     const view = this.view();
     for (const listener of this.listeners) listener(view);
     return view;
+  }
+
+  /**
+   * Writes the user's file. The key just changed replaces whatever the file had
+   * for it (a bad value included); every other unusable entry is written back
+   * as it was. A file that could not be read is kept aside first, never overwritten.
+   */
+  private saveUser(changed: SettingKey, next: Partial<Settings>): void {
+    const file = this.source.userFile;
+    if (this.userUnreadable !== undefined) {
+      const aside = keptAsideName(file, this.now());
+      fs.renameSync(file, aside);
+      this.userUnreadable = undefined;
+      this.userKeptAsidePath = aside;
+      this.log(this.settingsProblem() ?? '');
+    }
+    const kept = { ...this.userKept };
+    delete kept[changed];
+    writeAtomically(file, JSON.stringify({ ...kept, ...next }, null, 2));
+    this.user = next;
+    this.userKept = kept;
+    this.userIgnored = this.userIgnored.filter((i) => i.key !== changed);
   }
 
   onChange(listener: (view: ConfigView) => void): () => void {

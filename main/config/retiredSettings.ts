@@ -10,7 +10,8 @@ export const retiredSettings: Readonly<Record<string, string>> = {
 /** The object without its retired keys, and which ones it had. Anything that is not a plain object passes through. */
 export function withoutRetiredSettings(raw: unknown): { values: unknown; retired: string[] } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { values: raw, retired: [] };
-  const values: Record<string, unknown> = {};
+  // Null prototype: a "__proto__" key in the file stays a key (reported as unknown), not this object's prototype.
+  const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const retired: string[] = [];
   for (const [key, value] of Object.entries(raw)) {
     if (Object.prototype.hasOwnProperty.call(retiredSettings, key)) retired.push(key);

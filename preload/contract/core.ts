@@ -15,6 +15,8 @@ export const configViewSchema = z.object({
   policyPath: z.string(),
   /** Set when the policy file exists but is invalid: nothing of it was applied. */
   policyError: z.string().optional(),
+  /** Set when the user's own settings file has values that did not apply (the rest did) or cannot be read. */
+  settingsProblem: z.string().optional(),
 });
 export type ConfigView = z.infer<typeof configViewSchema>;
 

@@ -14,6 +14,7 @@ export function StatusBar() {
   const connection = useStore((s) => s.ui.connection);
   const connector = useStore((s) => s.live.connector);
   const policyError = useStore((s) => s.config.view?.policyError);
+  const settingsProblem = useStore((s) => s.config.view?.settingsProblem);
   const phone = describePhone(useStore((s) => s.phone.status));
   const legTrouble = monitorTrouble(useStore((s) => s.phone.status));
   return (
@@ -38,6 +39,11 @@ export function StatusBar() {
       {policyError ? (
         <span className="status-error" title={policyError}>
           IT policy not applied (invalid file) — see Settings
+        </span>
+      ) : null}
+      {settingsProblem ? (
+        <span className="status-error" data-testid="status-settings-problem" title={settingsProblem}>
+          Some of your settings were not applied — see Settings
         </span>
       ) : null}
     </footer>

@@ -114,6 +114,11 @@ export function SettingsView() {
           {config.locked.length ? ` — ${config.locked.length} setting(s) locked by IT.` : ' — no policy in force.'}
         </p>
       )}
+      {config.settingsProblem ? (
+        <div className="banner banner-warning" role="alert" data-testid="settings-problem">
+          {config.settingsProblem}
+        </div>
+      ) : null}
       <form className="settings-form" onSubmit={(e) => e.preventDefault()}>
         {fields.map((f) => (
           <Field key={f.key} spec={f} config={config} />
