@@ -53,8 +53,10 @@ describe('card number redaction', () => {
     ['byte-order marks', '\ufeff'],
     ['soft hyphens', '\u00ad'],
     ['right-to-left marks', '\u200f'],
-  ])('removes a card number whose groups are separated by %s', (_name, sep) => {
+  ])('removes a card number whose groups are separated by %s, and keeps a Luhn-invalid one', (_name, sep) => {
     expect(redactCardNumbers(`card: ${card('4111111111111111', sep)}, exp 12/27`)).toBe(`card: ${PAN_REPLACEMENT}, exp 12/27`);
+    const invalid = `order ${card('4111111111111112', sep)}`;
+    expect(redactCardNumbers(invalid)).toBe(invalid);
   });
 
   it.each([
@@ -62,8 +64,11 @@ describe('card number redaction', () => {
     ['a Windows line break', '\r\n'],
     ['a line separator (U+2028)', '\u2028'],
     ['a space and a line break', ' \n'],
-  ])('removes a card number split by %s', (_name, br) => {
+  ])('removes a card number split by %s, but joins no numbers across a blank line or a wide gap', (_name, br) => {
     expect(redactCardNumbers(`4111 1111${br}1111 1111`)).toBe(PAN_REPLACEMENT);
+    for (const text of [`4111 1111${br}${br}1111 1111`, `4111 1111 ${br} -- 1111 1111`, `from 4111 1111${br}to 1111 1111`]) {
+      expect(redactCardNumbers(text)).toBe(text);
+    }
   });
 
   it('removes a card number typed with a different separator between each group', () => {
@@ -80,20 +85,12 @@ describe('card number redaction', () => {
     ['Thai', '๔๑๑๑ ๑๑๑๑ ๑๑๑๑ ๑๑๑๑'],
     ['mathematical bold (outside the BMP)', '𝟒𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 𝟏𝟏𝟏𝟏'],
     ['mixed scripts', '4111 １１１１ ١١١١ 1111'],
-  ])('removes a card number written in %s digits', (_name, pan) => {
+  ])('removes a card number written in %s digits, and keeps a Luhn-invalid one', (_name, pan) => {
     expect(redactCardNumbers(`رقم البطاقة ${pan} شكرا`)).toBe(`رقم البطاقة ${PAN_REPLACEMENT} شكرا`);
-  });
-
-  it('keeps Luhn-invalid numbers whatever their separators or digits', () => {
-    for (const text of ['4111.1111.1111.1112', '４１１１ １１１１ １１１１ １１１２', '٤١١١\u200b١١١١\u200b١١١١\u200b١١١٢']) {
-      expect(redactCardNumbers(text)).toBe(text);
-    }
-  });
-
-  it('does not join numbers across a paragraph break or a wide gap', () => {
-    for (const text of ['4111 1111\n\n1111 1111', '4111 1111 -- 1111 1111', 'from 4111 1111 to 1111 1111']) {
-      expect(redactCardNumbers(text)).toBe(text);
-    }
+    // The last digit one more: 1 -> 2 in every script here.
+    const last = Array.from(pan).at(-1)!;
+    const invalid = Array.from(pan).slice(0, -1).join('') + String.fromCodePoint(last.codePointAt(0)! + 1);
+    expect(redactCardNumbers(invalid)).toBe(invalid);
   });
 
   it('finds a card number next to another number whatever the separators', () => {
