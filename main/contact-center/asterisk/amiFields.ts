@@ -80,15 +80,18 @@ export function percentField(event: AmiFields, key: string): number | undefined 
 
 /** Age order of two uniqueids ("1733060000.42" < "1733060001.3"): the older one comes first. */
 export function compareUniqueids(a: string, b: string): number {
-  const pa = numericParts(a);
-  const pb = numericParts(b);
-  if (pa && pb) return pa[0] - pb[0] || pa[1] - pb[1];
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function numericParts(id: string): [number, number] | undefined {
-  const m = /(\d+)\.(\d+)$/.exec(id);
-  return m ? [Number(m[1]), Number(m[2])] : undefined;
+  if (a === b) return 0;
+  const da = a.lastIndexOf('.');
+  const db = b.lastIndexOf('.');
+  if (da > 0 && db > 0) {
+    // Seconds, then the sequence number (hot path: no regex, no allocation).
+    const sa = Number(a.slice(Math.max(a.lastIndexOf('-', da) + 1, 0), da));
+    const sb = Number(b.slice(Math.max(b.lastIndexOf('-', db) + 1, 0), db));
+    const qa = Number(a.slice(da + 1));
+    const qb = Number(b.slice(db + 1));
+    if (Number.isFinite(sa) && Number.isFinite(sb) && Number.isFinite(qa) && Number.isFinite(qb)) return sa - sb || qa - qb;
+  }
+  return a < b ? -1 : 1;
 }
 
 /** "01:02:03" -> 3723 seconds. */

@@ -356,6 +356,20 @@ export class AsteriskModel {
     return this.agents.agentForEndpoint(ch.endpoint)?.name ?? callerLabel(ch);
   }
 
+  /** Other supervisors' spy legs by the channel they spy on (one pass over the channels per derive). */
+  private spyersBySpyee(): Map<string, ChannelRecord[]> {
+    const bySpyee = new Map<string, ChannelRecord[]>();
+    for (const spyer of this.channels.byId.values()) {
+      if (!this.isSpyer(spyer) || this.isSelf(spyer)) continue;
+      const spyeeId = spyer.spy ? spyer.spy.spyeeUniqueid : this.channels.inferredSpyee(spyer)?.uniqueid;
+      if (spyeeId === undefined) continue;
+      const list = bySpyee.get(spyeeId);
+      if (list) list.push(spyer);
+      else bySpyee.set(spyeeId, [spyer]);
+    }
+    return bySpyee;
+  }
+
   /**
    * A consult inside one call (Asterisk's Atxfer feature keeps one linkedid):
    * an agent holds the customer and another agent talks or rings outside the
@@ -377,6 +391,7 @@ export class AsteriskModel {
 
   derive(now: number): DerivedState {
     const { groups, consultIds } = this.group();
+    const spyers = this.spyersBySpyee();
     const interactions: Interaction[] = [];
     const interactionsOfAgent = new Map<string, string[]>();
     const seen = new Set<string>();
@@ -384,7 +399,7 @@ export class AsteriskModel {
       const meta = this.meta(key, Math.min(...channels.map((c) => c.createdAt)));
       meta.endedAt = undefined;
       meta.channels = new Set(channels.map((c) => c.uniqueid));
-      const view = this.buildInteraction(meta, channels, consultIds, now);
+      const view = this.buildInteraction(meta, channels, consultIds, spyers, now);
       if (!meta.visible) continue;
       seen.add(key);
       meta.lastView = view;
@@ -464,7 +479,7 @@ export class AsteriskModel {
     return { groups, consultIds };
   }
 
-  private buildInteraction(meta: CallMeta, channels: ChannelRecord[], consultIds: Set<string>, now: number): Interaction {
+  private buildInteraction(meta: CallMeta, channels: ChannelRecord[], consultIds: Set<string>, spyers: Map<string, ChannelRecord[]>, now: number): Interaction {
     const sorted = [...channels].sort((a, b) => compareUniqueids(a.uniqueid, b.uniqueid));
     const consultInCall = this.consultInCall(sorted);
     const isConsult = (ch: ChannelRecord): boolean => consultIds.has(ch.uniqueid) || consultInCall.has(ch.uniqueid);
@@ -545,27 +560,25 @@ export class AsteriskModel {
 
     // Other supervisors' ChanSpy legs, and ours.
     let lock: MonitorLock | undefined;
-    for (const spyer of this.channels.byId.values()) {
-      if (!this.isSpyer(spyer) || this.isSelf(spyer)) continue;
-      const spyeeId = spyer.spy ? spyer.spy.spyeeUniqueid : this.channels.inferredSpyee(spyer)?.uniqueid;
-      const target = spyeeId !== undefined ? byChannel.get(spyeeId) : undefined;
-      if (!target) continue;
-      const supervisorId = spyerId(spyer);
-      const supervisorName = spyerName(spyer);
-      const since = spyer.spy?.since ?? spyer.createdAt;
-      meta.supervisorsInvolved.set(supervisorId, supervisorName);
-      participants.push({
-        id: participantIdFor(meta.id, spyer.uniqueid),
-        name: supervisorName,
-        kind: 'internal',
-        role: 'supervisor',
-        state: 'connected',
-        inConsult: false,
-        inConference: false,
-        supervising: { supervisorId, mode: 'monitor', targetParticipantId: target.id },
-        joinedAt: since,
-      });
-      if (!lock || since < lock.since) lock = { supervisorId, supervisorName, mode: 'monitor', since };
+    for (const [spyeeId, target] of byChannel) {
+      for (const spyer of spyers.get(spyeeId) ?? []) {
+        const supervisorId = spyerId(spyer);
+        const supervisorName = spyerName(spyer);
+        const since = spyer.spy?.since ?? spyer.createdAt;
+        meta.supervisorsInvolved.set(supervisorId, supervisorName);
+        participants.push({
+          id: participantIdFor(meta.id, spyer.uniqueid),
+          name: supervisorName,
+          kind: 'internal',
+          role: 'supervisor',
+          state: 'connected',
+          inConsult: false,
+          inConference: false,
+          supervising: { supervisorId, mode: 'monitor', targetParticipantId: target.id },
+          joinedAt: since,
+        });
+        if (!lock || since < lock.since) lock = { supervisorId, supervisorName, mode: 'monitor', since };
+      }
     }
     const own = this.own;
     if (own && own.interactionId === meta.id) {
