@@ -290,7 +290,7 @@ export class AsteriskConnector implements Connector {
     const ix = this.interactions.get(target.interactionId)?.value;
     if (!ix) throw new ConnectorError('NOT_FOUND', 'This call has ended.');
     if (ix.state === 'ended') throw new ConnectorError('REFUSED', 'The call has ended');
-    if (this.status.state !== 'online') throw new ConnectorError('UNAVAILABLE', 'Asterisk is not connected; monitoring resumes once it is.');
+    if (this.status.state !== 'online') throw new ConnectorError('UNAVAILABLE', 'Asterisk is not connected (see the status bar); try again once it is.');
     const participant = ix.participants.find((p) => p.id === target.participantId);
     if (!participant || participant.state === 'disconnected') throw new ConnectorError('NOT_FOUND', 'That participant has left the call.');
     if (participant.role === 'supervisor') throw new ConnectorError('REFUSED', 'A supervisor cannot be monitored');

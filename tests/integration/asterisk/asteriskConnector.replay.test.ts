@@ -233,3 +233,53 @@ describe('Asterisk connector: a refused login (recorded)', () => {
     expect(h.server.received.map((a) => a.Action)).toEqual(['Login']);
   });
 });
+
+describe('Asterisk connector: actions', () => {
+  it('digital actions say Asterisk has no chats; our own monitoring is recorded without any AMI action', async () => {
+    h = await replay('login-resync');
+    await h.connector.start();
+    for (const act of [
+      () => h!.connector.monitorConversation('x'),
+      () => h!.connector.participate('x'),
+      () => h!.connector.send('x', 'hi'),
+      () => h!.connector.transfer('x', { kind: 'queue', id: 'queue:support' }),
+      () => h!.connector.release('x'),
+      () => h!.connector.assign('x', { kind: 'agent', id: 'agent:PJSIP/1001' }),
+      () => h!.connector.clearAssistanceFlag('x'),
+    ]) {
+      await expect(act()).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringContaining('Asterisk has no chats') });
+    }
+    const ix = call(h, 'Priya Raman')!;
+    const agent = ix.participants.find((p) => p.role === 'agent')!;
+    const sent = h.server.received.length;
+    await h.connector.startSupervision({ interactionId: ix.id, participantId: agent.id, mode: 'monitor' });
+    await h.connector.changeSupervisionMode(ix.id, 'coach');
+    const mine = call(h, 'Priya Raman')!.participants.find((p) => p.role === 'supervisor');
+    expect(mine).toMatchObject({ name: 'Supervisor 2102', supervising: { supervisorId: 'supervisor:2102', mode: 'coach', targetParticipantId: agent.id } });
+    // A second call cannot be supervised at the same time.
+    const other = call(h, 'Tomás Herrera')!;
+    await expect(h.connector.startSupervision({ interactionId: other.id, participantId: other.participants[0]!.id, mode: 'monitor' })).rejects.toMatchObject({ code: 'REFUSED' });
+    await h.connector.stopSupervision(ix.id);
+    await h.connector.stopSupervision(ix.id);
+    expect(call(h, 'Priya Raman')!.participants.some((p) => p.role === 'supervisor')).toBe(false);
+    expect(h.connector.periods(ix.id).map((p) => [p.mode, p.endedAt !== undefined])).toEqual([
+      ['monitor', true],
+      ['coach', true],
+    ]);
+    // Read-only: nothing was sent to Asterisk for any of this.
+    expect(h.server.received.length).toBe(sent);
+  });
+
+  it('while Asterisk is unreachable, monitoring is refused with the reason', async () => {
+    h = await replay('login-resync');
+    await h.connector.start();
+    const ix = call(h, 'Priya Raman')!;
+    h.server.refusing = true;
+    h.server.dropConnections();
+    await until(() => h!.events.some((e) => e.type === 'status' && e.state === 'offline'), 'offline');
+    await expect(h.connector.startSupervision({ interactionId: ix.id, participantId: ix.participants[1]!.id, mode: 'monitor' })).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: 'Asterisk is not connected (see the status bar); try again once it is.',
+    });
+  });
+});
