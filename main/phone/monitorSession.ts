@@ -233,6 +233,7 @@ export class MonitorSession extends EventEmitter {
       this.established = true;
       this.audio = legConnected(this.audio, this.now());
       this.audioTimer = setInterval(() => this.checkAudio(), AUDIO_CHECK_MS);
+      this.audioTimer.unref?.();
       const initial = this.mode;
       this.setState(initial === 'monitor' ? 'active' : 'switching');
       this.applyMic();

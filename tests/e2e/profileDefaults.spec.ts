@@ -1,0 +1,26 @@
+import { expect, expectAccessible, test } from './fixtures';
+
+// Issue 18 found 1: picking a PBX profile must give its own feature code and DTMF method, not the app's.
+test('a PBX profile brings its own feature code and DTMF method, shown "from the profile", until the user overrides it', async ({ app: page }) => {
+  await page.keyboard.press('Alt+6');
+  await page.getByLabel('PBX profile').selectOption('freeswitch-eavesdrop');
+  const code = page.getByLabel(/Monitor feature code/);
+  const dtmf = page.getByLabel(/DTMF method/);
+  await expect(code).toHaveValue('88');
+  await expect(dtmf).toHaveValue('rfc2833');
+  await expect(page.getByText('from the profile', { exact: true })).toHaveCount(2);
+
+  await code.fill('*9');
+  await code.blur();
+  await expect(page.getByLabel(/Monitor feature code/)).toHaveValue('*9');
+  await expect(page.getByText('from the profile', { exact: true })).toHaveCount(1);
+  await expectAccessible(page, 'settings-profile-defaults');
+
+  await page.getByRole('button', { name: 'Use the profile’s value' }).click();
+  await expect(page.getByLabel(/Monitor feature code/)).toHaveValue('88');
+  await expect(page.getByText('from the profile', { exact: true })).toHaveCount(2);
+
+  await page.getByLabel('PBX profile').selectOption('asterisk-chanspy');
+  await expect(page.getByLabel(/Monitor feature code/)).toHaveValue('*222');
+  await expect(page.getByLabel(/DTMF method/)).toHaveValue('info');
+});
