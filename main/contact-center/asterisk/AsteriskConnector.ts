@@ -129,7 +129,13 @@ export class AsteriskConnector implements Connector {
       this.setStatus('error', 'No Asterisk server is set. Set asterisk.host (and asterisk.port, asterisk.user) in Settings or IT policy.');
       return;
     }
-    const secret = await this.options.secret().catch(() => undefined);
+    let secret: string | undefined;
+    try {
+      secret = await this.options.secret();
+    } catch (e) {
+      this.setStatus('error', `The AMI secret could not be read: ${(e as Error).message} Fix it, then restart Spyglass.`);
+      return;
+    }
     if (!secret) {
       this.setStatus('error', 'No AMI secret is stored for Asterisk. Store it in the OS secret store (see the Asterisk connector README) or set SPYGLASS_AMI_SECRET, then restart Spyglass.');
       return;
