@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { agentSchema, interactionSchema, queueSchema } from '../../../preload/contract';
 import type { Interaction } from '../../../preload/contract';
+import type { Connector } from '../../../main/contact-center/Connector';
 import { fixture, replay, until, type Harness } from './harness';
 
 /**
@@ -238,14 +239,15 @@ describe('Asterisk connector: actions', () => {
   it('digital actions say Asterisk has no chats; our own monitoring is recorded without any AMI action', async () => {
     h = await replay('login-resync');
     await h.connector.start();
+    const cc: Connector = h.connector;
     for (const act of [
-      () => h!.connector.monitorConversation('x'),
-      () => h!.connector.participate('x'),
-      () => h!.connector.send('x', 'hi'),
-      () => h!.connector.transfer('x', { kind: 'queue', id: 'queue:support' }),
-      () => h!.connector.release('x'),
-      () => h!.connector.assign('x', { kind: 'agent', id: 'agent:PJSIP/1001' }),
-      () => h!.connector.clearAssistanceFlag('x'),
+      () => cc.monitorConversation('x'),
+      () => cc.participate('x'),
+      () => cc.send('x', 'hi'),
+      () => cc.transfer('x', { kind: 'queue', id: 'queue:support' }),
+      () => cc.release('x'),
+      () => cc.assign('x', { kind: 'agent', id: 'agent:PJSIP/1001' }),
+      () => cc.clearAssistanceFlag('x'),
     ]) {
       await expect(act()).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringContaining('Asterisk has no chats') });
     }
