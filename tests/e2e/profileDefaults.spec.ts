@@ -20,6 +20,10 @@ test('a PBX profile brings its own feature code and DTMF method, shown "from the
   await expect(page.getByLabel(/Monitor feature code/)).toHaveValue('88');
   await expect(page.getByText('from the profile', { exact: true })).toHaveCount(2);
 
+  // INFO on FreeSWITCH is answered 200 OK and ignored without liberal-dtmf: Settings says so.
+  await page.getByLabel(/DTMF method/).selectOption('info');
+  await expect(page.getByRole('note')).toContainText('FreeSWITCH ignores INFO digits');
+
   await page.getByLabel('PBX profile').selectOption('asterisk-chanspy');
   await expect(page.getByLabel(/Monitor feature code/)).toHaveValue('*222');
   await expect(page.getByLabel(/DTMF method/)).toHaveValue('info');

@@ -91,6 +91,12 @@ function Field({ spec, config }: { spec: FieldSpec; config: ConfigView }) {
           Use the profile’s value
         </button>
       ) : null}
+      {spec.key === 'phone.dtmfMethod' && value === 'info' && config.values['phone.profile'] === 'freeswitch-eavesdrop' ? (
+        <p className="field-help status-error" role="note">
+          FreeSWITCH ignores INFO digits (and still answers 200 OK) unless its Sofia profile sets liberal-dtmf=true: coach and barge would
+          silently not start. Use rfc2833 unless your PBX administrator confirms liberal-dtmf.
+        </p>
+      ) : null}
       <p className="field-help">{spec.help}</p>
     </div>
   );
