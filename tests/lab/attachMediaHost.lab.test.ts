@@ -4,7 +4,7 @@
  * preload/contract/phone.ts) <-> the renderer's attachMediaHost in Chromium.
  * Demo mode end to end, then a reload of the page hosting the media.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -15,8 +15,9 @@ import { createMediaHostChannel } from '../../main/phone/mediaHost';
 import { JsSipSoftphone } from '../../main/phone/softphone';
 import { phoneCommands } from '../../preload/contract/phone';
 import { CHROMIUM } from './support/chromiumMediaHost';
+import { labUnavailableReason } from './support/processes';
 
-const skip = existsSync(CHROMIUM) ? null : `media bridge lab skipped: no Chromium at ${CHROMIUM}`;
+const skip = labUnavailableReason(['chromium'], 'media bridge lab');
 if (skip) console.warn(skip);
 
 const until = async (cond: () => boolean | Promise<boolean>, what: string, ms = 10000) => {

@@ -4,15 +4,14 @@
  * through Kamailio; the PBX side is a ChanSpy-like lab feature server (werift,
  * PCMU) hosting an agent (500 Hz) and a customer (1200 Hz).
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asteriskChanSpy } from '../../main/phone/pbxProfiles';
 import { JsSipSoftphone } from '../../main/phone/softphone';
 import { startChanSpyServer, type ChanSpyServer } from './support/chanSpyServer';
-import { CHROMIUM, startChromiumMediaHost, type ChromiumMediaHost } from './support/chromiumMediaHost';
+import { startChromiumMediaHost, type ChromiumMediaHost } from './support/chromiumMediaHost';
 import { labUnavailableReason, startKamailio, type Kamailio } from './support/processes';
 
-const skip = labUnavailableReason() ?? (existsSync(CHROMIUM) ? null : `audio lab skipped: no Chromium at ${CHROMIUM}`);
+const skip = labUnavailableReason(['kamailio', 'sipp', 'chromium'], 'audio lab');
 if (skip) console.warn(skip);
 
 const until = async (cond: () => boolean | Promise<boolean>, what: string, ms = 5000) => {

@@ -5,15 +5,14 @@
  * a translator carries nothing. The supervisor is the real renderer media
  * module in headless Chromium, signalling is JsSIP through Kamailio.
  */
-import { existsSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { asteriskChanSpy, freeswitchEavesdrop, type DialPlanProfile } from '../../main/phone/pbxProfiles';
 import { JsSipSoftphone } from '../../main/phone/softphone';
 import { startChanSpyServer, type ChanSpyOptions, type ChanSpyServer } from './support/chanSpyServer';
-import { CHROMIUM, startChromiumMediaHost, type ChromiumMediaHost } from './support/chromiumMediaHost';
+import { startChromiumMediaHost, type ChromiumMediaHost } from './support/chromiumMediaHost';
 import { labUnavailableReason, startKamailio, type Kamailio } from './support/processes';
 
-const skip = labUnavailableReason() ?? (existsSync(CHROMIUM) ? null : `audio lab skipped: no Chromium at ${CHROMIUM}`);
+const skip = labUnavailableReason(['kamailio', 'sipp', 'chromium'], 'audio lab');
 if (skip) console.warn(skip);
 
 const until = async (cond: () => boolean | Promise<boolean>, what: string, ms = 8000) => {

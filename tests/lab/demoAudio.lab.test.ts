@@ -4,13 +4,13 @@
  * ICE/DTLS/SRTP -> the demo PBX's far end, which plays the generated agent and
  * customer voices and measures what it receives from the supervisor.
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DemoPbx } from '../../main/phone/demoPbx/demoPbx';
 import { JsSipSoftphone } from '../../main/phone/softphone';
-import { CHROMIUM, startChromiumMediaHost, type ChromiumMediaHost } from './support/chromiumMediaHost';
+import { startChromiumMediaHost, type ChromiumMediaHost } from './support/chromiumMediaHost';
+import { labUnavailableReason } from './support/processes';
 
-const skip = existsSync(CHROMIUM) ? null : `demo audio lab skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`;
+const skip = labUnavailableReason(['chromium'], 'demo audio lab');
 if (skip) console.warn(skip);
 
 const until = async (cond: () => Promise<boolean> | boolean, what: string, ms = 10000) => {

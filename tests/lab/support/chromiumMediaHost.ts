@@ -10,8 +10,10 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { MediaEvent, MediaResponse } from '../../../preload/contract/phone';
 import type { MediaHost } from '../../../main/phone/mediaHost';
+import { CHROMIUM } from './processes';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where Debian's chromium is (CHROMIUM_PATH overrides); found by the lab's tool lookup. */
+export { CHROMIUM };
 
 export interface ChromiumMediaHost {
   host: MediaHost;

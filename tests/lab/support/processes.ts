@@ -1,17 +1,45 @@
 /** Start lab servers on free 127.0.0.1 ports and stop them by PID. */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findTool, installCommand, isCi, labVerdict, toolSearchDirs, type LabTool } from './labTools';
 
-export const hasBinary = (name: string): boolean => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+const isExecutable = (file: string): boolean => {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
-/** Why the lab cannot run here, or null. */
-export function labUnavailableReason(): string | null {
-  const missing = ['kamailio', 'sipp'].filter((b) => !hasBinary(b));
-  return missing.length ? `SIP lab skipped: ${missing.join(' and ')} not installed (apt-get install kamailio kamailio-websocket-modules sip-tester)` : null;
+/** Absolute path of a lab tool (PATH, then /usr/sbin, /usr/bin, ...), or null. */
+export const toolPath = (name: string): string | null => findTool(name, toolSearchDirs(process.env.PATH), isExecutable);
+
+export const hasBinary = (name: string): boolean => toolPath(name) !== null;
+
+/** Debian's chromium unless CHROMIUM_PATH says otherwise. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? toolPath('chromium') ?? '/usr/bin/chromium';
+
+/**
+ * Why a lab suite cannot run here (it then skips), or null. With CI=true a
+ * missing tool throws instead, so the suite fails with the install command.
+ */
+export function labUnavailableReason(tools: readonly LabTool[] = ['kamailio', 'sipp'], what = 'SIP lab'): string | null {
+  const missing = tools.filter((t) => (t === 'chromium' ? !isExecutable(CHROMIUM) : !hasBinary(t)));
+  const verdict = labVerdict(missing, isCi(process.env), what);
+  if (verdict.kind === 'fail') throw new Error(verdict.reason);
+  return verdict.kind === 'skip' ? verdict.reason : null;
+}
+
+/** A tool's absolute path; throws with the install command when it is missing. */
+function requireTool(name: 'kamailio' | 'sipp'): string {
+  const file = toolPath(name);
+  if (!file) throw new Error(`${name} not found on PATH or in /usr/sbin, /usr/bin (${installCommand([name])})`);
+  return file;
 }
 
 export async function freeTcpPort(): Promise<number> {
@@ -77,7 +105,7 @@ export async function startKamailio(): Promise<Kamailio> {
   const udpPort = await freeUdpPort();
   let out = '';
   const child = spawn(
-    'kamailio',
+    requireTool('kamailio'),
     ['-f', join(__dirname, '..', 'kamailio.cfg'), '-DD', '-E', '-Y', runDir, '-P', join(runDir, 'kamailio.pid'), '-m', '64', '-M', '8', '-A', `WS_PORT=${wsPort}`, '-A', `UDP_PORT=${udpPort}`],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -110,7 +138,7 @@ export async function startSipp(
   const dir = mkdtempSync(join(tmpdir(), 'spyglass-sipp-'));
   const p = port ?? (await freeUdpPort());
   const child = spawn(
-    'sipp',
+    requireTool('sipp'),
     ['-sf', scenarioPath, '-i', localIp, '-p', String(p), '-m', String(calls), '-timeout', String(timeoutSec), '-timeout_error', '-trace_msg', '-trace_logs', '-trace_err', '-nostdin', ...extra, `127.0.0.1:${proxy.udpPort}`],
     { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
   );
