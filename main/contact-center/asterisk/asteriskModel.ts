@@ -442,6 +442,11 @@ export class AsteriskModel {
       }
       interactions.push(meta.lastView);
     }
+    // Our own leg ends with the call (ChanSpy option E ends it on the PBX too).
+    if (this.own && !interactions.some((i) => i.id === this.own!.interactionId && i.state !== 'ended')) {
+      const ended = interactions.find((i) => i.id === this.own!.interactionId)?.endedAt ?? now;
+      this.setOwnSupervision(undefined, ended);
+    }
     const agents = [...this.agents.byId.values()].map((a) => this.agents.toAgent(a, interactionsOfAgent.get(a.id) ?? []));
     const queues = [...this.queues.byName.values()].map((q) => this.queues.toQueue(q));
     return { agents, queues, interactions };

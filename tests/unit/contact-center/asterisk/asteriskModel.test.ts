@@ -271,3 +271,18 @@ describe('AsteriskModel: hostile input', () => {
     expect(warnings).toEqual(['More than 100 live channels: new ones are not shown until some end.']);
   });
 });
+
+describe('AsteriskModel: our own supervision', () => {
+  it('ends with the call, so the next call can be monitored', () => {
+    const s = setup();
+    answeredCall(s);
+    const id = `call:${CALLER}`;
+    s.model.setOwnSupervision({ interactionId: id, participantId: `${id}~${AGENT_LEG}`, mode: 'monitor', since: s.now(), supervisorId: 'me', supervisorName: 'Me' }, s.now());
+    expect(s.call()?.participants.find((p) => p.role === 'supervisor')?.supervising).toMatchObject({ supervisorId: 'me', mode: 'monitor' });
+    s.apply({ Event: 'Hangup', ...chan(AGENT_LEG, 'PJSIP/1001-00000002', { Linkedid: CALLER }) }, 1000);
+    s.apply({ Event: 'Hangup', ...chan(CALLER, 'PJSIP/trunk-00000001') });
+    expect(s.call()?.state).toBe('ended');
+    expect(s.model.own).toBeUndefined();
+    expect(s.model.periods(id)).toMatchObject([{ supervisorId: 'me', endedAt: s.now() }]);
+  });
+});
