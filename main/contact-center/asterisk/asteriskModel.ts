@@ -27,6 +27,8 @@ export interface AsteriskModelOptions {
   maxWaitingPerQueue?: number;
   /** An ended call is listed this long (state 'ended') before it is removed. Default 10 s. */
   endedRetentionMs?: number;
+  /** At most this many ended calls are listed at once (the oldest go first). Default 500. */
+  maxEndedCalls?: number;
   /** `key` groups repeats of one problem (the caller logs each key rarely). */
   warn?: (key: string, message: string) => void;
 }
@@ -74,6 +76,7 @@ export class AsteriskModel {
   readonly log = new InteractionLog();
   private readonly metas = new Map<string, CallMeta>();
   private readonly endedRetentionMs: number;
+  private readonly maxEnded: number;
   private readonly warn: (key: string, message: string) => void;
   own: OwnSupervision | undefined;
 
@@ -84,6 +87,7 @@ export class AsteriskModel {
     this.queues = new QueuesModel(options.maxQueues ?? 500, options.maxWaitingPerQueue ?? 5000, capacity('queues-full'));
     this.channels = new ChannelsModel(options.maxChannels ?? 10_000, capacity('channels-full'));
     this.endedRetentionMs = options.endedRetentionMs ?? 10_000;
+    this.maxEnded = options.maxEndedCalls ?? 500;
   }
 
   /** Before a full resync: live facts are rebuilt; call timelines and periods are kept. */
@@ -412,6 +416,8 @@ export class AsteriskModel {
         }
       }
     }
+    let endedExcess = -this.maxEnded;
+    for (const meta of this.metas.values()) if (meta.endedAt !== undefined) endedExcess++;
     for (const [key, meta] of this.metas) {
       if (seen.has(key)) continue;
       if (!meta.visible || !meta.lastView) {
@@ -436,7 +442,8 @@ export class AsteriskModel {
           participants: meta.lastView.participants.filter((p) => p.role !== 'supervisor').map((p) => ({ ...p, state: 'disconnected' as const })),
         };
       }
-      if (now - meta.endedAt >= this.endedRetentionMs) {
+      // Ended calls are listed for a while; a flood of short calls cannot hold more than maxEnded (oldest go first).
+      if (now - meta.endedAt >= this.endedRetentionMs || endedExcess-- > 0) {
         this.metas.delete(key);
         continue;
       }

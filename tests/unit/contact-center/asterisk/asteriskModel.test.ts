@@ -263,6 +263,23 @@ describe('AsteriskModel: hostile input', () => {
     expect(JSON.stringify(s.derive())).toBe(before);
   });
 
+  it('a flood of short calls lists at most maxEndedCalls ended calls, the newest', () => {
+    const s = setup({ maxEndedCalls: 10, endedRetentionMs: 3_600_000 });
+    for (let i = 0; i < 50; i++) {
+      const a = `1700000002.${2 * i}`;
+      const b = `1700000002.${2 * i + 1}`;
+      s.apply({ Event: 'Newchannel', ...chan(a, `PJSIP/trunk-${i}`) }, 100);
+      s.apply({ Event: 'Newchannel', ...chan(b, `PJSIP/1001-${i}`, { Linkedid: a }) });
+      s.derive();
+      s.apply({ Event: 'Hangup', ...chan(b, `PJSIP/1001-${i}`, { Linkedid: a }) });
+      s.apply({ Event: 'Hangup', ...chan(a, `PJSIP/trunk-${i}`) });
+      s.derive();
+    }
+    const ended = s.derive().interactions.filter((i) => i.state === 'ended');
+    expect(ended).toHaveLength(10);
+    expect(ended.map((i) => i.id)).toContain('call:1700000002.98');
+  });
+
   it('channels are capped: a flood of Newchannel does not grow memory past the cap', () => {
     const warnings: string[] = [];
     const s = setup({ maxChannels: 100, warn: (_k, m) => warnings.push(m) });
