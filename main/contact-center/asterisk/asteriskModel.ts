@@ -65,6 +65,9 @@ export interface DerivedState {
   interactions: Interaction[];
 }
 
+/** Events that must carry a valid channel block; one that does not is malformed (logged, skipped). */
+const CHANNEL_EVENTS = new Set(['Newchannel', 'Newstate', 'Hangup', 'BridgeEnter', 'BridgeLeave', 'Hold', 'Unhold', 'QueueCallerJoin', 'QueueCallerLeave', 'QueueCallerAbandon', 'CoreShowChannel', 'AgentCalled', 'AgentConnect', 'AgentComplete']);
+
 const QUEUE_EVENTS = new Set(['QueueMember', 'QueueMemberAdded', 'QueueMemberStatus', 'QueueMemberPause', 'QueueMemberPaused', 'QueueMemberPenalty', 'QueueMemberRinginuse']);
 
 export const interactionIdFor = (key: string): string => `call:${key}`;
@@ -108,6 +111,10 @@ export class AsteriskModel {
   }
 
   private applyEvent(name: string, event: AmiFields, now: number): void {
+    if (CHANNEL_EVENTS.has(name) && channelBlock(event) === undefined) {
+      this.warn(`event:${name}`, `Skipped a malformed ${name} event (Channel ${truncateForLog(event.Channel ?? '(none)', 60)}, Uniqueid ${truncateForLog(event.Uniqueid ?? '(none)', 60)})`);
+      return;
+    }
     if (QUEUE_EVENTS.has(name)) {
       if (this.agents.upsertMember(event, now)) this.queues.touch(event.Queue);
       return;

@@ -247,8 +247,9 @@ describe('AsteriskModel: other supervisors', () => {
 });
 
 describe('AsteriskModel: hostile input', () => {
-  it('malformed and unknown events change nothing and never throw', () => {
-    const s = setup();
+  it('malformed and unknown events change nothing and never throw; malformed ones are logged, truncated', () => {
+    const warnings: string[] = [];
+    const s = setup({ warn: (_k, m) => warnings.push(m) });
     const before = JSON.stringify(s.derive());
     const hostile: F[] = [
       { Event: 'Newchannel', Channel: 'PJSIP/x', Uniqueid: 'bad id with spaces' },
@@ -259,8 +260,13 @@ describe('AsteriskModel: hostile input', () => {
       { Event: 'DeviceStateChange', Device: 'PJSIP/9999', State: 'INUSE' },
       { Response: 'Success' },
     ];
+    hostile.push({ Event: 'Hold', Channel: `PJSIP/${'x'.repeat(500)}\r\nEvent: Forged`, Uniqueid: '1.2' });
     for (const e of hostile) s.apply(e);
     expect(JSON.stringify(s.derive())).toBe(before);
+    expect(warnings).toHaveLength(4);
+    expect(warnings[0]).toBe('Skipped a malformed Newchannel event (Channel PJSIP/x, Uniqueid bad id with spaces)');
+    expect(warnings[3]!.length).toBeLessThan(200);
+    expect(warnings[3]).not.toMatch(/[\r\n]/);
   });
 
   it('a flood of short calls lists at most maxEndedCalls ended calls, the newest', () => {
