@@ -2,6 +2,8 @@
 // (connector events, supervision state) onto these plain shapes; nothing here
 // depends on the connector. All times are integer milliseconds since the epoch.
 
+import type { InteractionIdentity } from './interactionIdentity';
+
 export const CHANNELS = ['voice', 'webMessaging', 'thirdPartyMessaging', 'sms', 'chat'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -18,7 +20,14 @@ export interface AgentRef {
 
 /** Upserted: recording the same id again updates state/end/last-seen. */
 export interface InteractionRecord {
+  /** With `identity`: exactly cachedInteractionId(identity); every other record names the interaction by it. */
   id: string;
+  /**
+   * Which conversation this is (connector, platform id, epoch), so a platform id
+   * the contact center reuses becomes a new cached interaction. Without it the id
+   * is taken as the whole identity (records written before identities existed, tools).
+   */
+  identity?: InteractionIdentity;
   channel: Channel;
   queueId?: string | null;
   queueName?: string | null;

@@ -1,4 +1,5 @@
 import { CacheError } from './errors';
+import { cachedInteractionId, CONNECTOR_NAME } from './interactionIdentity';
 import { CHANNELS, SENDER_KINDS, SUPERVISION_MODES, type CacheWrite } from './types';
 
 // Cheap hand-written checks (this runs for every one of a million messages):
@@ -51,6 +52,16 @@ export function validateWrite(write: CacheWrite): void {
       time('interaction', r, 'endedAt', true);
       time('interaction', r, 'lastSeenAt');
       if (typeof r.monitoredByMe !== 'boolean') fail('interaction', 'monitoredByMe', 'must be true or false');
+      if (r.identity !== undefined) {
+        const identity = record('interaction identity', r.identity);
+        if (typeof identity.connector !== 'string' || !CONNECTOR_NAME.test(identity.connector)) {
+          fail('interaction identity', 'connector', 'must be a connector name (a-z, 0-9, -)');
+        }
+        nonEmpty('interaction identity', identity, 'platformId');
+        time('interaction identity', identity, 'epoch');
+        // The id is what every other record and offline review use; it must be this identity's, or two conversations could share it.
+        if (r.id !== cachedInteractionId(identity as never)) fail('interaction', 'id', 'must be the cached id of its identity');
+      }
       for (const a of list('interaction agents', r.agents)) {
         const agent = record('agent', a);
         nonEmpty('agent', agent, 'id');

@@ -1,4 +1,5 @@
 import type { AuditEntry, Interaction, Queue, SupervisionPeriod, TimelineEvent } from '../../preload/contract';
+import { cachedInteractionId } from '../cache/interactionIdentity';
 import type { SessionCache } from '../cache/SessionCache';
 import type { InteractionRecord, ParticipantRecord } from '../cache/types';
 import type { ConnectorEvent } from '../contact-center/Connector';
@@ -10,8 +11,17 @@ import type { Logger } from './logger';
  * supervision periods, assistance requests and the audit log. Writes are
  * fire-and-forget from the core's point of view; a failing write (disk
  * full) is reported once and the app keeps running.
+ *
+ * Contact centers reuse interaction ids, so everything is cached under the
+ * conversation's own id (connector, platform id, epoch; see
+ * cache/interactionIdentity.ts). Messages, timeline events and periods name
+ * only the platform id: they go to the conversation that id names now.
+ * The maps below are keyed by cached id, so nothing (monitored by me, an open
+ * assistance request) carries over to the next conversation with the same id.
  */
 export class CacheRecorder {
+  /** Platform id -> cached id of the conversation it names now. */
+  private readonly current = new Map<string, string>();
   /** Last recorded shape per interaction, so unchanged updates cost nothing. */
   private readonly lastShape = new Map<string, string>();
   private readonly monitoredByMe = new Set<string>();
@@ -20,6 +30,8 @@ export class CacheRecorder {
 
   constructor(
     private readonly cache: SessionCache,
+    /** The connector's name, part of every conversation's identity. */
+    private readonly connector: () => string,
     private readonly me: () => { id: string; name: string },
     private readonly queues: () => ReadonlyMap<string, Queue>,
     private readonly now: () => number,
@@ -34,10 +46,13 @@ export class CacheRecorder {
         break;
       case 'messages': {
         const channel = this.channels.get(event.interactionId) ?? 'chat';
+        // A message for a conversation not seen yet has no home; it is skipped like before (UNKNOWN_INTERACTION).
+        const cachedIds = event.messages.map((m) => this.current.get(m.interactionId));
+        if (cachedIds.some((id) => id === undefined)) break;
         this.track(
           this.cache.recordMessages(
-            event.messages.map((m) => ({
-              interactionId: m.interactionId,
+            event.messages.map((m, n) => ({
+              interactionId: cachedIds[n]!,
               messageId: m.id,
               senderKind: m.senderKind,
               senderName: m.senderName,
@@ -64,7 +79,7 @@ export class CacheRecorder {
     this.track(
       this.cache.recordAudit({
         auditId: entry.id,
-        interactionId: entry.interactionId ?? null,
+        interactionId: entry.interactionId === undefined ? null : this.cachedIdFor(entry.interactionId),
         actorId: entry.supervisorId,
         actorName: entry.supervisorName,
         action: entry.action,
@@ -76,21 +91,35 @@ export class CacheRecorder {
     );
   }
 
+  /** The cached id of the conversation a platform id names now (itself if never seen: the cache then says it is unknown). */
+  cachedIdFor(platformId: string): string {
+    return this.current.get(platformId) ?? platformId;
+  }
+
   private readonly channels = new Map<string, Interaction['channel']>();
 
   private recordInteraction(i: Interaction): void {
     this.channels.set(i.id, i.channel);
+    const identity = { connector: this.connector(), platformId: i.id, epoch: i.epoch ?? i.startedAt };
+    const id = cachedInteractionId(identity);
+    const previous = this.current.get(i.id);
+    if (previous !== id) {
+      // The platform reused this id for another conversation: forget what belonged to the last one.
+      if (previous !== undefined) this.forget(previous);
+      this.current.set(i.id, id);
+    }
     const me = this.me();
     if (i.participants.some((p) => p.supervising?.supervisorId === me.id) || i.monitorLock?.supervisorId === me.id) {
-      this.monitoredByMe.add(i.id);
+      this.monitoredByMe.add(id);
     }
     const agents = i.participants.filter((p) => p.role === 'agent' || p.role === 'specialist');
     const customer = i.participants.find((p) => p.kind === 'external');
-    const shape = JSON.stringify([i.state, i.endedAt, i.participants.map((p) => [p.id, p.state]), this.monitoredByMe.has(i.id)]);
-    if (this.lastShape.get(i.id) !== shape) {
-      this.lastShape.set(i.id, shape);
+    const shape = JSON.stringify([i.state, i.endedAt, i.participants.map((p) => [p.id, p.state]), this.monitoredByMe.has(id)]);
+    if (this.lastShape.get(id) !== shape) {
+      this.lastShape.set(id, shape);
       const record: InteractionRecord = {
-        id: i.id,
+        id,
+        identity,
         channel: i.channel,
         queueId: i.queueId ?? null,
         queueName: i.queueId ? (this.queues().get(i.queueId)?.name ?? null) : null,
@@ -99,11 +128,11 @@ export class CacheRecorder {
         state: i.state,
         startedAt: i.startedAt,
         endedAt: i.endedAt ?? null,
-        monitoredByMe: this.monitoredByMe.has(i.id),
+        monitoredByMe: this.monitoredByMe.has(id),
         lastSeenAt: this.now(),
       };
       const participants: ParticipantRecord[] = i.participants.map((p) => ({
-        interactionId: i.id,
+        interactionId: id,
         participantId: p.id,
         name: p.name,
         kind: p.kind,
@@ -111,20 +140,26 @@ export class CacheRecorder {
       }));
       this.track(this.cache.recordInteraction(record).then(() => this.cache.recordParticipants(participants)));
     }
-    if (i.state === 'ended') this.lastShape.delete(i.id);
-    this.recordAssistance(i);
+    if (i.state === 'ended') this.lastShape.delete(id);
+    this.recordAssistance(i, id);
   }
 
-  private recordAssistance(i: Interaction): void {
+  private forget(cachedId: string): void {
+    this.lastShape.delete(cachedId);
+    this.monitoredByMe.delete(cachedId);
+    this.assistanceOpen.delete(cachedId);
+  }
+
+  private recordAssistance(i: Interaction, id: string): void {
     const agent = i.participants.find((p) => p.role === 'agent');
-    const openedAt = this.assistanceOpen.get(i.id);
+    const openedAt = this.assistanceOpen.get(id);
     if (i.assistanceRequested && openedAt === undefined) {
       const at = i.assistanceRequestedAt ?? this.now();
-      this.assistanceOpen.set(i.id, at);
+      this.assistanceOpen.set(id, at);
       this.track(
         this.cache.recordAssistanceRequest({
-          requestId: `${i.id}:${at}`,
-          interactionId: i.id,
+          requestId: `${id}:${at}`,
+          interactionId: id,
           agentId: agent?.agentId ?? agent?.id ?? 'unknown',
           agentName: agent?.name ?? 'Unknown agent',
           at,
@@ -132,11 +167,11 @@ export class CacheRecorder {
         }),
       );
     } else if (!i.assistanceRequested && openedAt !== undefined) {
-      this.assistanceOpen.delete(i.id);
+      this.assistanceOpen.delete(id);
       this.track(
         this.cache.recordAssistanceRequest({
-          requestId: `${i.id}:${openedAt}`,
-          interactionId: i.id,
+          requestId: `${id}:${openedAt}`,
+          interactionId: id,
           agentId: agent?.agentId ?? agent?.id ?? 'unknown',
           agentName: agent?.name ?? 'Unknown agent',
           at: openedAt,
@@ -148,19 +183,23 @@ export class CacheRecorder {
   }
 
   private recordTimeline(event: TimelineEvent): void {
+    const id = this.current.get(event.interactionId);
+    if (id === undefined) return; // not seen yet: no home (the cache would say UNKNOWN_INTERACTION)
     this.track(
       this.cache.recordTimelineEvents([
-        { interactionId: event.interactionId, eventId: event.id, at: event.at, kind: event.kind, text: event.text, supervisorName: event.supervisorName ?? null },
+        { interactionId: id, eventId: event.id, at: event.at, kind: event.kind, text: event.text, supervisorName: event.supervisorName ?? null },
       ]),
     );
   }
 
   private recordPeriod(period: SupervisionPeriod): void {
-    if (period.supervisorId === this.me().id) this.monitoredByMe.add(period.interactionId);
+    const id = this.current.get(period.interactionId);
+    if (id === undefined) return; // not seen yet: no home (the cache would say UNKNOWN_INTERACTION)
+    if (period.supervisorId === this.me().id) this.monitoredByMe.add(id);
     this.track(
       this.cache.recordSupervisionPeriod({
-        periodId: `${period.interactionId}:${period.supervisorId}:${period.startedAt}`,
-        interactionId: period.interactionId,
+        periodId: `${id}:${period.supervisorId}:${period.startedAt}`,
+        interactionId: id,
         supervisorId: period.supervisorId,
         supervisorName: period.supervisorName,
         mode: period.mode,

@@ -21,6 +21,7 @@ import { coreHandlers } from './handlers/coreHandlers';
 import { voiceHandlers } from './handlers/voiceHandlers';
 import { digitalHandlers } from './handlers/digitalHandlers';
 import { cacheHandlers } from './handlers/cacheHandlers';
+import { connectorKey } from '../cache/interactionIdentity';
 import { CacheRecorder } from './CacheRecorder';
 import type { SessionCache } from '../cache/SessionCache';
 import type { VoicePhone } from './VoicePhone';
@@ -76,6 +77,7 @@ export class SupervisorCore {
     this.recorder = cache
       ? new CacheRecorder(
           cache,
+          () => connectorKey(this.connector.name),
           () => this.mirror?.supervisor ?? { id: '', name: '' },
           () => this.mirror?.queues ?? new Map(),
           () => this.now(),

@@ -103,16 +103,19 @@ export const cacheStatusSchema = z.object({
 });
 export type CacheStatus = z.infer<typeof cacheStatusSchema>;
 
+/** A cached interaction's id: connector, the platform's id (up to 200) and an epoch, see main/cache/interactionIdentity.ts. */
+const cachedInteractionId = z.string().min(1).max(300);
+
 export const cacheCommands = {
   'cache:status': command(z.object({}).strict(), cacheStatusSchema),
   'cache:search': command(cacheSearchRequestSchema, cacheSearchResultSchema),
-  'cache:open': command(z.object({ interactionId: id }).strict(), cachedDetailSchema),
+  'cache:open': command(z.object({ interactionId: cachedInteractionId }).strict(), cachedDetailSchema),
   'cache:export': command(
-    z.object({ interactionId: id, format: z.enum(['text', 'pdf']) }).strict(),
+    z.object({ interactionId: cachedInteractionId, format: z.enum(['text', 'pdf']) }).strict(),
     z.object({ filename: z.string(), mimeType: z.string(), base64: z.string() }),
   ),
   /** Supervisor notes on any interaction, live or cached. */
-  'notes:add': command(z.object({ interactionId: id, text: z.string().trim().min(1).max(10_000) }).strict(), noteSchema),
+  'notes:add': command(z.object({ interactionId: cachedInteractionId, text: z.string().trim().min(1).max(10_000) }).strict(), noteSchema),
   'app:setOffline': command(z.object({ offline: z.boolean() }).strict(), cacheStatusSchema),
 };
 

@@ -135,6 +135,12 @@ export const interactionSchema = z.object({
   state: interactionStateSchema,
   queueId: id.optional(),
   startedAt: epochMs,
+  /**
+   * Set by a connector whose start times can be re-derived differently (e.g. after a resync) to a
+   * stable epoch for this conversation. The cache tells conversations that reuse an id apart by
+   * (connector, id, epoch ?? startedAt).
+   */
+  epoch: epochMs.optional(),
   endedAt: epochMs.optional(),
   /** The flow this interaction arrived on allows monitoring (rule 8). */
   monitorable: z.boolean(),

@@ -52,8 +52,11 @@ export class CacheWriter {
     // Positional parameters and no RETURNING: ~2x cheaper per interaction than named ones with
     // RETURNING key; the key is looked up (once, then remembered) when messages need it.
     this.upsertInteractionStmt = db.prepare(`
-      INSERT INTO interactions (id, channel, queue_id, queue_name, customer_name, state, started_at, ended_at, monitored_by_me, last_seen_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO interactions (id, channel, queue_id, queue_name, customer_name, state, started_at, ended_at, monitored_by_me, last_seen_at,
+        connector, platform_id, epoch)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      -- The id is derived from (connector, platform_id, epoch), so a conflict is the same conversation;
+      -- a reused platform id with another epoch has another id and inserts a new row (never merged).
       ON CONFLICT (id) DO UPDATE SET
         channel = excluded.channel,
         queue_id = coalesce(excluded.queue_id, queue_id),
@@ -142,6 +145,9 @@ export class CacheWriter {
       r.endedAt ?? null,
       r.monitoredByMe ? 1 : 0,
       r.lastSeenAt,
+      r.identity?.connector ?? '',
+      r.identity?.platformId ?? r.id,
+      r.identity?.epoch ?? r.startedAt,
     );
     for (const a of r.agents) this.upsertAgentStmt.run(r.id, a.id, a.name);
   }

@@ -38,10 +38,17 @@ export function cacheHandlers(core: SupervisorCore): Handlers {
     },
     'notes:add': async ({ interactionId, text }) => {
       const me = core.mirror.supervisor;
-      const live = core.mirror.interactions.get(interactionId);
-      // A live interaction may not be cached yet: record it first so the note has a home.
-      if (live) core.recorder?.onConnectorEvent({ type: 'interactions', interactions: [live] });
-      const note = await wrap(() => cache().addNote({ interactionId, authorId: me.id, authorName: me.name, at: core.now(), text }));
+      const add = (id: string) => cache().addNote({ interactionId: id, authorId: me.id, authorName: me.name, at: core.now(), text });
+      // A cached id (what offline review has) names exactly one conversation and wins. Otherwise it may be a
+      // live interaction's platform id: record it first so the note has a home, under the conversation it names now.
+      const note = await wrap(() =>
+        add(interactionId).catch((e: { code?: string }) => {
+          const live = core.mirror.interactions.get(interactionId);
+          if (e?.code !== 'UNKNOWN_INTERACTION' || !live || !core.recorder) throw e;
+          core.recorder.onConnectorEvent({ type: 'interactions', interactions: [live] });
+          return add(core.recorder.cachedIdFor(interactionId));
+        }),
+      );
       core.audit.record({ at: core.now(), supervisorId: me.id, supervisorName: me.name, action: 'note-add', interactionId, result: 'ok' });
       return note;
     },

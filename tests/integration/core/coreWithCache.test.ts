@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigService } from '../../../main/config/ConfigService';
+import { cachedInteractionId } from '../../../main/cache/interactionIdentity';
 import { FileKeyStore } from '../../../main/cache/keyStore';
 import { openSessionCache, type SessionCache } from '../../../main/cache/SessionCache';
 import { DemoContactCenter, ManualClock } from '../../../main/contact-center/demo';
@@ -15,6 +16,10 @@ let cache: SessionCache;
 let core: SupervisorCore;
 let demo: DemoContactCenter;
 let clock: ManualClock;
+
+/** The cache's id for a live interaction: connector, the demo's id, its start (issue 11 item 3). */
+const cachedId = (platformId: string) =>
+  cachedInteractionId({ connector: 'demo', platformId, epoch: core.mirror.interactions.get(platformId)!.startedAt });
 
 async function settle(): Promise<void> {
   // Let queued cache writes reach the worker and commit.
@@ -54,20 +59,21 @@ describe('the core records what the supervisor saw into the session cache', () =
     const found = await core.handle('cache:search', { text: 'double charge' });
     expect(found.ok).toBe(true);
     const items = found.ok ? (found.value as { items: { id: string }[] }).items : [];
-    expect(items.map((i) => i.id)).toContain('chat-assistance');
+    const chatId = cachedId('chat-assistance');
+    expect(items.map((i) => i.id)).toContain(chatId);
 
     const offline = await core.handle('app:setOffline', { offline: true });
     expect(offline).toMatchObject({ ok: true, value: { mode: 'offline', reason: 'You chose Offline.' } });
     const snapshot = await core.handle('session:snapshot', {});
     expect(snapshot).toMatchObject({ ok: true, value: { agents: [], interactions: [], connector: { state: 'offline' } } });
 
-    const opened = await core.handle('cache:open', { interactionId: 'chat-assistance' });
+    const opened = await core.handle('cache:open', { interactionId: chatId });
     expect(opened.ok).toBe(true);
     const bodies = opened.ok ? (opened.value as { transcript: { body: string | null }[] }).transcript.map((m) => m.body ?? '') : [];
     expect(bodies.some((b) => b.includes('double charge') && b.includes('[REDACTED CARD]'))).toBe(true);
     expect(bodies.some((b) => b.includes('4111 1111 1111 1111'))).toBe(false);
 
-    const note = await core.handle('notes:add', { interactionId: 'chat-assistance', text: 'Escalated to billing' });
+    const note = await core.handle('notes:add', { interactionId: chatId, text: 'Escalated to billing' });
     expect(note).toMatchObject({ ok: true, value: { text: 'Escalated to billing', authorName: 'Morgan Lee' } });
 
     const back = await core.handle('app:setOffline', { offline: false });
@@ -84,8 +90,8 @@ describe('the core records what the supervisor saw into the session cache', () =
     await settle();
     const mine = await core.handle('cache:search', { monitoredByMe: true });
     const ids = mine.ok ? (mine.value as { items: { id: string }[] }).items.map((i) => i.id) : [];
-    expect(ids).toContain('call-alex-kim');
-    const opened = await core.handle('cache:open', { interactionId: 'call-alex-kim' });
+    expect(ids).toContain(cachedId('call-alex-kim'));
+    const opened = await core.handle('cache:open', { interactionId: cachedId('call-alex-kim') });
     const periods = opened.ok ? (opened.value as { supervisionPeriods: { supervisorName: string; mode: string; endedAt?: number | null }[] }).supervisionPeriods : [];
     expect(periods).toContainEqual(expect.objectContaining({ supervisorName: 'Morgan Lee', mode: 'monitor' }));
     expect(periods.find((p) => p.supervisorName === 'Morgan Lee')?.endedAt).toBeTypeOf('number');

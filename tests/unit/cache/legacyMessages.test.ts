@@ -6,7 +6,7 @@ import { CacheDatabase } from '../../../main/cache/CacheDatabase';
 import { BodyCipher } from '../../../main/cache/encryption';
 import { migration0001 } from '../../../main/cache/migrations/0001-initial';
 import { migration0002 } from '../../../main/cache/migrations/0002-search-terms';
-import { runMigrations, schemaVersion } from '../../../main/cache/migrations';
+import { latestSchemaVersion, runMigrations, schemaVersion } from '../../../main/cache/migrations';
 import { tempDir, type TempDir, T0 } from './fixtures';
 
 let dir: TempDir;
@@ -49,7 +49,7 @@ describe('messages cached before schema version 3', () => {
 
     const { cache } = CacheDatabase.open({ path, key, now: T0 + 10_000 });
     try {
-      expect(schemaVersion(cache.db)).toBe(3);
+      expect(schemaVersion(cache.db)).toBe(latestSchemaVersion());
       expect(cache.openInteraction('sms-a')?.transcript).toEqual([
         { messageId: 'm1', senderKind: 'customer', senderName: 'Carl', at: T0 + 1000, channel: 'sms', body: 'hello, I need a refund' },
         { messageId: 'm2', senderKind: 'agent', senderName: 'Ann', at: T0 + 2000, channel: 'sms', body: 'Crème brûlée order ü' },
