@@ -70,6 +70,13 @@ const CHANNEL_EVENTS = new Set(['Newchannel', 'Newstate', 'Hangup', 'BridgeEnter
 
 const QUEUE_EVENTS = new Set(['QueueMember', 'QueueMemberAdded', 'QueueMemberStatus', 'QueueMemberPause', 'QueueMemberPaused', 'QueueMemberPenalty', 'QueueMemberRinginuse']);
 
+interface Spies {
+  /** Other supervisors' spy legs by the uniqueid of the channel they spy on. */
+  others: Map<string, ChannelRecord[]>;
+  /** Uniqueids of the channels our own ChanSpy is on. */
+  ours: Set<string>;
+}
+
 export const interactionIdFor = (key: string): string => `call:${key}`;
 
 export class AsteriskModel {
@@ -367,18 +374,26 @@ export class AsteriskModel {
     return this.agents.agentForEndpoint(ch.endpoint)?.name ?? callerLabel(ch);
   }
 
-  /** Other supervisors' spy legs by the channel they spy on (one pass over the channels per derive). */
-  private spyersBySpyee(): Map<string, ChannelRecord[]> {
-    const bySpyee = new Map<string, ChannelRecord[]>();
+  /**
+   * Spy legs by the channel they spy on (one pass over the channels per
+   * derive): other supervisors', and the channels our own ChanSpy reaches.
+   */
+  private spyersBySpyee(): Spies {
+    const others = new Map<string, ChannelRecord[]>();
+    const ours = new Set<string>();
     for (const spyer of this.channels.byId.values()) {
-      if (!this.isSpyer(spyer) || this.isSelf(spyer)) continue;
+      if (!this.isSpyer(spyer)) continue;
       const spyeeId = spyer.spy ? spyer.spy.spyeeUniqueid : this.channels.inferredSpyee(spyer)?.uniqueid;
       if (spyeeId === undefined) continue;
-      const list = bySpyee.get(spyeeId);
+      if (this.isSelf(spyer)) {
+        ours.add(spyeeId);
+        continue;
+      }
+      const list = others.get(spyeeId);
       if (list) list.push(spyer);
-      else bySpyee.set(spyeeId, [spyer]);
+      else others.set(spyeeId, [spyer]);
     }
-    return bySpyee;
+    return { others, ours };
   }
 
   /**
@@ -498,7 +513,7 @@ export class AsteriskModel {
     return { groups, consultIds };
   }
 
-  private buildInteraction(meta: CallMeta, channels: ChannelRecord[], consultIds: Set<string>, spyers: Map<string, ChannelRecord[]>, now: number): Interaction {
+  private buildInteraction(meta: CallMeta, channels: ChannelRecord[], consultIds: Set<string>, spyers: Spies, now: number): Interaction {
     const sorted = [...channels].sort((a, b) => compareUniqueids(a.uniqueid, b.uniqueid));
     const consultInCall = this.consultInCall(sorted);
     const isConsult = (ch: ChannelRecord): boolean => consultIds.has(ch.uniqueid) || consultInCall.has(ch.uniqueid);
@@ -580,7 +595,7 @@ export class AsteriskModel {
     // Other supervisors' ChanSpy legs, and ours.
     let lock: MonitorLock | undefined;
     for (const [spyeeId, target] of byChannel) {
-      for (const spyer of spyers.get(spyeeId) ?? []) {
+      for (const spyer of spyers.others.get(spyeeId) ?? []) {
         const supervisorId = spyerId(spyer);
         const supervisorName = spyerName(spyer);
         const since = spyer.spy?.since ?? spyer.createdAt;
@@ -601,12 +616,14 @@ export class AsteriskModel {
     }
     const own = this.own;
     if (own && own.interactionId === meta.id) {
+      // Connected only once Asterisk reports our ChanSpy on this call; until then our leg is being set up.
+      const confirmed = [...byChannel.keys()].some((u) => spyers.ours.has(u));
       participants.push({
         id: participantIdFor(meta.id, 'self'),
         name: own.supervisorName,
         kind: 'internal',
         role: 'supervisor',
-        state: 'connected',
+        state: confirmed ? 'connected' : 'alerting',
         inConsult: false,
         inConference: false,
         supervising: { supervisorId: own.supervisorId, mode: own.mode, targetParticipantId: own.participantId },

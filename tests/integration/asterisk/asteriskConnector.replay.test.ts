@@ -215,11 +215,18 @@ describe('Asterisk connector: agents, abandoned calls and other supervisors (rec
   it('our own ChanSpy (phone.user 2101) is never shown as someone else’s lock', async () => {
     h = await replay('other-supervisor-chanspy', { supervisor: { id: 'supervisor:2101', name: 'Supervisor 2101', extension: '2101' } });
     await h.connector.start();
+    h.server.pushUntil((e) => e.Event === 'BridgeEnter' && e.Channel?.startsWith('PJSIP/pstn') === true);
+    const ix = await until(() => call(h!, 'Samuel Okafor')?.state === 'connected' && call(h!, 'Samuel Okafor'), 'the call');
+    const alex = ix.participants.find((p) => p.name === 'Alex Kim')!;
+    // The core asks to monitor (the phone then dials *2221001): our row is set up, not yet connected.
+    await h.connector.startSupervision({ interactionId: ix.id, participantId: alex.id, mode: 'monitor' });
+    const mine = () => call(h!, 'Samuel Okafor')?.participants.find((p) => p.supervising?.supervisorId === 'supervisor:2101');
+    expect(mine()).toMatchObject({ state: 'alerting', supervising: { mode: 'monitor', targetParticipantId: alex.id } });
+    // Asterisk reports our ChanSpy: our row is connected, and it is not a lock held by someone else.
     h.server.pushUntil((e) => e.Event === 'ChanSpyStart');
-    await until(() => call(h!, 'Samuel Okafor')?.state === 'connected', 'the call');
-    await new Promise((r) => setTimeout(r, 20));
+    await until(() => mine()?.state === 'connected', 'our ChanSpy confirmed');
     expect(call(h, 'Samuel Okafor')?.monitorLock).toBeUndefined();
-    expect(call(h, 'Samuel Okafor')?.participants.some((p) => p.role === 'supervisor')).toBe(false);
+    expect(call(h, 'Samuel Okafor')?.participants.filter((p) => p.role === 'supervisor')).toHaveLength(1);
   });
 });
 
