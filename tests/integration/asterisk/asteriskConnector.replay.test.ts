@@ -111,6 +111,18 @@ describe('Asterisk connector on recorded AMI traffic', () => {
     expect(h.connector.timeline(after.id).map((e) => e.text)).toContain('Maria Lopez transferred the call to Jordan Lee (attended)');
   });
 
+  it('Asterisk down at start: start() still returns, offline with the reason, then connects when it is back', async () => {
+    h = await replay('login-resync');
+    h.server.refusing = true;
+    await h.connector.start();
+    const offline = h.events.filter((e) => e.type === 'status').at(-1);
+    expect(offline).toMatchObject({ state: 'offline', message: expect.stringMatching(/Asterisk closed the manager connection at 127\.0\.0\.1:\d+ before login finished.*Retrying in/) });
+    expect(h.connector.state().agents).toEqual([]);
+    h.server.refusing = false;
+    await until(() => h!.events.some((e) => e.type === 'status' && e.state === 'online'), 'online');
+    expect(h.connector.state().agents).toHaveLength(4);
+  });
+
   it('a dropped connection: offline with what to do, reconnect, full resync removes what ended meanwhile', async () => {
     h = await replay('login-resync');
     await h.connector.start();
