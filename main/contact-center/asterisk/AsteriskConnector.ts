@@ -224,6 +224,15 @@ export class AsteriskConnector implements Connector {
 
   private onAmiEvent(event: AmiFields): void {
     this.model.apply(event, this.timers.now());
+    // queues.conf may have changed (queues, members, service levels): read everything again.
+    if (event.Event === 'Reload' && !this.resyncing && this.client) {
+      const client = this.client;
+      void this.resync(client).then(
+        () => this.publish(),
+        () => undefined, // a failed resync means a lost connection: onClose retries.
+      );
+      return;
+    }
     if (!this.resyncing) this.scheduleFlush();
   }
 

@@ -125,6 +125,11 @@ export class AmiReplayServer {
     throw new Error(`No further recorded event matches (pushed ${this.next} of ${this.recording.events.length})`);
   }
 
+  /** Sends one event that is not in the recording (e.g. a Reload). */
+  inject(event: AmiFields): void {
+    for (const s of this.sockets) s.write(serialize(event));
+  }
+
   pushAll(): void {
     this.pushTo(this.recording.events.length);
   }

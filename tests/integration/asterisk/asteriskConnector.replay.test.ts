@@ -123,6 +123,16 @@ describe('Asterisk connector on recorded AMI traffic', () => {
     expect(h.connector.state().agents).toHaveLength(4);
   });
 
+  it('an Asterisk reload (queues.conf may have changed) triggers a full resync', async () => {
+    h = await replay('login-resync');
+    await h.connector.start();
+    // Pretend the admin reloaded: the next resync answers with a later state (nobody on a call).
+    h.server.useRecording(fixture('queue-call-answered'));
+    h.server.inject({ Event: 'Reload', Module: 'app_queue.so', Status: '0', Message: 'Reload requested' });
+    await until(() => call(h!, 'Priya Raman')?.state === 'ended', 'the resync after the reload');
+    expect(h.server.received.filter((a) => a.Action === 'QueueStatus')).toHaveLength(2);
+  });
+
   it('a dropped connection: offline with what to do, reconnect, full resync removes what ended meanwhile', async () => {
     h = await replay('login-resync');
     await h.connector.start();
