@@ -46,7 +46,11 @@ export class AgentsModel {
     private readonly warn: (message: string) => void,
   ) {}
 
+  /** Before a resync: the states known so far, so an unchanged state keeps its "since". */
+  private beforeResync = new Map<string, { status: AgentStatus; since: number }>();
+
   clear(): void {
+    this.beforeResync = new Map([...this.byId].map(([id, a]) => [id, { status: a.status, since: a.statusSince }]));
     this.byId.clear();
     this.byDevice.clear();
   }
@@ -65,6 +69,7 @@ export class AgentsModel {
     const stateInterface = event.StateInterface && event.StateInterface.length <= 200 ? event.StateInterface : iface;
     const id = agentIdFor(stateInterface);
     let agent = this.byId.get(id);
+    const created = !agent;
     if (!agent) {
       if (this.byId.size >= this.maxAgents) {
         this.warn(`More than ${this.maxAgents} queue members: the rest are not shown.`);
@@ -94,7 +99,21 @@ export class AgentsModel {
     // A member event is newer than an older DeviceStateChange only when it carries a status.
     if (statusCode !== undefined) delete agent.device;
     this.restatus(agent, now);
+    if (created) agent.statusSince = this.sinceAtFirstSight(agent, event, now);
     return agent;
+  }
+
+  /**
+   * When a state began, for an agent first seen now (a resync): the same state
+   * as before the reconnect keeps its time; a pause says when it began
+   * (LastPause, epoch seconds); otherwise we only know it holds now.
+   */
+  private sinceAtFirstSight(agent: AgentRecord, event: AmiFields, now: number): number {
+    const before = this.beforeResync.get(agent.id);
+    if (before?.status === agent.status) return before.since;
+    const lastPause = event.LastPause !== undefined && /^\d{1,12}$/.test(event.LastPause) ? Number(event.LastPause) * 1000 : 0;
+    if (agent.status === 'Away' && lastPause > 0 && lastPause <= now) return lastPause;
+    return now;
   }
 
   removeMember(event: AmiFields, now: number): AgentRecord | undefined {

@@ -309,3 +309,21 @@ describe('AsteriskModel: our own supervision', () => {
     expect(s.model.periods(id)).toMatchObject([{ supervisorId: 'me', endedAt: s.now() }]);
   });
 });
+
+describe('AsteriskModel: when an agent state began', () => {
+  it('a pause found on resync began at LastPause; an unchanged state keeps its time across a resync', () => {
+    const model = new AsteriskModel();
+    const t = 1_800_000_000_000;
+    model.apply({ Event: 'QueueMember', Queue: 'support', Name: 'Maria Lopez', Location: 'PJSIP/1002', StateInterface: 'PJSIP/1002', Status: '1', Paused: '1', LastPause: String(t / 1000 - 600) }, t);
+    model.apply({ Event: 'QueueMember', Queue: 'support', Name: 'Alex Kim', Location: 'PJSIP/1001', StateInterface: 'PJSIP/1001', Status: '1', Paused: '0' }, t);
+    const at = (name: string) => model.derive(t + 60_000).agents.find((a) => a.name === name)!;
+    expect(at('Maria Lopez')).toMatchObject({ status: 'Away', statusSince: t - 600_000 });
+    expect(at('Alex Kim')).toMatchObject({ status: 'On Queue', statusSince: t });
+    // Reconnect 1 min later: Alex is still On Queue (since t), Maria is back On Queue (since now).
+    model.reset();
+    model.apply({ Event: 'QueueMember', Queue: 'support', Name: 'Alex Kim', Location: 'PJSIP/1001', StateInterface: 'PJSIP/1001', Status: '1', Paused: '0' }, t + 60_000);
+    model.apply({ Event: 'QueueMember', Queue: 'support', Name: 'Maria Lopez', Location: 'PJSIP/1002', StateInterface: 'PJSIP/1002', Status: '1', Paused: '0' }, t + 60_000);
+    expect(at('Alex Kim').statusSince).toBe(t);
+    expect(at('Maria Lopez')).toMatchObject({ status: 'On Queue', statusSince: t + 60_000 });
+  });
+});
