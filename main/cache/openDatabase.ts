@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BodyCipher } from './encryption';
 import { runMigrations } from './migrations';
+import { keepNewestMovedAside, movedAsideName } from './movedAside';
+import { createPrivateFile, databaseFiles, makePrivateDirectory, restrictToOwner } from './privateFiles';
 import type { CacheNotice } from './notices';
 
 export interface OpenDatabaseOptions {
@@ -33,7 +35,11 @@ export function openCacheDatabase(options: OpenDatabaseOptions): OpenedDatabase 
   const { path, cipher, now } = options;
   const notices: CacheNotice[] = [];
   const inMemory = path === ':memory:';
-  if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+  if (!inMemory) {
+    // Owner-only before anything is written: the folder 0700, the files 0600 (privateFiles.ts).
+    makePrivateDirectory(dirname(path));
+    restrictToOwner(databaseFiles(path));
+  }
 
   let db: Database.Database | null = null;
   if (!inMemory && hasForeignHeader(path)) {
@@ -74,6 +80,7 @@ export function openCacheDatabase(options: OpenDatabaseOptions): OpenedDatabase 
 }
 
 function openAndCheck({ path, maxPageCount }: OpenDatabaseOptions): Database.Database {
+  if (path !== ':memory:') createPrivateFile(path);
   const db = new Database(path);
   try {
     // Only takes effect on a new, empty file; lets retention give space back.
@@ -122,12 +129,17 @@ function isCorruptionError(err: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
 }
 
-/** Renames the file and its WAL/SHM so SQLite can still open the copy for support. */
+/**
+ * Renames the file and its WAL/SHM so SQLite can still open the copy for
+ * support; keeps only the newest copies (movedAside.ts), each owner-only.
+ */
 function moveAside(path: string, now: number): string {
-  const target = `${path}.corrupt-${now}`;
+  const target = movedAsideName(path, now);
   for (const suffix of ['', '-wal', '-shm']) {
     if (existsSync(path + suffix)) renameSync(path + suffix, target + suffix);
   }
+  restrictToOwner(databaseFiles(target));
+  keepNewestMovedAside(path);
   return target;
 }
 
