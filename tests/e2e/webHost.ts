@@ -24,11 +24,16 @@ export async function startWebHostProcess(
   env: Record<string, string> = {},
   /** Written as this run's IT policy file before start (a string is written as is, e.g. broken JSON). */
   policy?: object | string,
+  /** Written as the user's own settings.json before start (a string as is), like a file an older run or the user left. */
+  userSettings?: object | string,
 ): Promise<WebHostProcess> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spyglass-e2e-'));
   const policyFile = path.join(userDataDir, 'policy.json');
   if (policy !== undefined) {
     fs.writeFileSync(policyFile, typeof policy === 'string' ? policy : JSON.stringify(policy));
+  }
+  if (userSettings !== undefined) {
+    fs.writeFileSync(path.join(userDataDir, 'settings.json'), typeof userSettings === 'string' ? userSettings : JSON.stringify(userSettings));
   }
   const child: ChildProcess = spawn(
     process.execPath,
