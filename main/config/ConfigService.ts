@@ -58,7 +58,14 @@ export class ConfigService {
     this.userIgnored = [];
     this.userUnreadable = undefined;
     this.userKeptAsidePath = undefined;
-    const userText = readIfExists(this.source.userFile);
+    let userText: string | undefined;
+    try {
+      userText = readIfExists(this.source.userFile);
+    } catch (e) {
+      // Not ours to read (permissions, a folder in its place): start on defaults, say so, keep it aside on save.
+      this.userUnreadable = `not readable (${(e as Error).message})`;
+      this.log(this.settingsProblem() ?? '');
+    }
     if (userText !== undefined) {
       const read = readUserSettings(userText);
       if (read.readable) {

@@ -123,6 +123,20 @@ describe('a settings file that cannot be read', () => {
   }
 });
 
+describe('a settings file that cannot even be opened (a folder in its place)', () => {
+  it('starts on defaults with the problem reported, then moves it aside on the first save', () => {
+    fs.mkdirSync(userFile);
+    const logged: string[] = [];
+    const config = open(logged);
+    expect(config.get('demo.seed')).toBe(defaultSettings['demo.seed']);
+    expect(config.view().settingsProblem).toMatch(/not readable \(EISDIR/);
+    expect(logged).toHaveLength(1);
+    config.set('demo.seed', 4);
+    expect(fs.statSync(`${userFile}.bad-2026-12-01T15-29-27-123Z`).isDirectory()).toBe(true);
+    expect(readUser()).toEqual({ 'demo.seed': 4 });
+  });
+});
+
 // Any JSON object: every key that is valid on its own survives, through the file.
 const settingKeys = Object.keys(settingsShape) as SettingKey[];
 const validValue: Record<SettingKey, fc.Arbitrary<unknown>> = {
