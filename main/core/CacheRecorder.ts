@@ -19,6 +19,9 @@ import type { Logger } from './logger';
  * The maps below are keyed by cached id, so nothing (monitored by me, an open
  * assistance request) carries over to the next conversation with the same id.
  */
+/** Platform ids remembered (with the conversation each names now); far more than a seat sees live at once. */
+const MAX_CURRENT_IDS = 50_000;
+
 export class CacheRecorder {
   /** Platform id -> cached id of the conversation it names now. */
   private readonly current = new Map<string, string>();
@@ -106,6 +109,9 @@ export class CacheRecorder {
     if (previous !== id) {
       // The platform reused this id for another conversation: forget what belonged to the last one.
       if (previous !== undefined) this.forget(previous);
+      this.current.delete(i.id);
+      // Bounded for long sessions: the id first seen longest ago goes first (a late message for it is skipped).
+      if (this.current.size >= MAX_CURRENT_IDS) this.current.delete(this.current.keys().next().value!);
       this.current.set(i.id, id);
     }
     const me = this.me();
