@@ -107,6 +107,11 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
       (text) => core.notify('warning', text),
     );
     core.onScreenClosed((sink) => phone.screenClosed(sink));
+    phone.lookUpCallsIn(() => {
+      // No mirror before the connector connects (offline start): nothing to dial into.
+      const mirror: SupervisorCore['mirror'] | undefined = core.mirror;
+      return { supervisorId: mirror?.supervisor.id ?? '', agents: mirror?.agents ?? new Map(), interactions: mirror?.interactions ?? new Map() };
+    });
   }
   await core.start();
   if (phone) void phone.start();

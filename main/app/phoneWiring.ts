@@ -7,6 +7,8 @@ import type { EventSink } from '../core/SupervisorCore';
 import type { VoicePhone } from '../core/VoicePhone';
 import type { ConfigService } from '../config/ConfigService';
 import { DemoPbx } from '../phone/demoPbx/demoPbx';
+import { demoDirectory, type DemoDirectoryView } from '../phone/demoPbx/demoDirectory';
+import { demoVoicesFor } from '../phone/demoPbx/demoVoices';
 import { createMediaHostChannel, type MediaHostChannel } from '../phone/mediaHost';
 import { asteriskChanSpy, autoAnswer, freeswitchEavesdrop, type PbxProfile } from '../phone/pbxProfiles';
 import { declinedCallNotice, gateDeclinedNotice, type NoticeGate } from '../phone/autoAnswer';
@@ -27,6 +29,8 @@ export interface PhoneWiring {
   ): void;
   /** A screen went away; if it hosted the media, its peers are gone. */
   screenClosed(sink: EventSink): void;
+  /** Demo mode: the demo PBX answers from the core's view of the contact center (unknown extension 404, coached elsewhere 486). */
+  lookUpCallsIn(view: () => DemoDirectoryView): void;
   start(): Promise<void>;
 }
 
@@ -59,7 +63,17 @@ export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiri
   });
 
   const profileName = config.get('phone.profile');
-  const demoPbx = profileName === 'demo' ? new DemoPbx({ mediaHost: channel.host }) : undefined;
+  // composeCore hands the core's view over before anything is dialled; without one the demo PBX answers any extension.
+  let directoryView: (() => DemoDirectoryView) | undefined;
+  const directory = demoDirectory(() => directoryView?.() ?? { supervisorId: '', agents: new Map(), interactions: new Map() });
+  const demoPbx =
+    profileName === 'demo'
+      ? new DemoPbx({
+          mediaHost: channel.host,
+          isKnownExtension: (extension) => !directoryView || directory.isKnownExtension(extension),
+          isBusy: (extension) => !!directoryView && directory.isBusy(extension),
+        })
+      : undefined;
   const softphone = new JsSipSoftphone({
     mediaHost: channel.host,
     ...(demoPbx ? { createSocket: demoPbx.createSocket } : {}),
@@ -130,6 +144,7 @@ export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiri
       return m && m.state !== 'ended' && m.state !== 'failed' ? m.mode : undefined;
     },
     end: () => softphone.end(),
+    ...(demoPbx ? { followCall: (interaction, picked) => demoPbx.followCall(demoVoicesFor(interaction, picked)) } : {}),
     onLegEnded(listener) {
       legEnded.add(listener);
       return () => legEnded.delete(listener);
@@ -166,6 +181,9 @@ export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiri
       emitStatus = statusOut;
       emitRequest = requestOut;
       emitDevices = devicesOut;
+    },
+    lookUpCallsIn(view) {
+      directoryView = view;
     },
     screenClosed(sink) {
       if (sink !== mediaSink) return;

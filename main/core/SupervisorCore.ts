@@ -308,6 +308,9 @@ export class SupervisorCore {
   setVoiceSession(session: VoiceSession | undefined): void {
     this.voiceSession = session;
     this.emit('voice:session', session ?? null);
+    // The phone follows who the supervisor hears (the demo PBX plays exactly those voices).
+    const monitored = session && session.state !== 'ended' && session.state !== 'failed' ? this.mirror.interactions.get(session.interactionId) : undefined;
+    if (session && monitored) this.options.phone?.followCall?.(monitored, session.participantId);
     // What this supervisor may do changes everywhere (one monitor at a time).
     this.markAllDirty();
   }

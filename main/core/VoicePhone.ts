@@ -1,4 +1,4 @@
-import type { SupervisionMode } from '../../preload/contract';
+import type { Interaction, SupervisionMode } from '../../preload/contract';
 
 /**
  * The softphone as the voice commands need it: place the supervisor's leg,
@@ -26,6 +26,12 @@ export interface VoicePhone {
   setMode(mode: SupervisionMode): Promise<void>;
   /** The handset: the supervisor's own leg only. */
   end(): Promise<void>;
+  /**
+   * The monitored call or the picked participant changed (hold, transfer,
+   * consult): a PBX that plays the call itself (the demo PBX) follows who the
+   * audibility rules say the supervisor hears. Real PBXes mix on their own.
+   */
+  followCall?(interaction: Interaction, pickedParticipantId: string): void;
   /** The leg ended without the supervisor hanging up (far end, lost connection, media gone). */
   onLegEnded(listener: (reason: string) => void): () => void;
 }

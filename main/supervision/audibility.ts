@@ -53,23 +53,27 @@ export function callScenario(interaction: Interaction): CallScenario {
 export function audibility(interaction: Interaction, pickedParticipantId: string, mode: SupervisionMode): Audibility {
   const picked = findParticipant(interaction, pickedParticipantId);
   return {
-    hearing: picked === undefined ? [] : namesHeard(interaction, picked, callScenario(interaction)),
+    hearing: names(heardParticipants(interaction, pickedParticipantId)),
     heardBy: namesHearingSupervisor(interaction, picked, mode),
     micLive: mode !== 'monitor',
   };
 }
 
-function namesHeard(interaction: Interaction, picked: Participant, scenario: CallScenario): string[] {
+/**
+ * The participants the supervisor hears right now (the table above). The
+ * demo PBX plays exactly these voices; `audibility().hearing` is their names.
+ */
+export function heardParticipants(interaction: Interaction, pickedParticipantId: string): Participant[] {
+  const picked = findParticipant(interaction, pickedParticipantId);
+  if (picked === undefined) return [];
   const pickedIfPresent = isPresent(picked) ? [picked] : [];
-  switch (scenario) {
+  switch (callScenario(interaction)) {
     case 'active':
-      return names(presentParties(interaction));
+      return presentParties(interaction);
     case 'hold':
-      return names(pickedIfPresent);
+      return pickedIfPresent;
     case 'transfer':
-      return isInternal(picked)
-        ? names(pickedIfPresent)
-        : names([...pickedIfPresent, ...newAgentsInTransfer(interaction)]);
+      return isInternal(picked) ? pickedIfPresent : [...pickedIfPresent, ...newAgentsInTransfer(interaction)];
   }
 }
 

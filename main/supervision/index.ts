@@ -27,6 +27,7 @@ export {
   audibility,
   audibilityPreview,
   audibilityTable,
+  heardParticipants,
   callScenario,
   heardByPreview,
   joinNames,

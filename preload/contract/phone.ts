@@ -51,6 +51,8 @@ export const mediaMethods = [
   /** Demo PBX far end: a second, renderer-local peer that plays the demo conversation. */
   'demoAnswer',
   'demoSetMode',
+  /** Which recorded voices the demo far end plays (the audibility rules: hold, transfer, picked participant). */
+  'demoSetVoices',
   'demoClose',
 ] as const;
 export const mediaMethodSchema = z.enum(mediaMethods);

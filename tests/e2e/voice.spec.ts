@@ -12,6 +12,35 @@ import { expect, expectAccessible, saveScreenshot, test } from './fixtures';
 const toolbar = (page: Page) => page.getByRole('region', { name: 'Monitoring toolbar' });
 const hotMic = (page: Page) => page.getByTestId('hot-mic');
 
+/** One agent line (5.4 s) and one customer line (4.6 s) of the demo conversation, with the pauses. */
+const VOICE_CYCLE_MS = 11_000;
+
+const level = (page: Page, name: string) =>
+  page.locator(`meter[data-meter="${name}"]`).evaluate((m) => Number((m as HTMLMeterElement).value));
+
+/** The loudest a meter reads over `ms` (0 while it is not shown). */
+async function peak(page: Page, name: string, ms = 1500): Promise<number> {
+  let max = 0;
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    max = Math.max(max, await level(page, name).catch(() => 0));
+    await page.waitForTimeout(100);
+  }
+  return max;
+}
+
+/** The loudest each meter reads over the same `ms` (0 while a meter is not shown). */
+async function peaks(page: Page, names: string[], ms: number): Promise<Record<string, number>> {
+  const max: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const now = (await page.locator('meter[data-meter]').evaluateAll((ms) => ms.map((m) => [(m as HTMLMeterElement).dataset.meter, (m as HTMLMeterElement).value]))) as [string, number][];
+    for (const [n, v] of now) if (n in max) max[n] = Math.max(max[n]!, v);
+    await page.waitForTimeout(100);
+  }
+  return max;
+}
+
 async function findAgent(page: Page, name: string) {
   await page.keyboard.press('Alt+1');
   await page.getByRole('searchbox', { name: 'Search' }).fill(name);
@@ -64,14 +93,25 @@ test('a supervisor’s shift: monitor the customer, hold, coach, barge, back to 
     'Barge is not allowed for external participants',
   );
 
-  // The agent holds: only the picked participant (the customer) is heard.
+  // Both voices play on the active call (the demo PBX meters each voice as it sends it).
+  await expect.poll(() => peak(app, 'agentVoice'), { timeout: 20_000 }).toBeGreaterThan(0.01);
+  await expect.poll(() => peak(app, 'customerVoice'), { timeout: 20_000 }).toBeGreaterThan(0.01);
+
+  // The agent holds: only the picked participant (the customer) is heard — on the wire, not only in the text.
   await host.control('holdCall', 'call-alex-kim');
   await expect(toolbar(app)).toContainText('You hear: Jennifer Morales');
   await expect(toolbar(app)).not.toContainText('Alex Kim');
   await expect(app.getByRole('listitem').filter({ hasText: 'If the agent puts the call on hold' })).toContainText('(now)');
+  // A whole turn of the conversation (an agent line and a customer line): the agent's voice stays
+  // silent while the customer's still reaches the supervisor.
+  const onHold = await peaks(app, ['agentVoice', 'customerVoice', 'output'], VOICE_CYCLE_MS);
+  expect(onHold.agentVoice).toBeLessThan(0.005);
+  expect(onHold.customerVoice).toBeGreaterThan(0.01);
+  expect(onHold.output).toBeGreaterThan(0.01);
   await saveScreenshot(app, 'voice-toolbar-hold');
   await host.control('resumeCall', 'call-alex-kim');
   await expect(toolbar(app)).toContainText(/You hear: .*Alex Kim/);
+  await expect.poll(() => peak(app, 'agentVoice'), { timeout: 20_000 }).toBeGreaterThan(0.01);
 
   // Stop monitoring the customer, then monitor the agent with the keyboard (Alt+M on the picked participant).
   await app.getByRole('button', { name: 'Stop Jennifer Morales' }).click();

@@ -15,6 +15,7 @@ import type { MediaHost } from '../mediaHost';
 import { asteriskChanSpy, modeForDigits, type DialPlanProfile } from '../pbxProfiles';
 import type { SipAccount } from '../softphone';
 import { InProcessSocket } from './inProcessSocket';
+import { BOTH_VOICES, type DemoVoices } from './demoVoices';
 import { SipUas, type UasCall } from './sipUas';
 
 export const DEMO_PBX_HOST = 'demo-pbx.invalid';
@@ -40,6 +41,8 @@ export class DemoPbx {
   readonly uas: SipUas;
   private readonly legs = new Map<string, DemoLeg>();
   private counter = 0;
+  /** The voices the supervisor hears now (the audibility rules); a leg answered later starts with them. */
+  private voices: DemoVoices = BOTH_VOICES;
 
   constructor(private readonly options: DemoPbxOptions) {
     this.profile = options.profile ?? asteriskChanSpy({ id: 'demo', label: 'Demo PBX' });
@@ -54,7 +57,7 @@ export class DemoPbx {
           if (options.isKnownExtension && !options.isKnownExtension(extension)) return { reject: { status: 404, reason: 'Not Found' } };
           if (options.isBusy?.(extension)) return { reject: { status: 486, reason: 'Busy Here' } };
           const farEndId = `demo${++this.counter}`;
-          const r = await options.mediaHost.request(farEndId, 'demoAnswer', [call.offerSdp]);
+          const r = await options.mediaHost.request(farEndId, 'demoAnswer', [call.offerSdp, this.voices]);
           if (!r.desc?.sdp) return { reject: { status: 488, reason: 'Not Acceptable Here' } };
           this.legs.set(call.callId, { extension, mode: 'monitor', farEndId, call });
           return { answerSdp: r.desc.sdp };
@@ -94,8 +97,16 @@ export class DemoPbx {
     for (const leg of this.legs.values()) if (leg.extension === extension) this.uas.hangUp(leg.call);
   }
 
-  /** The demo call on `extension` was put on hold: hold the supervisor leg too. */
-  callHeld(extension: string): Promise<boolean[]> {
-    return Promise.all(this.activeLegs().filter((l) => l.extension === extension).map((l) => this.uas.hold(l.call)));
+  /**
+   * The monitored call changed (hold, transfer, consult, the picked
+   * participant): play exactly the voices the audibility rules say the
+   * supervisor hears. Not a SIP hold of the supervisor's leg: that would
+   * silence the picked participant too, and the rule is "hold: hear only the
+   * picked one". One supervisor, one leg at a time: it applies to every leg.
+   */
+  followCall(voices: DemoVoices): void {
+    if (voices.agent === this.voices.agent && voices.customer === this.voices.customer) return;
+    this.voices = voices;
+    for (const leg of this.legs.values()) void this.options.mediaHost.request(leg.farEndId, 'demoSetVoices', [voices]).catch(() => undefined);
   }
 }

@@ -30,7 +30,7 @@ export function attachMediaHost(api: SpyglassApi, options: AttachOptions = {}): 
     devices: () => devices,
     onRemoteStream: (_id, stream) => levels.set('output', stream),
     onLocalStream: (_id, stream) => levels.set('input', stream),
-    extensions: { demoAnswer: demo.demoAnswer, demoSetMode: demo.demoSetMode, demoClose: demo.demoClose },
+    extensions: { demoAnswer: demo.demoAnswer, demoSetMode: demo.demoSetMode, demoSetVoices: demo.demoSetVoices, demoClose: demo.demoClose },
   });
   const offs = [
     api.on('media:request', (request) => {

@@ -5,7 +5,9 @@
  * demo conversation — two distinct voices, agent and customer — as its
  * outgoing track. It also receives the supervisor's audio and feeds the
  * "who hears the supervisor" meters, gated by the mode the demo PBX got by
- * DTMF: agent in coach and barge, customer in barge only.
+ * DTMF: agent in coach and barge, customer in barge only. Which voices it
+ * plays follows the call (demoSetVoices from the demo PBX: hold, transfer, the
+ * picked participant), each metered as sent ('agentVoice', 'customerVoice').
  */
 import type { MediaResult, SessionDescriptionInit } from '../../../preload/contract/phone';
 import { audioContext, type MediaLevels } from './levelMeter';
@@ -17,11 +19,21 @@ export interface DemoClips {
 
 type Mode = 'monitor' | 'coach' | 'barge';
 
+interface Voices {
+  agent: boolean;
+  customer: boolean;
+}
+
 interface FarEnd {
   pc: RTCPeerConnection;
   mode: Mode;
   stopPlayback: () => void;
+  /** One gain per voice, before the mix: 1 plays it, 0 keeps it from the supervisor. */
+  gains: { agent: GainNode; customer: GainNode };
 }
+
+const isVoices = (v: unknown): v is Voices =>
+  typeof v === 'object' && v !== null && typeof (v as Voices).agent === 'boolean' && typeof (v as Voices).customer === 'boolean';
 
 async function loadClip(ctx: AudioContext, url: string): Promise<AudioBuffer | null> {
   try {
@@ -41,16 +53,17 @@ function toneClip(ctx: AudioContext, hz: number): AudioBuffer {
   return buf;
 }
 
-/** Agent line, customer line, agent line... on a loop, into one stream. */
-function playConversation(ctx: AudioContext, agent: AudioBuffer, customer: AudioBuffer, dest: MediaStreamAudioDestinationNode): () => void {
+/** Agent line, customer line, agent line... on a loop, each voice into its own node. */
+function playConversation(ctx: AudioContext, agent: AudioBuffer, customer: AudioBuffer, dest: { agent: AudioNode; customer: AudioNode }): () => void {
   let stopped = false;
   let current: AudioBufferSourceNode | null = null;
   let turn = 0;
   const next = () => {
     if (stopped) return;
     const src = ctx.createBufferSource();
-    src.buffer = turn++ % 2 === 0 ? agent : customer;
-    src.connect(dest);
+    const agentTurn = turn++ % 2 === 0;
+    src.buffer = agentTurn ? agent : customer;
+    src.connect(agentTurn ? dest.agent : dest.customer);
     src.onended = () => setTimeout(next, 300);
     src.start();
     current = src;
@@ -64,6 +77,10 @@ function playConversation(ctx: AudioContext, agent: AudioBuffer, customer: Audio
 
 export function createDemoFarEnd(levels: MediaLevels, clips: DemoClips) {
   const ends = new Map<string, FarEnd>();
+  const setVoices = (end: FarEnd, voices: Voices) => {
+    end.gains.agent.gain.value = voices.agent ? 1 : 0;
+    end.gains.customer.gain.value = voices.customer ? 1 : 0;
+  };
 
   const waitForIce = (pc: RTCPeerConnection) =>
     new Promise<void>((resolve) => {
@@ -78,15 +95,26 @@ export function createDemoFarEnd(levels: MediaLevels, clips: DemoClips) {
     });
 
   return {
-    /** args: [offerSdp] -> the far end's answer, with candidates. */
-    async demoAnswer(id: string, [offer]: unknown[]): Promise<MediaResult> {
+    /** args: [offerSdp, voices?] -> the far end's answer, with candidates. */
+    async demoAnswer(id: string, [offer, voices]: unknown[]): Promise<MediaResult> {
       const ctx = audioContext();
       await ctx.resume().catch(() => undefined);
       const [agent, customer] = await Promise.all([loadClip(ctx, clips.agentUrl), loadClip(ctx, clips.customerUrl)]);
       const dest = ctx.createMediaStreamDestination();
-      const stopPlayback = playConversation(ctx, agent ?? toneClip(ctx, 440), customer ?? toneClip(ctx, 660), dest);
+      const gains = { agent: ctx.createGain(), customer: ctx.createGain() };
+      // Each voice as sent to the supervisor, metered on its own (the mix cannot tell them apart).
+      const agentOut = ctx.createMediaStreamDestination();
+      const customerOut = ctx.createMediaStreamDestination();
+      gains.agent.connect(dest);
+      gains.agent.connect(agentOut);
+      gains.customer.connect(dest);
+      gains.customer.connect(customerOut);
+      const stopPlayback = playConversation(ctx, agent ?? toneClip(ctx, 440), customer ?? toneClip(ctx, 660), gains);
       const pc = new RTCPeerConnection({ iceServers: [] });
-      const end: FarEnd = { pc, mode: 'monitor', stopPlayback };
+      const end: FarEnd = { pc, mode: 'monitor', stopPlayback, gains };
+      setVoices(end, isVoices(voices) ? voices : { agent: true, customer: true });
+      levels.set('agentVoice', agentOut.stream);
+      levels.set('customerVoice', customerOut.stream);
       ends.set(id, end);
       for (const t of dest.stream.getTracks()) pc.addTrack(t, dest.stream);
       pc.ontrack = (e) => {
@@ -107,6 +135,12 @@ export function createDemoFarEnd(levels: MediaLevels, clips: DemoClips) {
       if (end && (mode === 'monitor' || mode === 'coach' || mode === 'barge')) end.mode = mode;
       return {};
     },
+    /** args: [{ agent, customer }]: the voices the audibility rules let the supervisor hear. */
+    async demoSetVoices(id: string, [voices]: unknown[]): Promise<MediaResult> {
+      const end = ends.get(id);
+      if (end && isVoices(voices)) setVoices(end, voices);
+      return {};
+    },
     async demoClose(id: string): Promise<MediaResult> {
       const end = ends.get(id);
       if (end) {
@@ -116,6 +150,8 @@ export function createDemoFarEnd(levels: MediaLevels, clips: DemoClips) {
         levels.set('supervisorAtPbx', null);
         levels.set('agentHearsSupervisor', null);
         levels.set('customerHearsSupervisor', null);
+        levels.set('agentVoice', null);
+        levels.set('customerVoice', null);
       }
       return {};
     },

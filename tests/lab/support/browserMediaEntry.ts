@@ -15,7 +15,7 @@ const host = createPeerConnectionHost({
     output = s;
     mediaLevels.set('output', s);
   },
-  extensions: { demoAnswer: demo.demoAnswer, demoSetMode: demo.demoSetMode, demoClose: demo.demoClose },
+  extensions: { demoAnswer: demo.demoAnswer, demoSetMode: demo.demoSetMode, demoSetVoices: demo.demoSetVoices, demoClose: demo.demoClose },
 });
 
 page.labMedia = {

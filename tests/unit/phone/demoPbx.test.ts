@@ -52,6 +52,26 @@ describe('demo PBX over the in-process SIP transport', () => {
     expect(media.micLive()).toBe(false);
   });
 
+  it('plays the voices the call allows: a change reaches the live leg, and a later leg starts with them', async () => {
+    const { media, pbx, phone } = demo();
+    await phone.register(pbx.account());
+    await phone.startMonitor({ target: '1004', mode: 'monitor' });
+    expect(media.demo.find((d) => d.event === 'answer')?.voices).toEqual({ agent: true, customer: true });
+    // The agent holds; the supervisor picked the customer.
+    pbx.followCall({ agent: false, customer: true });
+    await until(() => media.demo.some((d) => d.event.startsWith('voices')), 'voices changed');
+    expect(media.demo.filter((d) => d.event.startsWith('voices')).map((d) => d.event)).toEqual(['voices {"agent":false,"customer":true}']);
+    // Same voices again: nothing to tell the far end.
+    pbx.followCall({ agent: false, customer: true });
+    await phone.end();
+    await phone.startMonitor({ target: '1005', mode: 'monitor' });
+    expect(media.demo.filter((d) => d.event === 'answer').map((d) => d.voices)).toEqual([
+      { agent: true, customer: true },
+      { agent: false, customer: true },
+    ]);
+    expect(media.demo.filter((d) => d.event.startsWith('voices'))).toHaveLength(1);
+  });
+
   it('refuses unknown extensions and calls someone else monitors', async () => {
     const { pbx, phone } = demo({ busy: ['1009'] });
     await phone.register(pbx.account());

@@ -2,6 +2,8 @@ import { useMediaLevels } from '../../media/useMediaLevels';
 
 const meters: { name: string; label: string; title: string }[] = [
   { name: 'output', label: 'You hear', title: 'Level of the call audio reaching you' },
+  { name: 'agentVoice', label: 'Agent voice', title: 'Demo: the agent’s voice as the PBX sends it to you (silent when the rules say you do not hear the agent)' },
+  { name: 'customerVoice', label: 'Customer voice', title: 'Demo: the customer’s voice as the PBX sends it to you (silent when the rules say you do not hear the customer)' },
   { name: 'input', label: 'Your mic', title: 'Level of your microphone (sent only while coaching or barging)' },
   { name: 'agentHearsSupervisor', label: 'Agent hears you', title: 'Demo: how loud you are for the agent' },
   { name: 'customerHearsSupervisor', label: 'Customer hears you', title: 'Demo: how loud you are for the customer' },

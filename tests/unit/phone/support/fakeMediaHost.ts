@@ -41,7 +41,7 @@ export class FakeMediaHost implements MediaHost {
   private readonly listeners = new Set<(e: MediaEvent) => void>();
   private seq = 0;
   /** Demo far-end calls: answer (with the offer it got), mode changes, close. */
-  readonly demo: { id: string; event: string; offer?: string }[] = [];
+  readonly demo: { id: string; event: string; offer?: string; voices?: unknown }[] = [];
   /** Make `create` fail (e.g. microphone refused). */
   failCreate: string | null = null;
   /** The microphone could not be opened: turning it on fails. */
@@ -133,10 +133,13 @@ export class FakeMediaHost implements MediaHost {
         this.dtmf.push({ pcId, tones: String(args[1]) });
         return {};
       case 'demoAnswer':
-        this.demo.push({ id: pcId, event: 'answer', offer: String(args[0]) });
+        this.demo.push({ id: pcId, event: 'answer', offer: String(args[0]), ...(args[1] ? { voices: args[1] } : {}) });
         return { desc: { type: 'answer', sdp: fakeSdp('sendrecv', 52000) } };
       case 'demoSetMode':
         this.demo.push({ id: pcId, event: String(args[0]) });
+        return {};
+      case 'demoSetVoices':
+        this.demo.push({ id: pcId, event: `voices ${JSON.stringify(args[0])}` });
         return {};
       case 'demoClose':
         this.demo.push({ id: pcId, event: 'close' });
