@@ -10,6 +10,8 @@ import { startWebHostProcess, type WebHostProcess } from './webHost';
  * replayed over TCP: what a supervisor sees.
  */
 const test = base.extend<{ ami: AmiReplayServer; host: WebHostProcess; app: Page }>({
+  // Playwright needs the destructuring pattern even when a fixture uses no other fixture.
+  // eslint-disable-next-line no-empty-pattern
   ami: async ({}, use) => {
     const server = await AmiReplayServer.start(fixture('other-supervisor-chanspy'));
     await use(server);
