@@ -311,7 +311,15 @@ export class AsteriskConnector implements Connector {
     if (participant.role === 'supervisor') throw new ConnectorError('REFUSED', 'A supervisor cannot be monitored');
     const own = this.model.own;
     if (own && own.interactionId !== ix.id) throw new ConnectorError('REFUSED', 'Already supervising another call; stop it first');
-    this.setOwn({ interactionId: ix.id, participantId: participant.id, mode: target.mode, since: this.timers.now(), supervisorId: this.supervisor.id, supervisorName: this.supervisor.name });
+    this.setOwn({
+      interactionId: ix.id,
+      participantId: participant.id,
+      mode: target.mode,
+      since: this.timers.now(),
+      supervisorId: this.supervisor.id,
+      supervisorName: this.supervisor.name,
+      targetName: participant.name,
+    });
   }
 
   async changeSupervisionMode(interactionId: string, mode: SupervisionMode): Promise<void> {

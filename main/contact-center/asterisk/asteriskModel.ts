@@ -41,6 +41,8 @@ export interface OwnSupervision {
   since: number;
   supervisorId: string;
   supervisorName: string;
+  /** Who is supervised, for the timeline ("… started monitoring Alex Kim"). */
+  targetName?: string;
 }
 
 interface CallMeta {
@@ -313,14 +315,14 @@ export class AsteriskModel {
     const before = this.own;
     if (before && (!own || own.interactionId !== before.interactionId)) {
       this.log.closePeriod(before.interactionId, before.supervisorId, now);
-      this.log.add(before.interactionId, now, 'supervision-end', `${before.supervisorName} stopped ${verb(before.mode)}`, { supervisorId: before.supervisorId, supervisorName: before.supervisorName, mode: before.mode });
+      this.log.add(before.interactionId, now, 'supervision-end', `${before.supervisorName} stopped ${verb(before.mode)}${before.targetName ? ` ${before.targetName}` : ''}`, { supervisorId: before.supervisorId, supervisorName: before.supervisorName, mode: before.mode });
     }
     if (own && (!before || before.interactionId !== own.interactionId || before.mode !== own.mode)) {
       const who = { supervisorId: own.supervisorId, supervisorName: own.supervisorName, mode: own.mode };
       const same = before?.interactionId === own.interactionId;
       if (same) this.log.closePeriod(own.interactionId, own.supervisorId, now);
       this.log.openPeriod({ interactionId: own.interactionId, ...who, participantId: own.participantId, startedAt: now });
-      this.log.add(own.interactionId, now, same ? 'supervision-mode' : 'supervision-start', same ? `${own.supervisorName} switched from ${before!.mode} to ${own.mode}` : `${own.supervisorName} started ${verb(own.mode)}`, who);
+      this.log.add(own.interactionId, now, same ? 'supervision-mode' : 'supervision-start', same ? `${own.supervisorName} switched from ${before!.mode} to ${own.mode}` : `${own.supervisorName} started ${verb(own.mode)}${own.targetName ? ` ${own.targetName}` : ''}`, who);
       const meta = [...this.metas.values()].find((m) => m.id === own.interactionId);
       meta?.supervisorsInvolved.set(own.supervisorId, own.supervisorName);
     }

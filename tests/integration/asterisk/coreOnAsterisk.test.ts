@@ -72,7 +72,7 @@ describe('the core on the Asterisk connector', () => {
     expect(mine.monitorLock?.supervisorName).toBe('Supervisor Taylor Brooks (PJSIP/2101)');
     await cmd('voice:end', {});
     expect(app!.core.connector.timeline(ix.id).map((e) => e.text)).toEqual(
-      expect.arrayContaining(['Supervisor Taylor Brooks (PJSIP/2101) started monitoring Alex Kim', 'Supervisor 2102 started monitoring', 'Supervisor 2102 stopped monitoring']),
+      expect.arrayContaining(['Supervisor Taylor Brooks (PJSIP/2101) started monitoring Alex Kim', 'Supervisor 2102 started monitoring Alex Kim', 'Supervisor 2102 stopped monitoring Alex Kim']),
     );
     // Asterisk has no chats: digital actions say so.
     const chat = await app!.core.handle('digital:monitor', { interactionId: ix.id });
