@@ -58,5 +58,5 @@ export * from './contract/domain';
 export * from './contract/views';
 export type { ConfigView, Notice } from './contract/core';
 export type { AudibilityPreviewRow, InteractionDetails } from './contract/voice';
-export type { AuditEntry } from './contract/digital';
+export type { AuditAbout, AuditEntry } from './contract/digital';
 export type { CacheStatus, CachedDetail, CacheSearchResult, CachedNote } from './contract/cache';

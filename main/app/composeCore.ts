@@ -13,6 +13,7 @@ import { openSessionCache, type SessionCache } from '../cache/SessionCache';
 import { createAsteriskConnector } from './createAsteriskConnector';
 import { createDemoConnector, type DemoConnectorHandle } from './createDemoConnector';
 import { createPhoneWiring } from './phoneWiring';
+import { firstTelling } from './toldOnce';
 
 export interface ComposeOptions {
   host: 'electron' | 'web';
@@ -152,7 +153,11 @@ async function openCache(
       },
     });
     const warnings = opened.notices.filter((n) => n.severity === 'warning').map((n) => n.message);
-    for (const n of opened.notices) notices.push(n.message);
+    for (const n of opened.notices) {
+      // Where the key is kept is a standing fact: told once, then it lives in Settings (Offline cache).
+      if (n.code !== 'INSECURE_KEY_STORE') notices.push(n.message);
+      else if (firstTelling(options.userDataDir, n.code, Date.now(), (m) => options.log.warn(m))) notices.push(`${n.message} Settings › Offline cache keeps this; it is not shown again.`);
+    }
     return { cache: opened.cache, warnings };
   } catch (e) {
     const message = `Offline review is unavailable: ${(e as Error).message}`;

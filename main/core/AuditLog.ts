@@ -1,8 +1,10 @@
-import type { AuditEntry } from '../../preload/contract';
+import type { AuditAbout, AuditEntry } from '../../preload/contract';
+import { resultNames, type AuditFacts } from './auditWording';
 
 /**
  * Every supervisor action, who/what/when/result (rule 18). Kept in memory for
- * the session; the session cache persists it when present.
+ * the session; the session cache persists it when present. `describe` puts the
+ * action in words (names of the customer, agent, queue) while they are known.
  */
 export class AuditLog {
   private readonly entries: AuditEntry[] = [];
@@ -10,10 +12,17 @@ export class AuditLog {
   constructor(
     private readonly limit = 10_000,
     private readonly persist: (entry: AuditEntry) => void = () => {},
+    private readonly describe?: (entry: AuditFacts) => AuditAbout,
   ) {}
 
-  record(entry: Omit<AuditEntry, 'id'>): AuditEntry {
-    const full: AuditEntry = { id: `audit-${entry.at}-${++this.seq}`, ...entry };
+  /** The words for an entry as things stand now — before an action changes who is on the conversation. */
+  describeNow(entry: AuditFacts): AuditAbout | undefined {
+    return this.describe?.(entry);
+  }
+
+  /** `about`: words resolved before the action (a transfer takes the agent away); by default, now. */
+  record(entry: Omit<AuditEntry, 'id' | 'about'>, about: AuditAbout | undefined = this.describeNow(entry)): AuditEntry {
+    const full: AuditEntry = { id: `audit-${entry.at}-${++this.seq}`, ...entry, ...(about ? { about } : {}) };
     this.entries.push(full);
     if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
     this.persist(full);
@@ -30,7 +39,27 @@ export class AuditLog {
   }
 }
 
-const csvColumns = ['at', 'supervisorId', 'supervisorName', 'action', 'interactionId', 'target', 'result', 'detail'] as const;
+/**
+ * Columns a person reads first, then the codes for machines (the same codes as
+ * before, under their old header names, so scripts that read them keep working).
+ */
+const csvColumns: readonly (readonly [string, (e: AuditEntry) => unknown])[] = [
+  ['When (UTC)', (e) => new Date(e.at).toISOString()],
+  ['Supervisor', (e) => e.supervisorName],
+  ['Action', (e) => e.about?.action ?? e.action],
+  ['Channel', (e) => e.about?.channel],
+  ['Customer', (e) => e.about?.customer],
+  ['Agent', (e) => e.about?.agent],
+  ['To', (e) => e.about?.target ?? e.target],
+  ['Result', (e) => resultNames[e.result]],
+  ['Detail', (e) => e.detail],
+  ['at', (e) => new Date(e.at).toISOString()],
+  ['supervisorId', (e) => e.supervisorId],
+  ['action', (e) => e.action],
+  ['interactionId', (e) => e.interactionId],
+  ['target', (e) => e.target],
+  ['result', (e) => e.result],
+];
 
 /** RFC 4180 CSV. Cells starting with = + - @ are prefixed so spreadsheets never run them as formulas. */
 export function auditToCsv(entries: readonly AuditEntry[]): string {
@@ -39,8 +68,6 @@ export function auditToCsv(entries: readonly AuditEntry[]): string {
     if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  const rows = entries.map((e) =>
-    csvColumns.map((c) => (c === 'at' ? cell(new Date(e.at).toISOString()) : cell(e[c]))).join(','),
-  );
-  return [csvColumns.join(','), ...rows].join('\r\n') + '\r\n';
+  const rows = entries.map((e) => csvColumns.map(([, value]) => cell(value(e))).join(','));
+  return [csvColumns.map(([name]) => cell(name)).join(','), ...rows].join('\r\n') + '\r\n';
 }

@@ -13,6 +13,7 @@ import { CommandError } from '../../preload/contract';
 import type { Connector, ConnectorEvent } from '../contact-center/Connector';
 import type { ConfigService } from '../config/ConfigService';
 import { AuditLog } from './AuditLog';
+import { auditContextFrom, describeAudit } from './auditWording';
 import { ContactCenterMirror } from './ContactCenterMirror';
 import { dispatch, type Handlers } from './dispatch';
 import type { Logger } from './logger';
@@ -85,7 +86,14 @@ export class SupervisorCore {
           (message) => this.notify('warning', message),
         )
       : undefined;
-    this.audit = new AuditLog(10_000, (entry) => this.recorder?.recordAudit(entry));
+    this.audit = new AuditLog(
+      10_000,
+      (entry) => {
+        this.recorder?.recordAudit(entry);
+        this.emit('audit:entry', entry);
+      },
+      (entry) => describeAudit(entry, auditContextFrom(this.mirror, entry.interactionId)),
+    );
     this.handlers = {
       ...coreHandlers(this),
       ...voiceHandlers(this),

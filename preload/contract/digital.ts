@@ -17,6 +17,16 @@ export const transcriptSchema = z.object({
   typing: typingSchema.optional(),
 });
 
+/** An audit entry in words (main/core/auditWording.ts), resolved when it was recorded. */
+export const auditAboutSchema = z.object({
+  action: z.string(),
+  channel: z.string().optional(),
+  customer: z.string().optional(),
+  agent: z.string().optional(),
+  target: z.string().optional(),
+});
+export type AuditAbout = z.infer<typeof auditAboutSchema>;
+
 export const auditEntrySchema = z.object({
   id,
   at: epochMs,
@@ -27,6 +37,7 @@ export const auditEntrySchema = z.object({
   target: z.string().optional(),
   result: z.enum(['ok', 'refused', 'failed']),
   detail: z.string().optional(),
+  about: auditAboutSchema.optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
@@ -52,4 +63,6 @@ export const digitalCommands = {
 export const digitalEvents = {
   'digital:messages': event(z.object({ interactionId: id, messages: z.array(messageSchema) })),
   'digital:typing': event(typingSchema),
+  /** Each supervisor action as it is recorded: the audit log view is live. */
+  'audit:entry': event(auditEntrySchema),
 };

@@ -113,10 +113,22 @@ test('a supervisor handles an assistance request: flag, monitor, participate, se
   await app.keyboard.press('Alt+5');
   await expect(app.getByRole('heading', { name: 'Audit log' })).toBeVisible();
   const audit = app.getByRole('table');
-  for (const what of ['Monitor chat', 'Participate chat', 'Send message', 'Transfer chat', 'Clear assistance flag']) {
-    await expect(audit.getByRole('row').filter({ hasText: what }).filter({ hasText: ASSIST }).first()).toContainText('ok');
+  // In words: the action on this channel, the customer and the agent by name (no ids, no codes).
+  for (const what of [
+    'Monitored the web messaging conversation',
+    'Joined the web messaging conversation',
+    'Sent a message in the web messaging conversation',
+    'Transferred the web messaging conversation',
+    'Cleared the assistance flag',
+  ]) {
+    const entry = audit.getByRole('row').filter({ hasText: what }).filter({ hasText: 'Sarah Whitfield' }).first();
+    await expect(entry).toContainText('Web messaging');
+    await expect(entry).toContainText('Done');
   }
-  await expect(audit.getByRole('row').filter({ hasText: 'Transfer chat' })).toContainText('Queue: Technical Support');
+  await expect(audit.getByRole('row').filter({ hasText: 'Transferred the web messaging conversation' })).toContainText('Technical Support queue');
+  await expect(audit.getByRole('row').filter({ hasText: 'Transferred the web messaging conversation' })).toContainText('Priya Shah');
+  await expect(audit).not.toContainText(ASSIST);
+  await expect(audit).not.toContainText('chat-');
   await saveScreenshot(app, 'digital-audit');
   await expectAccessible(app, 'audit log');
   const download = app.waitForEvent('download');
@@ -124,8 +136,12 @@ test('a supervisor handles an assistance request: flag, monitor, participate, se
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^spyglass-audit-.*\.csv$/);
   const csv = await (await import('node:fs/promises')).readFile(await file.path(), 'utf8');
-  expect(csv).toContain('chat-transfer');
-  expect(csv).toContain('Morgan Lee');
+  // Words first, the codes for machines in extra columns.
+  const [header, ...lines] = csv.trim().split('\r\n');
+  expect(header).toBe('When (UTC),Supervisor,Action,Channel,Customer,Agent,To,Result,Detail,at,supervisorId,action,interactionId,target,result');
+  const transfer = lines.find((l) => l.includes('chat-transfer'));
+  expect(transfer).toContain('Morgan Lee,Transferred the web messaging conversation,Web messaging,Sarah Whitfield,Priya Shah,Technical Support queue,Done');
+  expect(transfer).toContain(`chat-transfer,${ASSIST},queue:queue-tech,ok`);
 });
 
 test('another supervisor holds the lock: Monitor is disabled and names Dana Reyes until she stops', async ({ app, host }) => {

@@ -11,7 +11,9 @@ test('offline review: go offline, search the cache, open a cached transcript, ad
   await expect(banner).toBeVisible();
   await expect(banner).toContainText('cached data only');
   // Live lists are empty while offline: nothing shown is pretending to be live.
-  await expect(app.getByRole('status').filter({ hasText: 'Contact center: demo · offline' })).toBeVisible();
+  await expect(app.getByRole('status').filter({ hasText: 'Demo contact center: offline' })).toBeVisible();
+  // Nothing on the status line claims a connection while the contact center is offline.
+  await expect(app.locator('footer.status-bar')).not.toContainText('Connected');
 
   await app.getByRole('searchbox', { name: 'Search' }).fill('charged twice');
   await app.getByRole('button', { name: 'Search', exact: true }).click();
@@ -43,5 +45,5 @@ test('offline review: go offline, search the cache, open a cached transcript, ad
   await expect(app.getByRole('article').getByText('Refund approved by billing lead; follow up Monday.')).toBeVisible();
 
   await app.getByRole('button', { name: 'Go online' }).click();
-  await expect(app.getByRole('status').filter({ hasText: 'Contact center: demo · online' })).toBeVisible();
+  await expect(app.getByRole('status').filter({ hasText: 'Demo contact center: online' })).toBeVisible();
 });

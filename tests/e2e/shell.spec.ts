@@ -2,7 +2,7 @@ import { expect, expectAccessible, saveScreenshot, test } from './fixtures';
 
 test('the shell renders with the supervisor’s name and every view is reachable', async ({ app }) => {
   await expect(app.getByRole('navigation', { name: 'Views' })).toBeVisible();
-  await expect(app.getByRole('status').filter({ hasText: 'Contact center: demo' })).toBeVisible();
+  await expect(app.getByRole('status').filter({ hasText: 'Demo contact center: online' })).toBeVisible();
   // The token leaves the address bar once the page has it.
   expect(new URL(app.url()).search).toBe('');
   await saveScreenshot(app, 'shell');

@@ -25,21 +25,22 @@ export function digitalHandlers(core: SupervisorCore): Handlers {
       interactionId,
       ...(target ? { target } : {}),
     };
+    const about = core.audit.describeNow(base);
     const view = core.interactionView(interactionId);
     try {
       if (!view.digitalActions) throw new CommandError('REFUSED', 'This is a voice call; use the voice monitoring controls.');
       requireAllowed(view.digitalActions[action], 'This action is not available.');
     } catch (e) {
-      core.audit.record({ ...base, result: 'refused', detail: (e as Error).message });
+      core.audit.record({ ...base, result: 'refused', detail: (e as Error).message }, about);
       throw e;
     }
     try {
       await run();
     } catch (e) {
-      core.audit.record({ ...base, result: 'failed', detail: (e as Error).message });
+      core.audit.record({ ...base, result: 'failed', detail: (e as Error).message }, about);
       throw e;
     }
-    core.audit.record({ ...base, result: 'ok' });
+    core.audit.record({ ...base, result: 'ok' }, about);
     return {};
   };
 

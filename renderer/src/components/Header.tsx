@@ -3,6 +3,7 @@ import { agentStatuses, type AgentStatus } from '../../../preload/contract';
 import { run } from '../services/api';
 import { dispatch, useStore } from '../store';
 import { views, type ViewName } from '../store/ui/initialState';
+import { DotIcon, KeyboardIcon } from './icons';
 import { useShortcut } from './shortcuts';
 
 export const viewLabels: Record<ViewName, string> = {
@@ -34,7 +35,7 @@ function NavButton({ view, index }: { view: ViewName; index: number }) {
       {viewLabels[view]}
       {attention ? (
         <span className="attention-dot" role="img" aria-label="needs attention">
-          ●
+          <DotIcon />
         </span>
       ) : null}
     </button>
@@ -71,8 +72,8 @@ export function Header() {
             </select>
           </label>
         ) : null}
-        <button type="button" className="icon-button" title="Keyboard shortcuts (? or F1)" onClick={() => dispatch({ type: 'ui/help', open: true })}>
-          ?
+        <button type="button" className="icon-button" title="Keyboard shortcuts (? or F1)" aria-label="Keyboard shortcuts" onClick={() => dispatch({ type: 'ui/help', open: true })}>
+          <KeyboardIcon />
         </button>
       </div>
     </header>

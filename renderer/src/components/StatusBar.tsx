@@ -1,13 +1,7 @@
 import { useStore } from '../store';
 import { describePhone, monitorTrouble } from '../store/phone/selectors';
-import type { UiState } from '../store/ui/initialState';
-
-const connectionText: Record<UiState['connection'], string> = {
-  open: 'Connected',
-  connecting: 'Connecting…',
-  closed: 'Disconnected — reconnecting…',
-  refused: 'This Spyglass tab is from an earlier run — open the URL printed in the terminal',
-};
+import { NoticeCount } from './NoticeTray';
+import { connectorStatusText, windowLinkStatus } from './statusText';
 
 /** Bottom status line: the connection to main and to the contact center, with what to do next. */
 export function StatusBar() {
@@ -19,13 +13,14 @@ export function StatusBar() {
   const legTrouble = monitorTrouble(useStore((s) => s.phone.status));
   return (
     <footer className="status-bar" role="status" aria-live="polite">
-      <span title="Connection between this window and Spyglass" className={connection === 'refused' ? 'status-error' : undefined}>
-        {connectionText[connection]}
-      </span>
+      {windowLinkStatus(connection) ? (
+        <span title="Connection between this window and Spyglass" className={connection === 'refused' ? 'status-error' : undefined}>
+          {windowLinkStatus(connection)}
+        </span>
+      ) : null}
       {connector ? (
-        <span title="Contact center connection">
-          Contact center: {connector.name} · {connector.state}
-          {connector.message ? ` — ${connector.message}` : ''}
+        <span title="Contact center connection" className={connector.state === 'error' ? 'status-error' : undefined}>
+          {connectorStatusText(connector)}
         </span>
       ) : null}
       <span className={phone.problem ? 'status-error' : undefined} title="Softphone registration (used for voice monitoring)">
@@ -46,6 +41,7 @@ export function StatusBar() {
           Some of your settings were not applied — see Settings
         </span>
       ) : null}
+      <NoticeCount />
     </footer>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { LockedBadge } from '../components/LockedBadge';
 import { listAudioDevices, previewMicrophone, watchAudioDevices, type AudioDeviceLists } from '../media/devices';
 import { MediaLevels, mediaLevels } from '../media/levelMeter';
 import { useMediaLevels } from '../media/useMediaLevels';
@@ -74,7 +75,10 @@ export function AudioSettings() {
         </div>
       ) : null}
       <div className="field">
-        <label htmlFor="audio-input">Microphone</label>
+        <label htmlFor="audio-input">
+          Microphone
+          {locked('audio.input') ? <LockedBadge /> : null}
+        </label>
         <select id="audio-input" title="The microphone used when you coach or barge in" value={input} disabled={locked('audio.input')} onChange={(e) => void save('audio.input', e.target.value || 'default')}>
           <option value="default">System default</option>
           {devices?.inputs.filter((d) => d.deviceId).map((d) => (
@@ -85,7 +89,10 @@ export function AudioSettings() {
         </select>
       </div>
       <div className="field">
-        <label htmlFor="audio-output">Speaker or headset</label>
+        <label htmlFor="audio-output">
+          Speaker or headset
+          {locked('audio.output') ? <LockedBadge /> : null}
+        </label>
         <select
           id="audio-output"
           title={devices?.canChooseOutput === false ? 'This platform plays on the system default output only' : 'Where monitored calls play'}

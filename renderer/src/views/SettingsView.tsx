@@ -1,7 +1,9 @@
 import type { ConfigView } from '../../../preload/contract';
+import { LockedBadge } from '../components/LockedBadge';
 import { run } from '../services/api';
 import { dispatch, useStore } from '../store';
 import { AudioSettings } from './AudioSettings';
+import { OfflineCacheSettings } from './OfflineCacheSettings';
 
 interface FieldSpec {
   key: string;
@@ -49,11 +51,7 @@ function Field({ spec, config }: { spec: FieldSpec; config: ConfigView }) {
     <div className="field">
       <label htmlFor={id}>
         {spec.label}
-        {locked ? (
-          <span className="locked-badge" title="Set by your IT policy; it cannot be changed here">
-            🔒 Locked by IT policy
-          </span>
-        ) : null}
+        {locked ? <LockedBadge /> : null}
         {fromProfile ? (
           <span className="profile-badge" title="The chosen PBX profile's own value; change it here to override">
             from the profile
@@ -131,6 +129,7 @@ export function SettingsView() {
         ))}
       </form>
       <AudioSettings />
+      <OfflineCacheSettings />
     </section>
   );
 }

@@ -9,7 +9,7 @@ describe('AuditLog', () => {
     expect(log.list().map((e) => e.action)).toEqual(['chat-release', 'chat-transfer']);
     const csv = auditToCsv(log.all());
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('at,supervisorId,supervisorName,action,interactionId,target,result,detail');
+    expect(lines[0]).toBe('When (UTC),Supervisor,Action,Channel,Customer,Agent,To,Result,Detail,at,supervisorId,action,interactionId,target,result');
     expect(lines[1]).toContain('"Morgan, Lee"');
     expect(lines[1]).toContain('1970-01-01T00:00:00.000Z');
     // A formula in a cell is neutralised so a spreadsheet never runs it.

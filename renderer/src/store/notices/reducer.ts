@@ -1,17 +1,29 @@
 import type { Notice } from '../../../../preload/contract';
 import type { NoticesState } from './initialState';
 
-export type NoticesAction = { type: 'notices/add'; notice: Notice } | { type: 'notices/dismiss'; id: string };
+export type NoticesAction =
+  | { type: 'notices/add'; notice: Notice }
+  | { type: 'notices/dismiss'; id: string }
+  | { type: 'notices/dismissAll' }
+  | { type: 'notices/collapse'; id: string };
 
-const keep = 5;
+/** Unread notices kept (a burst of refusals must not grow the list without bound; the oldest go first). */
+export const NOTICES_KEPT = 50;
 
 export function noticesReducer(state: NoticesState, action: NoticesAction): NoticesState {
   switch (action.type) {
-    case 'notices/add':
+    case 'notices/add': {
       if (state.items.some((n) => n.id === action.notice.id)) return state;
-      return { items: [...state.items, action.notice].slice(-keep) };
+      const items = [...state.items, action.notice].slice(-NOTICES_KEPT);
+      return { items, collapsed: state.collapsed.filter((id) => items.some((n) => n.id === id)) };
+    }
     case 'notices/dismiss':
-      return { items: state.items.filter((n) => n.id !== action.id) };
+      return { items: state.items.filter((n) => n.id !== action.id), collapsed: state.collapsed.filter((id) => id !== action.id) };
+    case 'notices/dismissAll':
+      return { items: [], collapsed: [] };
+    case 'notices/collapse':
+      if (state.collapsed.includes(action.id) || !state.items.some((n) => n.id === action.id)) return state;
+      return { ...state, collapsed: [...state.collapsed, action.id] };
     default:
       return state;
   }

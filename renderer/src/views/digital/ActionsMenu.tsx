@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Availability } from '../../../../preload/contract';
+import { MenuIcon } from '../../components/icons';
 
 export interface MenuItem {
   label: string;
@@ -64,7 +65,7 @@ export function ActionsMenu({ label, items }: { label: string; items: MenuItem[]
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         aria-label={label}
-        title={`${label} (Enter or ↓ opens the menu)`}
+        title={`${label} (Enter or Down arrow opens the menu)`}
         onClick={() => {
           setActive(0);
           setOpen((o) => !o);
@@ -77,7 +78,7 @@ export function ActionsMenu({ label, items }: { label: string; items: MenuItem[]
           }
         }}
       >
-        Actions <span aria-hidden="true">▾</span>
+        Actions <MenuIcon />
       </button>
       {open ? (
         <div id={menuId} role="menu" aria-label={label} className="menu" onKeyDown={onMenuKey}>

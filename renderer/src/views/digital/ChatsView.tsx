@@ -5,10 +5,11 @@ import { useConfirm } from '../../components/ConfirmDialog';
 import { useShortcut } from '../../components/shortcuts';
 import { dispatch, useStore } from '../../store';
 import { clearFlag, monitorChat, participateChat, releaseChat, type Confirm } from './actions';
-import { BinocularsIcon } from '../voice/icons';
+import { formatElapsed } from '../../format/elapsed';
+import { AssistanceFlagIcon, BinocularsIcon, DotIcon, SlaMissedIcon } from '../../components/icons';
 import { ActionsMenu } from './ActionsMenu';
 import { ConversationDetails } from './ConversationDetails';
-import { channelLabels, currentAgent, customerName, formatDuration, sortChats, stateLabels } from './format';
+import { channelLabels, currentAgent, customerName, sortChats, stateLabels } from './format';
 import { showControlCharacters } from './safeText';
 import { TransferDialog } from './TransferDialog';
 import './digital.css';
@@ -41,7 +42,7 @@ function WaitTime({ startedAt, pending }: { startedAt: number; pending: boolean 
   const now = serverNow();
   return (
     <>
-      {formatDuration(now - startedAt)}
+      {formatElapsed(now - startedAt)}
       {pending ? <span className="visually-hidden"> waiting</span> : null}
     </>
   );
@@ -77,17 +78,17 @@ const ChatRow = memo(function ChatRow({ index, chat, queueName, selected, onOpen
             disabled={!a?.clearFlag.allowed}
             onClick={() => void clearFlag(chat)}
           >
-            ⚑
+            <AssistanceFlagIcon />
           </button>
         ) : null}
         {chat.slaMissed ? (
           <span className="sla-marker" role="img" aria-label="SLA missed" title="SLA missed: this chat waited longer than its queue's target">
-            ⏱
+            <SlaMissedIcon />
           </span>
         ) : null}
         {chat.unseenActivity ? (
           <span className="new-dot" role="img" aria-label="New activity" title="New activity since you last viewed it">
-            ●
+            <DotIcon />
           </span>
         ) : null}
         {chat.supervisedByMe ? (

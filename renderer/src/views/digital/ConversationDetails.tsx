@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { Availability, InteractionView, Message } from '../../../../preload/contract';
 import { useConfirm } from '../../components/ConfirmDialog';
+import { AssistanceFlagIcon, DismissIcon } from '../../components/icons';
 import { useShortcut } from '../../components/shortcuts';
 import { invoke } from '../../services/api';
 import { dispatch, useStore } from '../../store';
@@ -347,13 +348,13 @@ export function ConversationDetails({ interactionId, onClose }: { interactionId:
           </p>
           {interaction.assistanceRequested ? (
             <p className="flag-banner" role="status">
-              <span aria-hidden="true">⚑</span> {agent?.name ?? 'The agent'} asked for assistance.
+              <AssistanceFlagIcon /> {agent?.name ?? 'The agent'} asked for assistance.
             </p>
           ) : null}
           {interaction.slaMissed ? <p className="sla-banner">SLA missed</p> : null}
         </div>
         <button type="button" className="icon-button" title="Close this conversation (Alt+W)" aria-label="Close conversation" onClick={close}>
-          ×
+          <DismissIcon />
         </button>
       </header>
 

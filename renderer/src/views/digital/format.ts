@@ -36,16 +36,6 @@ export function participatingAs(i: InteractionView, supervisorId: string | undef
   );
 }
 
-/** 75_000 → "1:15"; an hour or more → "1:02:03". */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const mm = h ? String(m).padStart(2, '0') : String(m);
-  return `${h ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
-}
-
 // One formatter: toLocaleTimeString builds a new Intl formatter on every call.
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 

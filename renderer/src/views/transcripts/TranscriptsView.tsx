@@ -100,11 +100,6 @@ export function TranscriptsView() {
           </button>
         ) : null}
       </div>
-      {status?.warnings.map((w) => (
-        <div key={w} className="banner banner-warning" role="alert">
-          {w}
-        </div>
-      ))}
       <form
         className="transcript-filters"
         role="search"

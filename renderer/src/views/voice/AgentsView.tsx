@@ -8,7 +8,7 @@ import { filterAgentIds, participantOfAgent } from '../../store/voice/selectors'
 import { ActionButton } from './ActionButton';
 import { openDetails } from './commands';
 import { formatElapsed, interactionSummary } from './format';
-import { BinocularsIcon } from './icons';
+import { BinocularsIcon } from '../../components/icons';
 import { reportAgentRowCommitted } from './perf';
 import { useSecondTick } from './useSecondTick';
 import './voice.css';

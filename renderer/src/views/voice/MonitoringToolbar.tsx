@@ -7,7 +7,7 @@ import { pickedParticipantId } from '../../store/voice/selectors';
 import { ActionButton } from './ActionButton';
 import { CallMeters } from './CallMeters';
 import { endMyLeg, openDetails, supervise, toggleCoach, toggleMic } from './commands';
-import { CoachIcon, HandsetIcon, MicIcon } from './icons';
+import { CoachIcon, HandsetIcon, MicIcon } from '../../components/icons';
 import { toolbarModel } from './toolbarModel';
 import { useSecondTick } from './useSecondTick';
 import './voice.css';

@@ -3,8 +3,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import { ActionButton } from './ActionButton';
 import { openDetails, stopSupervising } from './commands';
-import { channelLabel, customerName, interactionStateLabel, modeDoing } from './format';
-import { BinocularsIcon } from './icons';
+import { channelLabel, customerName, interactionStateLabel } from './format';
+import { myPartIn } from './myPart';
+import { BinocularsIcon, DotIcon, StopIcon } from '../../components/icons';
 import './voice.css';
 
 /** The supervisor's own interaction panel (rule 13): everything they monitor or take part in. */
@@ -34,9 +35,10 @@ const MyInteraction = memo(function MyInteraction({ id }: { id: string }) {
   const ix = useStore((s) => s.live.interactions[id]);
   const session = useStore((s) => (s.live.voiceSession?.interactionId === id ? s.live.voiceSession : undefined));
   const open = useStore((s) => s.ui.detailsId === id);
+  const me = useStore((s) => s.live.supervisor?.id);
   if (!ix) return null;
   const who = `${channelLabel[ix.channel]} with ${customerName(ix)}`;
-  const doing = session ? modeDoing[session.mode] : ix.channel === 'voice' ? 'monitoring' : 'monitoring';
+  const { doing, stopLabel, stopTitle } = myPartIn(ix, session?.mode, me);
   return (
     <li className={`my-item${open ? ' open' : ''}`}>
       <button type="button" className="my-open" title={`Open ${who}`} aria-current={open || undefined} onClick={() => openDetails(id)}>
@@ -49,18 +51,18 @@ const MyInteraction = memo(function MyInteraction({ id }: { id: string }) {
         </span>
         {ix.unseenActivity ? (
           <span className="attention-dot" role="img" aria-label="new activity">
-            ●
+            <DotIcon />
           </span>
         ) : null}
       </button>
       <ActionButton
         availability={{ allowed: true }}
         className="icon-button stop-button"
-        label={`Stop monitoring ${who}`}
-        title={ix.channel === 'voice' ? 'Stop: end your monitoring leg (the call goes on)' : 'Stop monitoring this conversation'}
+        label={stopLabel}
+        title={stopTitle}
         onClick={() => void stopSupervising(ix)}
       >
-        ■
+        <StopIcon />
       </ActionButton>
     </li>
   );

@@ -7,7 +7,7 @@ import { participantOfAgent } from '../../store/voice/selectors';
 import { ActionButton } from './ActionButton';
 import { openDetails } from './commands';
 import { agentNames, channelLabel, customerName, formatElapsed, interactionStateLabel, interactionSummary } from './format';
-import { BinocularsIcon } from './icons';
+import { BinocularsIcon, CollapseIcon, ExpandIcon } from '../../components/icons';
 import { useSecondTick } from './useSecondTick';
 import './voice.css';
 
@@ -188,7 +188,7 @@ const OnQueueAgent = memo(function OnQueueAgent({ id }: { id: string }) {
         title={expanded ? `Hide ${agent.name}'s interaction` : `Show ${agent.name}'s current interaction`}
         onClick={() => dispatchVoice({ type: 'voice/toggleExpanded', agentId: id })}
       >
-        {expanded ? '−' : '+'}
+        {expanded ? <CollapseIcon /> : <ExpandIcon />}
       </button>
       <span className="agent-name">{agent.name}</span>
       {expanded ? (

@@ -23,7 +23,7 @@ import {
   modeDoing,
   modeLabel,
 } from './format';
-import { BinocularsIcon } from './icons';
+import { BackIcon, BinocularsIcon } from '../../components/icons';
 import { useSecondTick } from './useSecondTick';
 import './voice.css';
 
@@ -48,7 +48,7 @@ export function VoiceDetails({ interactionId }: { interactionId: string }) {
     <section aria-labelledby="details-title" className="view voice-view voice-details">
       <div className="details-head">
         <button type="button" title="Back to the list (closes the details)" onClick={close}>
-          ← Back
+          <BackIcon /> Back
         </button>
         <h1 id="details-title" ref={headingRef} tabIndex={-1}>
           {title}

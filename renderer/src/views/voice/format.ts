@@ -1,14 +1,6 @@
 import type { InteractionView, SupervisionMode } from '../../../../preload/contract';
 
-/** "0:07", "12:34", "1:02:03" — elapsed time for rows and the toolbar (negative counts as zero). */
-export function formatElapsed(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}
+export { formatElapsed } from '../../format/elapsed';
 
 /** "14:03:21" in the supervisor's locale, for timelines. */
 export function formatClock(at: number): string {

@@ -1,0 +1,59 @@
+/**
+ * Every icon in Spyglass, from one library (lucide-react: SVG, drawn with the
+ * text colour, no emoji font needed — ⏱ and 🔒 render as empty boxes on a Linux
+ * seat without one). Icons are decorative: each control or marker that shows
+ * one also carries a text label or an aria-label and a tooltip.
+ */
+import {
+  ArrowLeft,
+  Binoculars,
+  ChevronDown,
+  ChevronRight,
+  Circle,
+  Flag,
+  Keyboard,
+  Lock,
+  MessageSquare,
+  Mic,
+  MicOff,
+  PhoneOff,
+  Square,
+  Timer,
+  X,
+  type LucideIcon,
+  type LucideProps,
+} from 'lucide-react';
+
+type IconProps = Omit<LucideProps, 'ref'>;
+
+function icon(Shape: LucideIcon, defaults: IconProps = {}) {
+  function Icon(props: IconProps) {
+    return <Shape size={18} strokeWidth={2} aria-hidden="true" focusable="false" {...defaults} {...props} className={`icon${props.className ? ` ${props.className}` : ''}`} />;
+  }
+  Icon.displayName = `${Shape.displayName ?? 'Lucide'}Icon`;
+  return Icon;
+}
+
+/** Supervising (monitor, coach, barge, participate): seeds 001/002's binocular icon. */
+export const BinocularsIcon = icon(Binoculars);
+export const CoachIcon = icon(MessageSquare);
+/** The handset ends the supervisor's own leg (the call goes on). */
+export const HandsetIcon = icon(PhoneOff);
+export const StopIcon = icon(Square, { fill: 'currentColor', size: 14 });
+export const DismissIcon = icon(X);
+export const BackIcon = icon(ArrowLeft, { size: 16 });
+export const MenuIcon = icon(ChevronDown, { size: 16 });
+export const ExpandIcon = icon(ChevronRight);
+export const CollapseIcon = icon(ChevronDown);
+export const AssistanceFlagIcon = icon(Flag, { size: 16 });
+export const SlaMissedIcon = icon(Timer, { size: 16 });
+/** New activity / needs attention: a small filled dot. */
+export const DotIcon = icon(Circle, { size: 10, fill: 'currentColor', strokeWidth: 0 });
+export const LockIcon = icon(Lock, { size: 14 });
+export const KeyboardIcon = icon(Keyboard);
+
+export function MicIcon({ muted }: { muted: boolean }) {
+  return muted ? <MicOffIcon /> : <MicOnIcon />;
+}
+const MicOnIcon = icon(Mic);
+const MicOffIcon = icon(MicOff);
