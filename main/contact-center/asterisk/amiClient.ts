@@ -201,14 +201,9 @@ export class AmiClient {
     const actionId = `spyglass-${this.nextId++}`;
     lines.push(`ActionID: ${actionId}`);
     return new Promise((resolve, reject) => {
-      const timer = this.timers.setTimeout(() => {
-        this.pending.delete(actionId);
-        const error = new AmiError('timeout', `Asterisk did not answer ${name} within ${Math.round(this.timeoutMs / 1000)} s.`);
-        reject(error);
-        // A manager that stops answering is as good as gone: reconnect.
-        this.shutdown(error);
-      }, this.timeoutMs);
-      this.pending.set(actionId, { kind, name, resolve, reject, timer, items: [], ...(onItem ? { onItem } : {}) });
+      const pending: Pending = { kind, name, resolve, reject, timer: undefined, items: [], ...(onItem ? { onItem } : {}) };
+      this.pending.set(actionId, pending);
+      this.armTimeout(actionId, pending);
       this.socket.write(`${lines.join('\r\n')}\r\n\r\n`);
     });
   }
@@ -257,6 +252,7 @@ export class AmiClient {
         return;
       }
       pending.response = frame;
+      this.armTimeout(actionId!, pending);
       // Some lists answer "no entries" in the response itself (EventList: Complete).
       if (frame.EventList === 'Complete') {
         this.settle(actionId!, pending);
@@ -271,11 +267,24 @@ export class AmiClient {
         pending.resolve({ response: pending.response ?? frame, items: pending.items, complete: frame });
         return;
       }
+      // A long list is fine as long as it keeps coming: the timeout counts silence.
+      this.armTimeout(actionId!, pending);
       if (pending.onItem) pending.onItem(frame);
       else if (pending.items.length < MAX_COLLECTED_ITEMS) pending.items.push(frame);
       return;
     }
     for (const listener of this.eventListeners) listener(frame);
+  }
+
+  private armTimeout(actionId: string, pending: Pending): void {
+    this.timers.clearTimeout(pending.timer);
+    pending.timer = this.timers.setTimeout(() => {
+      this.pending.delete(actionId);
+      const error = new AmiError('timeout', `Asterisk did not answer ${pending.name} within ${Math.round(this.timeoutMs / 1000)} s.`);
+      pending.reject(error);
+      // A manager that stops answering is as good as gone: reconnect.
+      this.shutdown(error);
+    }, this.timeoutMs);
   }
 
   private settle(actionId: string, pending: Pending): void {

@@ -49,6 +49,10 @@ const loginOk = (a: Record<string, string>, s: net.Socket): boolean => {
 };
 
 let cleanup: Array<() => Promise<void> | void> = [];
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+}
 afterEach(async () => {
   for (const c of cleanup.reverse()) await c();
   cleanup = [];
@@ -134,6 +138,40 @@ describe('AmiClient', () => {
     const error = await closed;
     expect(error.kind).toBe('timeout');
     expect(error.message).toContain('Ping');
+  });
+
+  it('a long list is not cut off while items keep coming; only silence times out', async () => {
+    const timers = new ManualTimers();
+    let listSocket: net.Socket | undefined;
+    let listId = '';
+    const server = await scriptedServer((a, s) => {
+      if (loginOk(a, s)) return;
+      listSocket = s;
+      listId = a.ActionID!;
+      reply(s, { Response: 'Success', ActionID: listId, EventList: 'start' });
+    });
+    cleanup.push(server.close);
+    const client = await AmiClient.connect({ host: '127.0.0.1', port: server.port, tls: false, username: 'u', secret: 's', timers, timeoutMs: 10_000, keepaliveMs: 1e9 });
+    cleanup.push(() => client.close());
+    const items: string[] = [];
+    const done = client.list('CoreShowChannels', {}, (i) => items.push(i.Channel!));
+    const tick = () => new Promise((r) => setTimeout(r, 20));
+    await until(() => listSocket !== undefined);
+    await tick();
+    for (let i = 0; i < 5; i++) {
+      timers.advance(6_000); // 30 s in all, never 10 s of silence
+      reply(listSocket!, { Event: 'CoreShowChannel', ActionID: listId, Channel: `PJSIP/100${i}-1`, Uniqueid: `1.${i}` });
+      await tick();
+    }
+    reply(listSocket!, { Event: 'CoreShowChannelsComplete', ActionID: listId, EventList: 'Complete', ListItems: '5' });
+    await expect(done).resolves.toMatchObject({ complete: { ListItems: '5' } });
+    expect(items).toHaveLength(5);
+    // Now silence: a list that stops mid-way times out and closes the connection.
+    const stalled = client.list('CoreShowChannels');
+    await tick();
+    timers.advance(10_000);
+    await expect(stalled).rejects.toMatchObject({ kind: 'timeout' });
+    expect(client.isOpen).toBe(false);
   });
 
   it('a dropped connection rejects what was pending and reports the close', async () => {
