@@ -102,7 +102,7 @@ describe.skipIf(!!skip)('ChanSpy truth on the wire (Chromium supervisor, ChanSpy
   it('RFC 2833 on a PBX that takes digits at once (the eavesdrop profile, no spying gate): an early digit waits for DTLS instead of being refused', async () => {
     // FreeSWITCH-like: no initial digit wait; only Chromium's canInsertDTMF (DTLS) stands between answer and digit.
     const profile = freeswitchEavesdrop({ featureCode: '*222', digits: { monitor: '4', coach: '5', barge: '6' } });
-    const { extension, server, phone } = await setup({ rfc4733: true, digitWaitMs: 0 }, 'rfc2833', profile);
+    const { extension, server, phone } = await setup({ rfc4733: true, answerWaitMs: 0, digitWaitMs: 0 }, 'rfc2833', profile);
     const m = await phone.startMonitor({ target: extension, mode: 'barge' });
     expect(m).toMatchObject({ mode: 'barge', micLive: true });
     await until(() => server.mode() === 'barge', 'the PBX in barge');

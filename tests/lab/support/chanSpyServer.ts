@@ -10,15 +10,18 @@
  *    whisper and barge, and into the customer's ear in barge only, and
  *    records how loud the supervisor is in each ear.
  *
- * And ChanSpy's real habits (issue 16, seen on a real Asterisk), so CI sees them:
- *  - after answering it waits ~100 ms for a digit (ast_waitfordigit) before
- *    it looks for the channel; a digit in that window is thrown away
- *    ("DTMF end '5' received" before "Spying on channel", "DTMF begin ignored").
- *    Only once spying has begun do 4/5/6 switch modes, and only then does any
- *    audio go to the supervisor;
- *  - an idle extension (no call to spy on): spying never begins, silence;
- *  - `codec: 'opus-only'`: it accepts only Opus and has no translator from the
- *    spied call's ulaw, so nothing is sent in any direction.
+ * And ChanSpy's real habits (docs/asterisk/chanspy-findings.md, measured on a
+ * real Asterisk), so CI sees them:
+ *  - after the 200 OK, __ast_answer waits up to 500 ms for the supervisor's
+ *    first media frame (RTP or a digit), then ast_waitfordigit(100): a digit
+ *    end in either wait is thrown away ("DTMF end '6' received" then
+ *    "Spying on channel …" with no mode change). Only once spying has begun do
+ *    4/5/6 switch modes, and only then does any RTP go to the supervisor;
+ *  - an idle extension (no call to spy on): answered, no RTP at all, digits
+ *    swallowed; spying starts by itself when the extension gets a call;
+ *  - `codec: 'opus-only'`: Asterisk with allow=opus,ulaw picks the Opus the
+ *    browser prefers and, without a translator, drops every frame: an
+ *    established leg with no RTP in either direction.
  * werift is test-only; production media stays in the renderer.
  */
 import * as JsSIP from 'jssip';
@@ -45,8 +48,10 @@ export interface ChanSpyOptions {
   idle?: boolean;
   /** 'opus-only': answers with Opus and sends nothing (no translator). */
   codec?: 'pcmu' | 'opus-only';
-  /** ChanSpy's initial digit wait after it answered (default 100 ms). */
+  /** ChanSpy's digit wait after the answer wait (default 100 ms). */
   digitWaitMs?: number;
+  /** __ast_answer's wait for the supervisor's first frame (default 500 ms; 0 = none, like a PBX with no wait). */
+  answerWaitMs?: number;
   /** dtmf_mode=rfc4733: also negotiate telephone-event and take digits from RTP (INFO digits work either way). */
   rfc4733?: boolean;
 }
@@ -92,15 +97,30 @@ export async function startChanSpyServer(
   const timers = new Set<NodeJS.Timeout>();
   let phase = 0;
   let idle = options.idle ?? false;
-  let spying = false;
-  let waitedForDigit = false;
+  /** Where ChanSpy is: answer wait, digit wait, looking for the channel (idle loop), spying. */
+  let step: 'ringing' | 'answer-wait' | 'digit-wait' | 'looking' | 'spying' = 'ringing';
+  let stepTimer: NodeJS.Timeout | undefined;
   const swallowed: string[] = [];
   const log: string[] = [];
   const opusOnly = options.codec === 'opus-only';
-  const beginSpying = () => {
-    if (spying || idle || !waitedForDigit) return;
-    spying = true;
+  const after = (ms: number, fn: () => void) => {
+    if (stepTimer) clearTimeout(stepTimer);
+    stepTimer = setTimeout(fn, ms);
+    timers.add(stepTimer);
+  };
+  const lookForChannel = () => {
+    step = 'looking';
+    if (idle) return; // ChanSpy loops on 100 ms digit waits until the extension has a call
+    step = 'spying';
     log.push(`Spying on channel PJSIP/${dialled.replace(/^\*222/, '')}-00000001`);
+  };
+  const endDigitWait = () => {
+    if (step === 'digit-wait') lookForChannel();
+  };
+  const endAnswerWait = () => {
+    if (step !== 'answer-wait') return;
+    step = 'digit-wait';
+    after(options.digitWaitMs ?? 100, endDigitWait);
   };
 
   const toneFrame = (): number[] => {
@@ -119,26 +139,23 @@ export async function startChanSpyServer(
     const session = e.session;
     sessions.push(session);
     mode = 'monitor';
-    spying = false;
-    waitedForDigit = false;
+    step = 'ringing';
     session.on('accepted', () => {
-      // ast_answer() done: ChanSpy's initial ast_waitfordigit(100), then the channel lookup.
-      const t = setTimeout(() => {
-        timers.delete(t);
-        waitedForDigit = true;
-        beginSpying();
-      }, options.digitWaitMs ?? 100);
-      timers.add(t);
+      // 200 OK sent: __ast_answer waits for the supervisor's first frame, bounded.
+      step = 'answer-wait';
+      after(options.answerWaitMs ?? 500, endAnswerWait);
     });
     const onDigit = (tone: string) => {
       log.push(`DTMF end '${tone}' received`);
-      if (!spying) {
-        // ast_waitfordigit() before the channel is found: the digit is consumed and nothing happens.
-        swallowed.push(tone);
-        log.push('DTMF begin ignored');
+      if (step === 'spying') {
+        if (DIGITS[tone]) mode = DIGITS[tone]!;
         return;
       }
-      if (DIGITS[tone]) mode = DIGITS[tone]!;
+      // Read by the answer wait (re-queued) or by ast_waitfordigit(): consumed, no mode change,
+      // and the digit wait returns at once with it.
+      swallowed.push(tone);
+      endAnswerWait();
+      endDigitWait();
     };
     session.on('newDTMF', (ev: { originator: string; dtmf: { tone: string } }) => {
       if (ev.originator === 'remote') onDigit(ev.dtmf.tone);
@@ -149,6 +166,7 @@ export async function startChanSpyServer(
       const endedEvents = new Set<number>();
       const hook = (track: { onReceiveRtp: { subscribe(f: (p: RtpPacket) => void): void } }) =>
         track.onReceiveRtp.subscribe((rtp) => {
+          endAnswerWait(); // the supervisor's first frame (voice or a DTMF begin) ends __ast_answer's wait
           // werift may keep both of Chromium's telephone-event entries (8 and 48 kHz): any of them is a digit.
           const te = tr.codecs.some((c) => c.mimeType.toLowerCase() === 'audio/telephone-event' && c.payloadType === rtp.header.payloadType);
           if (te && rtp.payload.length >= 4) {
@@ -171,7 +189,7 @@ export async function startChanSpyServer(
       let seq = 0;
       const timer = setInterval(() => {
         // Nothing reaches the supervisor before spying began, nor ever without a codec path.
-        if (pc.connectionState !== 'connected' || !spying || opusOnly) return;
+        if (pc.connectionState !== 'connected' || step !== 'spying' || opusOnly) return;
         const payload = Buffer.from(toneFrame().map(ulawEncode));
         try {
           tr.sender.sendRtp(new RtpPacket(new RtpHeader({ payloadType: 0, sequenceNumber: ++seq & 0xffff, timestamp: seq * FRAME, ssrc: tr.sender.ssrc, marker: seq === 1 }), payload));
@@ -204,12 +222,12 @@ export async function startChanSpyServer(
   await registered;
   return {
     mode: () => mode,
-    spying: () => spying,
+    spying: () => step === 'spying',
     swallowed,
     log,
     startSpiedCall() {
       idle = false;
-      beginSpying();
+      if (step === 'looking') lookForChannel();
     },
     setCustomerOnHold: (v) => (customerOnHold = v),
     async measureEars(ms) {
