@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { startChanSpyServer, type ChanSpyServer } from '../lab/support/chanSpyServer';
+import { labUnavailableReason, startKamailio, type Kamailio } from '../lab/support/processes';
+import { startWebHostProcess, type WebHostProcess } from './webHost';
+
+/**
+ * The whole app against a PBX that sends no audio (issue 16 found 3): the
+ * demo contact center, but the softphone registered at a real Kamailio and
+ * monitoring through the ChanSpy-like lab server. Alex Kim (agent-1) is at
+ * extension 2001, so the app dials *2222001.
+ */
+const skip = labUnavailableReason(['kamailio'], 'no-audio e2e');
+
+for (const [name, options, trouble] of [
+  ['a codec Asterisk cannot translate (Opus without a translator)', { codec: 'opus-only' as const }, /No audio from the PBX — check the codec \(ulaw\/alaw\)/],
+  ['an idle extension (no call to spy on)', { idle: true }, /No audio from the PBX/],
+] as const) {
+  test(`${name}: the toolbar and the status bar say "No audio from the PBX"`, async ({ page }) => {
+    test.skip(!!skip, skip ?? '');
+    let kam: Kamailio | undefined;
+    let server: ChanSpyServer | undefined;
+    let host: WebHostProcess | undefined;
+    try {
+      kam = await startKamailio();
+      server = await startChanSpyServer(kam.wsUrl, '*2222001', 'agent', options);
+      host = await startWebHostProcess(
+        [],
+        { SPYGLASS_SIP_PASSWORD: 'secret' },
+        { 'phone.profile': 'asterisk-chanspy', 'phone.server': kam.wsUrl, 'phone.user': 'sip:sup1@127.0.0.1' },
+      );
+      await page.goto(host.url);
+      await expect(page.getByText(/Phone: ready/)).toBeVisible({ timeout: 30_000 });
+      await page.keyboard.press('Alt+1');
+      await page.getByRole('searchbox', { name: 'Search' }).fill('Alex Kim');
+      await page.getByRole('button', { name: 'Monitor Alex Kim' }).click();
+      await page.getByRole('button', { name: 'Monitor Alex Kim' }).last().click();
+      const toolbar = page.getByRole('region', { name: 'Monitoring toolbar' });
+      await expect(toolbar).toContainText('Monitoring Alex Kim');
+      await expect(page.getByTestId('toolbar-monitor-trouble')).toContainText(trouble, { timeout: 15_000 });
+      await expect(page.getByTestId('status-monitor-trouble')).toContainText(trouble);
+      if ('idle' in options) {
+        // The extension gets a call: ChanSpy starts spying, audio flows, the warning goes.
+        server.startSpiedCall();
+        await expect(page.getByTestId('toolbar-monitor-trouble')).toHaveCount(0, { timeout: 15_000 });
+        await expect(page.getByTestId('status-monitor-trouble')).toHaveCount(0);
+      }
+      await page.keyboard.press('Alt+H');
+      await expect(toolbar).toHaveCount(0);
+    } finally {
+      await host?.stop();
+      await server?.stop();
+      await kam?.stop();
+    }
+  });
+}
