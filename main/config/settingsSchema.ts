@@ -26,6 +26,8 @@ export const settingsShape = {
   'phone.dtmfMethod': z.enum(['info', 'rfc2833']),
   'audio.input': z.string().max(500),
   'audio.output': z.string().max(500),
+  /** Light or dark; "system" follows the OS (prefers-color-scheme). High contrast always follows the OS (forced colours). */
+  'ui.theme': z.enum(['system', 'light', 'dark']),
   /** Days cached interactions are kept before they are purged. */
   'cache.retentionDays': z.number().int().min(1).max(3650),
   /** Extra regular expressions redacted before anything is cached (card numbers always are). */
@@ -53,6 +55,7 @@ export const defaultSettings: Settings = {
   'phone.dtmfMethod': 'info',
   'audio.input': 'default',
   'audio.output': 'default',
+  'ui.theme': 'system',
   'cache.retentionDays': 30,
   'cache.redactionPatterns': [],
 };

@@ -2,6 +2,7 @@ import { HelpOverlay } from './components/HelpOverlay';
 import { Header } from './components/Header';
 import { Notices } from './components/Notices';
 import { StatusBar } from './components/StatusBar';
+import { useTheme } from './components/useTheme';
 import { useStore } from './store';
 import { AuditView } from './views/digital/AuditView';
 import { ChatsView } from './views/digital/ChatsView';
@@ -35,6 +36,7 @@ function CurrentView() {
 }
 
 export function App() {
+  useTheme();
   return (
     <div className="app">
       <Header />

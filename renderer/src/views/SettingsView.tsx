@@ -33,6 +33,7 @@ const fields: FieldSpec[] = [
     profileDefault: true,
   },
   { key: 'phone.dtmfMethod', label: 'DTMF method', help: 'How mode-change digits are sent to the PBX.', kind: 'select', options: ['info', 'rfc2833'], profileDefault: true },
+  { key: 'ui.theme', label: 'Theme', help: 'Light or dark; system follows your operating system. High contrast follows the operating system’s contrast setting.', kind: 'select', options: ['system', 'light', 'dark'] },
   { key: 'cache.retentionDays', label: 'Keep cached interactions (days)', help: 'Older cached interactions are purged.', kind: 'number' },
   { key: 'demo.timeCompression', label: 'Demo speed', help: 'How much faster than real time the demo runs (takes effect on restart).', kind: 'number' },
 ];

@@ -156,6 +156,7 @@ const validValue: Record<SettingKey, fc.Arbitrary<unknown>> = {
   'phone.dtmfMethod': fc.constantFrom('info', 'rfc2833'),
   'audio.input': fc.string({ maxLength: 500 }),
   'audio.output': fc.string({ maxLength: 500 }),
+  'ui.theme': fc.constantFrom('system', 'light', 'dark'),
   'cache.retentionDays': fc.integer({ min: 1, max: 3650 }),
   'cache.redactionPatterns': fc.array(fc.string({ maxLength: 500 }), { maxLength: 100 }),
 };
