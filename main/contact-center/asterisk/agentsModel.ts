@@ -40,6 +40,12 @@ export class AgentsModel {
   readonly byId = new Map<string, AgentRecord>();
   /** Device (upper-cased, e.g. "PJSIP/1001") -> agent id. */
   private readonly byDevice = new Map<string, string>();
+  /**
+   * Extension -> agent id, for members whose state interface is not a device
+   * (FreePBX: Interface "Local/1001@from-queue/n", StateInterface
+   * "hint:1001@ext-local"): their calls ring "PJSIP/1001-…" channels.
+   */
+  private readonly byExtension = new Map<string, string>();
 
   constructor(
     private readonly maxAgents: number,
@@ -53,11 +59,13 @@ export class AgentsModel {
     this.beforeResync = new Map([...this.byId].map(([id, a]) => [id, { status: a.status, since: a.statusSince }]));
     this.byId.clear();
     this.byDevice.clear();
+    this.byExtension.clear();
   }
 
   /** The agent whose device is `endpoint` (e.g. "PJSIP/1001"), if any. */
   agentForEndpoint(endpoint: string): AgentRecord | undefined {
-    const id = this.byDevice.get(endpoint.toUpperCase());
+    const upper = endpoint.toUpperCase();
+    const id = this.byDevice.get(upper) ?? (PHONE_TECH.test(upper) ? this.byExtension.get(extensionOf(endpoint)) : undefined);
     return id === undefined ? undefined : this.byId.get(id);
   }
 
@@ -87,6 +95,7 @@ export class AgentsModel {
       };
       this.byId.set(id, agent);
       this.byDevice.set(stateInterface.toUpperCase(), id);
+      if (!isDevice(stateInterface) && agent.extension) this.byExtension.set(agent.extension, id);
     }
     const name = event.MemberName ?? event.Name;
     agent.name = name && name.length <= 200 ? name : agent.name || agent.extension;
@@ -125,6 +134,7 @@ export class AgentsModel {
     if (agent.queues.size === 0) {
       this.byId.delete(agent.id);
       this.byDevice.delete(agent.stateInterface.toUpperCase());
+      if (this.byExtension.get(agent.extension) === agent.id) this.byExtension.delete(agent.extension);
       return agent;
     }
     this.restatus(agent, now);
@@ -176,6 +186,12 @@ export class AgentsModel {
     }
   }
 }
+
+/** Channel technologies of phones (a "PJSIP/1001-…" channel is extension 1001's phone). */
+const PHONE_TECH = /^(PJSIP|SIP|IAX2|DAHDI)\//;
+
+/** "PJSIP/1001" is a device; "hint:1001@ext-local" and "Local/1001@from-queue/n" are not. */
+const isDevice = (stateInterface: string): boolean => PHONE_TECH.test(stateInterface.toUpperCase());
 
 export const queueIdFor = (queueName: string): string => `queue:${queueName}`;
 

@@ -131,7 +131,7 @@ describe('AmiClient', () => {
     const client = await AmiClient.connect({ host: '127.0.0.1', port: server.port, tls: false, username: 'u', secret: 's', timers, keepaliveMs: 20_000, timeoutMs: 5_000 });
     const closed = new Promise<AmiError>((r) => client.onClose(r));
     timers.advance(20_000);
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => server.received.length === 2);
     expect(server.received.map((a) => a.Action)).toEqual(['Login', 'Ping']);
     expect(client.isOpen).toBe(true);
     timers.advance(5_000);
@@ -161,7 +161,7 @@ describe('AmiClient', () => {
     for (let i = 0; i < 5; i++) {
       timers.advance(6_000); // 30 s in all, never 10 s of silence
       reply(listSocket!, { Event: 'CoreShowChannel', ActionID: listId, Channel: `PJSIP/100${i}-1`, Uniqueid: `1.${i}` });
-      await tick();
+      await until(() => items.length === i + 1);
     }
     reply(listSocket!, { Event: 'CoreShowChannelsComplete', ActionID: listId, EventList: 'Complete', ListItems: '5' });
     await expect(done).resolves.toMatchObject({ complete: { ListItems: '5' } });

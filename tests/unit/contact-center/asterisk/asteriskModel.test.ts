@@ -327,3 +327,23 @@ describe('AsteriskModel: when an agent state began', () => {
     expect(at('Maria Lopez')).toMatchObject({ status: 'On Queue', statusSince: t + 60_000 });
   });
 });
+
+describe('AsteriskModel: FreePBX-style queue members', () => {
+  it('a member dialled through Local/… with a hint state interface is the agent on the PJSIP/… channel', () => {
+    const model = new AsteriskModel();
+    const t = 1_800_000_000_000;
+    model.apply({ Event: 'QueueMember', Queue: '400', Name: 'Alex Kim', Location: 'Local/1001@from-queue/n', StateInterface: 'hint:1001@ext-local', Status: '1', Paused: '0' }, t);
+    model.apply({ Event: 'Newchannel', Channel: 'PJSIP/trunk-00000001', Uniqueid: '1800000000.1', Linkedid: '1800000000.1', ChannelStateDesc: 'Up', CallerIDName: 'Jennifer Morales' }, t);
+    model.apply({ Event: 'Newchannel', Channel: 'Local/1001@from-queue-00000001;1', Uniqueid: '1800000000.2', Linkedid: '1800000000.1', ChannelStateDesc: 'Up' }, t);
+    model.apply({ Event: 'Newchannel', Channel: 'PJSIP/1001-00000002', Uniqueid: '1800000000.4', Linkedid: '1800000000.1', ChannelStateDesc: 'Up' }, t);
+    const d = model.derive(t);
+    expect(d.agents[0]).toMatchObject({ name: 'Alex Kim', extension: '1001', queueIds: ['queue:400'] });
+    expect(d.interactions[0]?.participants.map((p) => [p.name, p.role, p.agentId])).toEqual([
+      ['Jennifer Morales', 'customer', undefined],
+      ['Alex Kim', 'agent', 'agent:hint:1001@ext-local'],
+    ]);
+    // Its phone's device state counts for it too.
+    model.apply({ Event: 'DeviceStateChange', Device: 'PJSIP/1001', State: 'UNAVAILABLE' }, t);
+    expect(model.derive(t).agents[0]?.status).toBe('Offline');
+  });
+});
