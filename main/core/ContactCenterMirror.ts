@@ -16,6 +16,12 @@ export class ContactCenterMirror {
   readonly dirtyInteractions = new Set<string>();
   readonly removedAgents = new Set<string>();
   readonly removedInteractions = new Set<string>();
+  /**
+   * Per changed agent: when the first connector event that changed them since
+   * the last flush reached main (wall clock, before batching). The renderer
+   * measures event-to-paint from it (tests/bench/agents.bench.ts).
+   */
+  readonly agentChangedAt = new Map<string, number>();
   dirtyQueues = false;
   dirtySupervisor = false;
 
@@ -26,8 +32,12 @@ export class ContactCenterMirror {
     for (const i of state.interactions) this.interactions.set(i.id, i);
   }
 
-  /** Applies one connector event; returns false when it did not touch the mirror. */
-  apply(event: ConnectorEvent): boolean {
+  /** Applies one connector event received at `receivedAt` (wall clock); returns false when it did not touch the mirror. */
+  apply(event: ConnectorEvent, receivedAt = Date.now()): boolean {
+    const changedAgent = (id: string) => {
+      this.dirtyAgents.add(id);
+      if (!this.agentChangedAt.has(id)) this.agentChangedAt.set(id, receivedAt);
+    };
     switch (event.type) {
       case 'supervisor':
         this.supervisor = event.supervisor;
@@ -36,7 +46,7 @@ export class ContactCenterMirror {
       case 'agents':
         for (const a of event.agents) {
           this.agents.set(a.id, a);
-          this.dirtyAgents.add(a.id);
+          changedAgent(a.id);
           this.removedAgents.delete(a.id);
         }
         return true;
@@ -44,6 +54,7 @@ export class ContactCenterMirror {
         for (const id of event.ids) {
           this.agents.delete(id);
           this.dirtyAgents.delete(id);
+          this.agentChangedAt.delete(id);
           this.removedAgents.add(id);
         }
         return true;
@@ -57,7 +68,7 @@ export class ContactCenterMirror {
           this.dirtyInteractions.add(i.id);
           this.removedInteractions.delete(i.id);
           // An agent's binocular depends on their interaction's state.
-          for (const p of i.participants) if (p.agentId && this.agents.has(p.agentId)) this.dirtyAgents.add(p.agentId);
+          for (const p of i.participants) if (p.agentId && this.agents.has(p.agentId)) changedAgent(p.agentId);
         }
         return true;
       case 'interactionsRemoved':
@@ -66,7 +77,7 @@ export class ContactCenterMirror {
           this.interactions.delete(id);
           this.dirtyInteractions.delete(id);
           this.removedInteractions.add(id);
-          for (const p of gone?.participants ?? []) if (p.agentId && this.agents.has(p.agentId)) this.dirtyAgents.add(p.agentId);
+          for (const p of gone?.participants ?? []) if (p.agentId && this.agents.has(p.agentId)) changedAgent(p.agentId);
         }
         return true;
       default:
@@ -87,6 +98,7 @@ export class ContactCenterMirror {
 
   clearChanges(): void {
     this.dirtyAgents.clear();
+    this.agentChangedAt.clear();
     this.dirtyInteractions.clear();
     this.removedAgents.clear();
     this.removedInteractions.clear();

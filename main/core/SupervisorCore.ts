@@ -15,6 +15,7 @@ import type { ConfigService } from '../config/ConfigService';
 import { AuditLog } from './AuditLog';
 import { auditContextFrom, describeAudit } from './auditWording';
 import { ContactCenterMirror } from './ContactCenterMirror';
+import { FlushScheduler } from './flushScheduler';
 import { dispatch, type Handlers } from './dispatch';
 import type { Logger } from './logger';
 import type { RulesPort, ViewContext } from './ports';
@@ -39,8 +40,10 @@ export interface CoreOptions {
   version: string;
   /** Opens a confirmed link in the system browser (Electron shell / a printed line in the web host). */
   openExternal: (url: string) => Promise<void>;
-  /** How often batched changes are pushed to the screen. */
+  /** How often batched changes are pushed to the screen at the latest. */
   flushIntervalMs?: number;
+  /** Connector changes are pushed after their burst, at most once per this many ms (default 16: a frame). */
+  changeFlushGapMs?: number;
   /** The session cache, when it could be opened; warnings are shown in the Transcripts view. */
   cache?: { cache: SessionCache; warnings: string[] };
   /** Open in offline review mode without connecting (setting or user choice). */
@@ -64,6 +67,7 @@ export class SupervisorCore {
   private readonly notices: Notice[] = [];
   private noticeSeq = 0;
   private flushTimer: NodeJS.Timeout | undefined;
+  private flushSoon: FlushScheduler | undefined;
   private unsubscribe: (() => void) | undefined;
   private started = false;
   private startedAt = 0;
@@ -139,6 +143,7 @@ export class SupervisorCore {
     this.startedAt = this.now();
     this.flushTimer = setInterval(() => this.flush(), this.options.flushIntervalMs ?? 50);
     this.flushTimer.unref?.();
+    this.flushSoon = new FlushScheduler(() => this.flush(), this.options.changeFlushGapMs ?? 16);
     if (this.options.startOffline) {
       this.goOffline('You chose to start in offline review.');
       return;
@@ -214,6 +219,7 @@ export class SupervisorCore {
 
   async stop(): Promise<void> {
     if (this.flushTimer) clearInterval(this.flushTimer);
+    this.flushSoon?.stop();
     this.unsubscribe?.();
     if (!this.isOffline) await this.connector.stop();
     await this.options.cache?.cache.close();
@@ -257,6 +263,12 @@ export class SupervisorCore {
 
   listNotices(): Notice[] {
     return [...this.notices];
+  }
+
+  /** Read notices leave the list, so a reload or a second window does not show them again. */
+  readNotices(ids: readonly string[]): void {
+    const read = new Set(ids);
+    for (let i = this.notices.length - 1; i >= 0; i--) if (read.has(this.notices[i]?.id ?? '')) this.notices.splice(i, 1);
   }
 
   viewContext(): ViewContext {
@@ -333,6 +345,7 @@ export class SupervisorCore {
     try {
       this.recorder?.onConnectorEvent(event);
       if (this.mirror.apply(event)) {
+        this.flushSoon?.changed();
         if (event.type === 'supervisor') this.markAllDirty();
         if (event.type === 'interactions') this.onInteractionsChanged(event.interactions.map((i) => i.id));
         if (event.type === 'interactionsRemoved') this.onInteractionsChanged(event.ids);
@@ -392,6 +405,7 @@ export class SupervisorCore {
         const a = m.agents.get(id);
         if (a) delta.agents.push(this.options.rules.agentView(a, ctx));
       }
+      if (m.agentChangedAt.size) delta.agentChangedAt = Object.fromEntries(m.agentChangedAt);
     }
     if (m.dirtyInteractions.size) {
       delta.interactions = [];

@@ -95,6 +95,8 @@ export const deltaSchema = z.object({
   at: epochMs,
   supervisor: supervisorSchema.optional(),
   agents: z.array(agentViewSchema).optional(),
+  /** Per agent in `agents`: when main received the connector event that changed them (wall clock, before batching). */
+  agentChangedAt: z.record(id, epochMs).optional(),
   removedAgentIds: z.array(id).optional(),
   queues: z.array(queueSchema).optional(),
   interactions: z.array(interactionViewSchema).optional(),

@@ -2,6 +2,7 @@ import { connectBridge } from '../bridge';
 import { dispatch } from '../store';
 import { attachMediaHost } from '../media/attachMediaHost';
 import { invoke, setApi } from './api';
+import { noteAgentChanges } from '../views/voice/perf';
 
 /**
  * Connects to main, loads the first snapshot and mirrors events into the
@@ -24,7 +25,10 @@ export function startSession(): void {
   });
   setApi(api);
   api.on('session:snapshot', (snapshot) => dispatch({ type: 'live/snapshot', snapshot }));
-  api.on('session:delta', (delta) => dispatch({ type: 'live/delta', delta }));
+  api.on('session:delta', (delta) => {
+    noteAgentChanges(delta.agentChangedAt, delta.at);
+    dispatch({ type: 'live/delta', delta });
+  });
   api.on('voice:session', (session) => dispatch({ type: 'live/voiceSession', session }));
   api.on('notice', (notice) => dispatch({ type: 'notices/add', notice }));
   api.on('config:changed', (view) => dispatch({ type: 'config/loaded', view }));

@@ -100,8 +100,8 @@ const AgentRow = memo(function AgentRow({ id, index, top }: { id: string; index:
       mounted.current = true;
       return;
     }
-    if (agent) reportAgentRowCommitted(useStore.getState().live.at);
-  }, [agent]);
+    if (agent) reportAgentRowCommitted(useStore.getState().live.at, id);
+  }, [agent, id]);
   if (!agent) return null;
   const statusClass = `status-badge status-${agent.status.toLowerCase().replace(' ', '-')}`;
   const open = () => {
