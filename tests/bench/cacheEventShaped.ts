@@ -1,0 +1,130 @@
+// bench:cache, event-shaped mode: the cache driven the way production drives it.
+// The core hands every connector event to CacheRecorder.onConnectorEvent, one call per
+// event, so a message arrives as one recordMessages() call of (usually) one message,
+// between interaction updates, timeline entries, typing and agent changes that cost
+// the recorder something or nothing. The mix is the demo's own: a seeded demo contact
+// center runs for some simulated minutes and its events are recorded, then replayed
+// (ids suffixed per replay, so every replay is new conversations) until enough
+// messages went through; message text comes from the bench's vocabulary so search
+// has the same content as in burst mode.
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { join } from 'node:path';
+import type { Interaction } from '../../preload/contract';
+import type { ConnectorEvent } from '../../main/contact-center/Connector';
+import { DemoContactCenter, ManualClock } from '../../main/contact-center/demo';
+import { FileKeyStore } from '../../main/cache/keyStore';
+import { openSessionCache } from '../../main/cache/SessionCache';
+import { CacheRecorder } from '../../main/core/CacheRecorder';
+import { silentLogger } from '../../main/core/logger';
+
+/** Simulated minutes of demo traffic the replay is made of. */
+const TRACE_MINUTES = 20;
+/** Events handed to the recorder per turn of the event loop: about one demo tick's worth at a busy site. */
+const EVENTS_PER_TURN = 64;
+const LAG_RESOLUTION_MS = 5;
+
+export interface DemoTrace {
+  /** The conversations that existed when recording began (the core's first snapshot). */
+  initial: Interaction[];
+  events: ConnectorEvent[];
+  /** Events of each type in the trace. */
+  mix: Record<string, number>;
+  messages: number;
+}
+
+export async function recordDemoTrace(minutes = TRACE_MINUTES): Promise<DemoTrace> {
+  const clock = new ManualClock();
+  const demo = DemoContactCenter.create({ clock, warmUp: true, seed: 7 });
+  const initial = structuredClone(demo.state().interactions);
+  const events: ConnectorEvent[] = [];
+  const mix: Record<string, number> = {};
+  let messages = 0;
+  const stop = demo.subscribe((e) => {
+    events.push(structuredClone(e));
+    mix[e.type] = (mix[e.type] ?? 0) + 1;
+    if (e.type === 'messages') messages += e.messages.length;
+  });
+  await demo.start();
+  for (let s = 0; s < minutes * 60; s++) clock.advance(1000);
+  stop();
+  await demo.stop();
+  return { initial, events, mix, messages };
+}
+
+/** The same event for replay `k`: every conversation, message and timeline id made new. */
+function replayed(e: ConnectorEvent, k: number, text: () => string): ConnectorEvent {
+  const id = (s: string) => `${s}~${k}`;
+  const interaction = (i: Interaction): Interaction => ({ ...i, id: id(i.id) });
+  switch (e.type) {
+    case 'interactions':
+      return { type: 'interactions', interactions: e.interactions.map(interaction) };
+    case 'interactionsRemoved':
+      return { type: 'interactionsRemoved', ids: e.ids.map(id) };
+    case 'messages':
+      return {
+        type: 'messages',
+        interactionId: id(e.interactionId),
+        messages: e.messages.map((m) => ({ ...m, id: id(m.id), interactionId: id(m.interactionId), text: text(), attachments: [] })),
+      };
+    case 'timeline':
+      return { type: 'timeline', event: { ...e.event, id: id(e.event.id), interactionId: id(e.event.interactionId) } };
+    case 'period':
+      return { type: 'period', period: { ...e.period, interactionId: id(e.period.interactionId) } };
+    default:
+      return e;
+  }
+}
+
+export interface EventShapedResult {
+  messages: number;
+  events: number;
+  msgsPerSecond: number;
+  eventsPerSecond: number;
+  lagP99Ms: number;
+  mix: string;
+}
+
+/** Replays the demo trace through a real CacheRecorder into a fresh cache until `totalMessages` went through. */
+export async function benchEventShaped(dir: string, trace: DemoTrace, totalMessages: number, text: () => string): Promise<EventShapedResult> {
+  const path = join(dir, 'cache.sqlite');
+  const { cache } = await openSessionCache({ path, keyStore: new FileKeyStore(join(dir, 'cache.key')) });
+  const queues = new Map();
+  const recorder = new CacheRecorder(cache, () => 'demo', () => ({ id: 'sup-bench', name: 'Bench Supervisor' }), () => queues, () => Date.now(), silentLogger, (m) => {
+    throw new Error(`cache write failed during the bench: ${m}`);
+  });
+  const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
+  let messages = 0;
+  let events = 0;
+  lag.enable();
+  const started = performance.now();
+  for (let k = 0; messages < totalMessages; k++) {
+    // What the core's first snapshot would have given the recorder.
+    recorder.onConnectorEvent({ type: 'interactions', interactions: trace.initial.map((i) => ({ ...i, id: `${i.id}~${k}` })) });
+    for (const e of trace.events) {
+      const event = replayed(e, k, text);
+      recorder.onConnectorEvent(event);
+      events++;
+      if (event.type === 'messages') messages += event.messages.length;
+      if (events % EVENTS_PER_TURN === 0) await new Promise((r) => setImmediate(r));
+      if (messages >= totalMessages) break;
+    }
+  }
+  // The worker answers in order: once stats() answers, every write before it is committed.
+  const stored = (await cache.stats()).messages;
+  const seconds = (performance.now() - started) / 1000;
+  lag.disable();
+  await cache.close();
+  if (stored < messages * 0.99) throw new Error(`event-shaped: ${messages} messages sent, ${stored} stored`);
+  const total = Object.values(trace.mix).reduce((a, b) => a + b, 0);
+  return {
+    messages: stored,
+    events,
+    msgsPerSecond: stored / seconds,
+    eventsPerSecond: events / seconds,
+    lagP99Ms: Math.max(0, lag.percentile(99) / 1e6 - LAG_RESOLUTION_MS),
+    mix: Object.entries(trace.mix)
+      .sort((a, b) => b[1] - a[1])
+      .map(([type, n]) => `${type} ${((100 * n) / total).toFixed(0)}%`)
+      .join(', '),
+  };
+}
