@@ -28,6 +28,18 @@ describe('toolbarModel', () => {
     expect(hotMicText([])).toBe('LIVE — your microphone is on');
   });
 
+  it('a leg with no audio from the PBX names nobody as heard or hearing you, and keeps the mic warning', () => {
+    // Real Asterisk, endpoint allow=opus,ulaw without an Opus translator: coach took (digit
+    // passed), yet the agent received none of the supervisor's tone and the supervisor heard nothing.
+    const coaching = toolbarModel(session({ mode: 'coach', micLive: true, heardBy: ['Alex Kim'] }), call(), 0, { audio: 'none' });
+    expect(coaching?.hotMic).toBe('LIVE — your microphone is on, but the PBX sends no audio on this leg: nobody hears you');
+    expect(coaching?.hearing).toBe('You hear: nothing — no audio from the PBX');
+    expect(toolbarModel(session(), call(), 0, { audio: 'none' })?.hotMic).toBeUndefined();
+    // Audio flowing (or not measured yet): the names stand.
+    expect(toolbarModel(session({ mode: 'coach', micLive: true, heardBy: ['Alex Kim'] }), call(), 0, { audio: 'flowing' })?.hotMic).toBe('LIVE — Alex Kim can hear you');
+    expect(toolbarModel(session(), call(), 0, { audio: 'waiting' })?.hearing).toBe('You hear: Alex Kim and Jennifer Morales');
+  });
+
   it('the mic (barge) and coach toggles carry main’s refusals', () => {
     const onCustomer = toolbarModel(session({ participantId: 'p-cust' }), call(), 0);
     expect(onCustomer?.mic).toEqual(refused('Barge is not allowed for external participants'));

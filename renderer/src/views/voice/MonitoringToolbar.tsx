@@ -58,9 +58,10 @@ export function MonitoringToolbar() {
   const session = useStore((s) => s.live.voiceSession);
   const interaction = useStore((s) => (session ? s.live.interactions[session.interactionId] : undefined));
   const now = useSecondTick();
-  const model = toolbarModel(session, interaction, now);
   // What the wire says about the leg (no audio from the PBX, a mode it did not take): shown in the toolbar too.
-  const trouble = monitorTrouble(useStore((s) => s.phone.status));
+  const phoneStatus = useStore((s) => s.phone.status);
+  const trouble = monitorTrouble(phoneStatus);
+  const model = toolbarModel(session, interaction, now, { audio: phoneStatus?.monitor?.audio });
   return (
     <div className="monitoring-toolbar-slot">
       {/* Always mounted so screen readers announce the microphone going live. */}

@@ -23,7 +23,17 @@ export interface ToolbarModel {
 
 const refusedUnknown: Availability = { allowed: false, reason: 'The call is no longer listed' };
 
-export function toolbarModel(session: VoiceSession | undefined, interaction: InteractionView | undefined, now: number): ToolbarModel | undefined {
+/** What the softphone measured on the leg (phone status `monitor.audio`). */
+export interface LegWire {
+  audio?: 'waiting' | 'flowing' | 'none' | 'silent' | undefined;
+}
+
+export function toolbarModel(
+  session: VoiceSession | undefined,
+  interaction: InteractionView | undefined,
+  now: number,
+  wire: LegWire = {},
+): ToolbarModel | undefined {
   if (!session || session.state === 'ended' || session.state === 'failed') return undefined;
   const participant = interaction?.participants.find((p) => p.id === session.participantId);
   const target = participant?.name ?? 'the call';
@@ -37,12 +47,16 @@ export function toolbarModel(session: VoiceSession | undefined, interaction: Int
       : undefined;
   const micMuted = session.mode !== 'barge';
   const coachOn = session.mode === 'coach';
+  // No packets at all from the PBX (e.g. Opus chosen without a translator, seen on a real
+  // Asterisk): the leg carries nothing either way, so naming who you hear or who hears you
+  // would be a claim the wire contradicts. The mic is still on, so the hot-mic stays.
+  const noAudio = wire.audio === 'none';
   return {
     phase: connecting ? 'connecting' : ending ? 'ending' : 'active',
     mode: session.mode,
     title: `${capitalise(modeDoing[session.mode])} ${target}`,
     elapsed: formatElapsed(now - session.startedAt),
-    hearing: `You hear: ${joinNames(session.hearing)}`,
+    hearing: noAudio ? 'You hear: nothing — no audio from the PBX' : `You hear: ${joinNames(session.hearing)}`,
     micMuted,
     mic: busy ?? actions?.barge ?? refusedUnknown,
     micLabel: micMuted ? 'Unmute to barge in (agent and customer will hear you)' : 'Mute to go back to silent monitoring',
@@ -50,13 +64,15 @@ export function toolbarModel(session: VoiceSession | undefined, interaction: Int
     // Leaving coach goes back to monitoring, which is never refused.
     coach: busy ?? (coachOn ? (actions?.monitor ?? { allowed: true }) : (actions?.coach ?? refusedUnknown)),
     coachLabel: coachOn ? 'Stop coaching (back to silent monitoring)' : 'Coach the agent (only the agent hears you)',
-    hotMic: session.micLive ? hotMicText(session.heardBy) : undefined,
+    hotMic: session.micLive ? (noAudio ? hotMicNoAudioText : hotMicText(session.heardBy)) : undefined,
   };
 }
 
 export function hotMicText(heardBy: readonly string[]): string {
   return heardBy.length === 0 ? 'LIVE — your microphone is on' : `LIVE — ${joinNames(heardBy)} can hear you`;
 }
+
+export const hotMicNoAudioText = 'LIVE — your microphone is on, but the PBX sends no audio on this leg: nobody hears you';
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
