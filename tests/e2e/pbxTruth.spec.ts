@@ -4,7 +4,7 @@ import { labUnavailableReason, startKamailio, type Kamailio } from '../lab/suppo
 import { startWebHostProcess, type WebHostProcess } from './webHost';
 
 /**
- * The whole app against a PBX that sends no audio (issue 16 found 3): the
+ * The whole app against a PBX that sends no audio or refuses digits (issue 16 found 2-3): the
  * demo contact center, but the softphone registered at a real Kamailio and
  * monitoring through the ChanSpy-like lab server. Alex Kim (agent-1) is at
  * extension 2001, so the app dials *2222001.
@@ -53,3 +53,40 @@ for (const [name, options, trouble] of [
     }
   });
 }
+
+test('coach over RFC 2833 the PBX did not negotiate: refused with the reason, no LIVE, nobody hears the supervisor', async ({ page }) => {
+  test.skip(!!skip, skip ?? '');
+  let kam: Kamailio | undefined;
+  let server: ChanSpyServer | undefined;
+  let host: WebHostProcess | undefined;
+  try {
+    kam = await startKamailio();
+    server = await startChanSpyServer(kam.wsUrl, '*2222001', 'agent'); // answers PCMU only: no telephone-event
+    host = await startWebHostProcess(
+      [],
+      { SPYGLASS_SIP_PASSWORD: 'secret' },
+      { 'phone.profile': 'asterisk-chanspy', 'phone.server': kam.wsUrl, 'phone.user': 'sip:sup1@127.0.0.1', 'phone.dtmfMethod': 'rfc2833' },
+    );
+    await page.goto(host.url);
+    await expect(page.getByText(/Phone: ready/)).toBeVisible({ timeout: 30_000 });
+    await page.keyboard.press('Alt+1');
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Alex Kim');
+    await page.getByRole('button', { name: 'Monitor Alex Kim' }).click();
+    await page.getByRole('button', { name: 'Monitor Alex Kim' }).last().click();
+    const toolbar = page.getByRole('region', { name: 'Monitoring toolbar' });
+    await expect(toolbar).toContainText('Monitoring Alex Kim');
+    await expect(page.getByText('Dialing…')).toHaveCount(0);
+    await page.keyboard.press('Alt+C');
+    await expect(page.getByText(/Coaching did not start: the PBX did not agree to RFC 2833 digits/).first()).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId('hot-mic')).toHaveCount(0);
+    await expect(toolbar).toContainText('Monitoring Alex Kim');
+    expect(server.mode()).toBe('monitor');
+    expect((await server.measureEars(1000)).fromSupervisor).toBeLessThan(0.005);
+    await page.keyboard.press('Alt+H');
+    await expect(toolbar).toHaveCount(0);
+  } finally {
+    await host?.stop();
+    await server?.stop();
+    await kam?.stop();
+  }
+});
