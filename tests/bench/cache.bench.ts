@@ -339,6 +339,7 @@ async function main() {
       console.log(`cache_event_shaped_events: ${shaped.events}`);
       console.log(`cache_event_shaped_msgs_per_s: ${Math.round(shaped.msgsPerSecond)}`);
       console.log(`cache_event_shaped_events_per_s: ${Math.round(shaped.eventsPerSecond)}`);
+      console.log(`cache_event_shaped_msgs_per_cpu_s: ${Math.round(shaped.msgsPerCpuSecond)}`);
       console.log(`cache_event_shaped_vs_burst_ratio: ${(shaped.msgsPerSecond / median(rates)).toFixed(3)}`);
       console.log(`cache_event_shaped_event_loop_lag_p99_ms: ${shaped.lagP99Ms.toFixed(2)}`);
     }
