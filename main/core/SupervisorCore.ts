@@ -259,10 +259,15 @@ export class SupervisorCore {
     this.notices.push(notice);
     if (this.notices.length > 50) this.notices.shift();
     this.emit('notice', notice);
+    // With a window open it was seen; with none (start-up, a reload) the next window shows it.
+    if (this.sinks.size > 0) notice.shown = true;
   }
 
+  /** Every unread notice, `shown` where a window already showed it; the asking window shows the rest. */
   listNotices(): Notice[] {
-    return [...this.notices];
+    const list = this.notices.map((n) => ({ ...n }));
+    for (const n of this.notices) n.shown = true;
+    return list;
   }
 
   /** Read notices leave the list, so a reload or a second window does not show them again. */

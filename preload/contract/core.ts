@@ -32,6 +32,8 @@ export const noticeSchema = z.object({
   level: z.enum(['info', 'warning', 'error']),
   text: z.string(),
   at: z.number(),
+  /** Already shown to the supervisor in a window: a window opened later counts it, it does not toast it again. */
+  shown: z.boolean().optional(),
 });
 export type Notice = z.infer<typeof noticeSchema>;
 
@@ -45,6 +47,8 @@ export const coreCommands = {
     configViewSchema,
   ),
   'notices:list': command(z.object({}).strict(), z.array(noticeSchema)),
+  /** The supervisor read (dismissed) these notices: no later window shows them again. */
+  'notices:read': command(z.object({ ids: z.array(z.string().min(1).max(100)).max(100) }).strict(), z.object({})),
 };
 
 export const coreEvents = {

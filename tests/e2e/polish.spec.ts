@@ -208,3 +208,23 @@ test('the secret-store fact is told once; after that it lives in Settings, not i
     await second.stop();
   }
 });
+
+test('notices do not replay: after a reload an unread warning waits in the count, and one read stays read', async ({ app }) => {
+  const toasts = app.locator('.notices .notice');
+  await expect(toasts.filter({ hasText: KEY_FACT })).toHaveCount(1);
+  await app.reload();
+  await expect(app.getByTestId('supervisor-name')).toHaveText('Morgan Lee');
+  const count = app.getByRole('button', { name: '1 notice' });
+  await expect(count).toBeVisible();
+  await expect(toasts).toHaveCount(0);
+  await count.click();
+  const tray = app.getByRole('dialog', { name: 'Notices' });
+  await tray.getByRole('button', { name: /^Dismiss: .*kept in a file/ }).click();
+  await expect(tray).toContainText('Nothing left to read.');
+  await app.keyboard.press('Escape');
+  await app.reload();
+  await expect(app.getByTestId('supervisor-name')).toHaveText('Morgan Lee');
+  await expect(app.getByRole('status').filter({ hasText: 'Demo contact center' })).toBeVisible();
+  await expect(app.getByRole('button', { name: /notices?$/ })).toHaveCount(0);
+  await expect(toasts.filter({ hasText: KEY_FACT })).toHaveCount(0);
+});

@@ -29,5 +29,9 @@ export function coreHandlers(core: SupervisorCore): Handlers {
     'config:get': () => core.options.config.view(),
     'config:set': ({ key, value }) => core.options.config.set(key, value),
     'notices:list': () => core.listNotices(),
+    'notices:read': ({ ids }) => {
+      core.readNotices(ids);
+      return {};
+    },
   };
 }

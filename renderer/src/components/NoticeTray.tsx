@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { dispatch, useStore } from '../store';
+import { readNotices } from '../services/notices';
+import { useStore } from '../store';
 import { selectUnreadCount } from '../store/notices/selectors';
 import { trapTab } from './ConfirmDialog';
 import { DismissIcon } from './icons';
@@ -73,7 +74,7 @@ function NoticeTray({ onClose }: { onClose: () => void }) {
                 <span className="visually-hidden">{levelLabel[n.level]}: </span>
                 {n.text} <span className="muted small">{timeFormat.format(n.at)}</span>
               </span>
-              <button type="button" className="icon-button" title="Mark as read and remove" aria-label={`Dismiss: ${n.text}`} onClick={() => dispatch({ type: 'notices/dismiss', id: n.id })}>
+              <button type="button" className="icon-button" title="Mark as read and remove" aria-label={`Dismiss: ${n.text}`} onClick={() => readNotices([n.id])}>
                 <DismissIcon />
               </button>
             </li>
@@ -89,7 +90,7 @@ function NoticeTray({ onClose }: { onClose: () => void }) {
             title="Mark every notice as read"
             disabled={newestFirst.length === 0}
             onClick={() => {
-              dispatch({ type: 'notices/dismissAll' });
+              readNotices(items.map((n) => n.id));
               onClose();
             }}
           >

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { dispatch, useStore } from '../store';
+import { readNotices } from '../services/notices';
 import { selectToasts, toastLifetimeMs } from '../store/notices/selectors';
 import { DismissIcon } from './icons';
 
@@ -41,7 +42,7 @@ export function Notices() {
       {toasts.map((n) => (
         <div key={n.id} className={`notice notice-${n.level}`} role={n.level === 'error' ? 'alert' : 'status'}>
           <span>{n.text}</span>
-          <button type="button" className="icon-button" title="Dismiss this message" aria-label="Dismiss" onClick={() => dispatch({ type: 'notices/dismiss', id: n.id })}>
+          <button type="button" className="icon-button" title="Dismiss this message" aria-label="Dismiss" onClick={() => readNotices([n.id])}>
             <DismissIcon />
           </button>
         </div>

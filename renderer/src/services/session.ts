@@ -58,5 +58,5 @@ async function loadSnapshot(): Promise<void> {
   }
   if (snapshot.ok) dispatch({ type: 'live/snapshot', snapshot: snapshot.value });
   if (config.ok) dispatch({ type: 'config/loaded', view: config.value });
-  if (notices.ok) for (const notice of notices.value) dispatch({ type: 'notices/add', notice });
+  if (notices.ok) dispatch({ type: 'notices/replay', notices: notices.value });
 }

@@ -42,3 +42,19 @@ describe('toasts and the notice count', () => {
     expect(selectUnreadCount(s)).toBe(0);
   });
 });
+
+describe('notices when a window opens', () => {
+  it('a notice another window showed goes straight into the count (no second toast); shown information is dropped', () => {
+    let s = add(initialNoticesState, notice('n9', 'error'));
+    const shown = (n: Notice): Notice => ({ ...n, shown: true });
+    s = noticesReducer(s, { type: 'notices/replay', notices: [shown(notice('n1', 'warning')), shown(notice('n2', 'info')), notice('n9', 'error')] });
+    expect(s.items.map((n) => n.id)).toEqual(['n1', 'n9']);
+    expect(selectToasts(s).map((n) => n.id)).toEqual(['n9']);
+    expect(selectUnreadCount(s)).toBe(2);
+  });
+
+  it('a notice no window has shown yet (start-up, during a reload) is a toast in the window that opens', () => {
+    const s = noticesReducer(initialNoticesState, { type: 'notices/replay', notices: [notice('n1', 'warning'), notice('n2', 'info')] });
+    expect(selectToasts(s).map((n) => n.id)).toEqual(['n1', 'n2']);
+  });
+});
