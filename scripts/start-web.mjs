@@ -3,7 +3,7 @@
 // its URL and opens it in the default browser when there is a display (never
 // in CI, nor with --no-open or SPYGLASS_NO_BROWSER=1). Other arguments go to
 // the web host (--seed, --agents, --speed, --port, --user-data, --policy…).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openerCommand, shouldOpenBrowser } from './start/launchPlan.mjs';
@@ -25,6 +25,11 @@ export function startWeb(argv) {
   if (process.env.SPYGLASS_OUT_DIR && !hostArgs.includes('--static-dir')) hostArgs.push('--static-dir', resolve(root, process.env.SPYGLASS_OUT_DIR, 'renderer'));
   const status = ensureBuilt(root, 'web');
   if (status !== 0) process.exit(status);
+  // The web host runs under Node: better-sqlite3 must be built for Node (after an Electron
+  // start it may be built for Electron). Quiet unless it had to rebuild or could not.
+  const native = spawnSync(process.execPath, ['scripts/native-deps/ensure-native-abi.mjs', '--for', 'node', '--mode', 'start'], { cwd: root, encoding: 'utf8' });
+  if (native.status !== 0 || /running:/.test(native.stdout ?? '')) process.stdout.write(`${native.stdout ?? ''}${native.stderr ?? ''}`);
+  if (native.status !== 0) process.exit(native.status ?? 1);
   const child = spawn(process.execPath, ['--import', 'tsx', 'main/web-host/cli.ts', ...hostArgs], { cwd: root, stdio: ['inherit', 'pipe', 'inherit'] });
   let seen = '';
   let opened = false;

@@ -93,7 +93,13 @@ export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiri
     // The SIP password is a secret: never in settings or policy files.
     const password = process.env.SPYGLASS_SIP_PASSWORD ?? '';
     if (!server || !user) return null;
-    return { wsUrl: server, uri: user.startsWith('sip:') ? user : `sip:${user}`, password, profile: profileFor(profileName, config) };
+    return {
+      wsUrl: server,
+      uri: user.startsWith('sip:') ? user : `sip:${user}`,
+      password,
+      profile: profileFor(profileName, config),
+      answerTimeoutMs: config.get('phone.answerTimeoutSeconds') * 1000,
+    };
   };
 
   const legEnded = new Set<(reason: string) => void>();
@@ -211,7 +217,7 @@ function profileFor(name: string, config: ConfigService): PbxProfile {
   const dtmf = config.get('phone.dtmfMethod');
   switch (name) {
     case 'freeswitch-eavesdrop':
-      return freeswitchEavesdrop({ featureCode, dtmfMethod: dtmf });
+      return freeswitchEavesdrop({ featureCode, dtmfMethod: dtmf, liberalDtmf: config.get('phone.liberalDtmf') });
     case 'auto-answer':
       // Trust comes from the monitor token on our own connection, never from a host name in the INVITE.
       return autoAnswer();

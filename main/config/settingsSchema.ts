@@ -24,6 +24,10 @@ export const settingsShape = {
   'phone.user': z.string().max(200),
   'phone.featureCode': z.string().max(50),
   'phone.dtmfMethod': z.enum(['info', 'rfc2833']),
+  /** How long the PBX has to answer a monitor call before Spyglass gives up with the reason (a start never hangs). */
+  'phone.answerTimeoutSeconds': z.number().int().min(2).max(120),
+  /** FreeSWITCH only: the PBX administrator confirmed liberal-dtmf=true, so INFO digits are honoured (else refused). */
+  'phone.liberalDtmf': z.boolean(),
   'audio.input': z.string().max(500),
   'audio.output': z.string().max(500),
   /** Light or dark; "system" follows the OS (prefers-color-scheme). High contrast always follows the OS (forced colours). */
@@ -53,6 +57,8 @@ export const defaultSettings: Settings = {
   // The chosen PBX profile's own code and method win over these (ConfigService: profile layer).
   'phone.featureCode': '*222',
   'phone.dtmfMethod': 'info',
+  'phone.answerTimeoutSeconds': 8,
+  'phone.liberalDtmf': false,
   'audio.input': 'default',
   'audio.output': 'default',
   'ui.theme': 'system',

@@ -32,7 +32,8 @@ import {
   type AudioVerdict,
   type LegAudio,
 } from './legAudio';
-import { dtmfForModeChange, micLiveIn, type DtmfStep, type PbxProfile } from './pbxProfiles';
+import { immediateHangupProblem, isEarlyMedia, refusedStartProblem, unansweredProblem } from './monitorStart';
+import { dtmfForModeChange, infoDigitsRefusal, micLiveIn, monitorDialString, type DtmfStep, type PbxProfile } from './pbxProfiles';
 import { problemFromCall } from './phoneProblems';
 import type { RemotePeerConnection } from './remotePeerConnection';
 
@@ -54,6 +55,11 @@ export interface MonitorSessionInit {
   now?: () => number;
   /** asterisk-chanspy: send the digits anyway this long after the answer if no audio came (default 1500 ms). */
   spyStartFallbackMs?: number;
+  /**
+   * Outgoing legs: cancel (with the reason) when the PBX has not answered this
+   * long after the start (monitorStart.ts). Undefined = no bound (incoming auto-answer legs are answered by us).
+   */
+  answerTimeoutMs?: number;
 }
 
 const DTMF_SEND_TIMEOUT_MS = 3000;
@@ -86,6 +92,10 @@ export class MonitorSession extends EventEmitter {
   private resendOnSpying: SupervisionMode | null = null;
   /** The mode the PBX has taken (its digits were delivered); the mic follows this, never a wish. */
   private pbxMode: SupervisionMode = 'monitor';
+  /** The PBX sent early media (183 with SDP) and has not answered yet. */
+  private earlyMedia = false;
+  private answeredAt: number | null = null;
+  private answerTimer: NodeJS.Timeout | null = null;
   /** Resolves once the leg is active (with its first mode applied or refused), failed or ended. */
   readonly settled: Promise<MonitorStatus>;
   /** Resolves when the leg is over (ended or failed). */
@@ -116,6 +126,7 @@ export class MonitorSession extends EventEmitter {
       // What main last told the renderer, not what it wishes: the status bar must never understate a live mic.
       micLive: !this.isOver && (this.peer?.micEnabled ?? false),
     };
+    if (this.earlyMedia && this.state === 'connecting') s.earlyMedia = true;
     if (this.endedBy) s.endedBy = this.endedBy;
     if (this.problem) s.problem = this.problem;
     if (this.established && !this.isOver) {
@@ -229,8 +240,17 @@ export class MonitorSession extends EventEmitter {
     // ua.call() creates the peer (and emits 'peerconnection') before this object exists.
     if (s.connection) onPeer(s.connection);
     else s.on('peerconnection', (e: { peerconnection: unknown }) => onPeer(e.peerconnection));
+    if (this.init.answerTimeoutMs !== undefined) this.boundTheAnswer(this.init.answerTimeoutMs);
+    s.on('progress', (e: { originator: string; response?: { status_code?: number; body?: string } | null }) => {
+      if (e.originator !== 'remote' || !e.response?.status_code) return;
+      if (!isEarlyMedia(e.response.status_code, !!e.response.body) || this.earlyMedia) return;
+      this.earlyMedia = true;
+      this.emit('change', this.status());
+    });
     s.on('confirmed', () => {
       this.established = true;
+      this.answeredAt = this.now();
+      this.clearAnswerTimer();
       this.audio = legConnected(this.audio, this.now());
       this.audioTimer = setInterval(() => this.checkAudio(), AUDIO_CHECK_MS);
       this.audioTimer.unref?.();
@@ -265,6 +285,8 @@ export class MonitorSession extends EventEmitter {
       if (e.cause === 'Connection Error') this.endedBy ??= 'connection-lost';
       this.endedBy ??= e.originator === 'local' ? 'supervisor' : 'error';
       if (e.originator !== 'local' || e.cause !== 'Canceled') {
+        const status = (e.message as { status_code?: number } | undefined)?.status_code;
+        if (e.originator === 'remote') this.problem ??= this.refusedStart(status) ?? undefined;
         this.problem ??= problemFromCall(e.cause, (e.message as { status_code?: number } | undefined)?.status_code, this.peer?.lastError?.message);
       }
       this.finish(this.endedBy === 'supervisor' && !this.problem ? 'ended' : 'failed');
@@ -272,12 +294,49 @@ export class MonitorSession extends EventEmitter {
     s.on('ended', (e) => {
       if (e.cause === 'Connection Error') this.endedBy ??= 'connection-lost';
       if (!this.endedBy) this.endedBy = e.originator === 'remote' ? 'far-end' : 'supervisor';
+      if (e.originator === 'remote' && e.cause === 'Terminated' && this.answeredAt !== null && this.init.profile.kind !== 'auto-answer') {
+        // Gone within a second of the answer, no audio ever: the feature code found nothing to spy on (monitorStart.ts).
+        this.problem ??= immediateHangupProblem(this.init.profile.kind, this.init.target, this.answeredAt, this.now(), this.audio.firstPacketAt !== null) ?? undefined;
+      }
       if (e.cause !== 'Terminated' && e.cause !== 'Canceled' && !this.problem) {
         this.problem = problemFromCall(e.cause, undefined, this.peer?.lastError?.message);
         if (e.originator !== 'remote' && this.endedBy === 'supervisor') this.endedBy = 'error';
       }
       this.finish('ended');
     });
+  }
+
+  /** Cancels the leg with a reason if the PBX has not answered in time: a start never hangs. */
+  private boundTheAnswer(ms: number): void {
+    this.answerTimer = setTimeout(() => {
+      this.answerTimer = null;
+      if (this.established || this.isOver) return;
+      this.problem = unansweredProblem(this.init.profile.kind, ms, this.earlyMedia);
+      this.endedBy = 'error';
+      try {
+        this.session.terminate(); // CANCEL; JsSIP reports 'failed' (local, Canceled) at once
+      } catch {
+        this.finish('failed');
+      }
+    }, ms);
+    this.answerTimer.unref?.();
+  }
+
+  private clearAnswerTimer(): void {
+    if (this.answerTimer) clearTimeout(this.answerTimer);
+    this.answerTimer = null;
+  }
+
+  private refusedStart(status: number | undefined): ReturnType<typeof refusedStartProblem> {
+    const p = this.init.profile;
+    if (p.kind === 'auto-answer') return null;
+    let dialled = this.init.target;
+    try {
+      dialled = monitorDialString(p, this.init.target);
+    } catch {
+      /* the INVITE was never sent with a bad dial string; keep the target */
+    }
+    return refusedStartProblem(p.kind, this.init.target, dialled, status);
   }
 
   /**
@@ -320,7 +379,9 @@ export class MonitorSession extends EventEmitter {
     if (p.kind === 'auto-answer') return 'Try again.';
     return p.dtmfMethod === 'rfc2833'
       ? 'Check that the PBX endpoint accepts RFC 2833 digits (Asterisk: dtmf_mode=rfc4733), or pick the INFO DTMF method in Settings; then try again.'
-      : 'Check that the PBX accepts SIP INFO digits on this endpoint (FreeSWITCH: liberal-dtmf), or pick RFC 2833 in Settings; then try again.';
+      : p.kind === 'freeswitch-eavesdrop'
+        ? 'Pick RFC 2833 in Settings (the profile’s default), or turn on “FreeSWITCH has liberal-dtmf” once your PBX administrator confirms liberal-dtmf=true; then try again.'
+        : 'Check that the PBX accepts SIP INFO digits on this endpoint, or pick RFC 2833 in Settings; then try again.';
   }
 
   /** Sends the digits once the PBX can take them; resolves with why it was ready, throws with a reason. */
@@ -344,6 +405,9 @@ export class MonitorSession extends EventEmitter {
       await pc.sendDtmf(step.tones, step.duration, step.interToneGap);
       return;
     }
+    // FreeSWITCH answers INFO 200 OK and ignores it (telephone-event negotiated, no liberal-dtmf): the 200 proves nothing.
+    const refusal = infoDigitsRefusal(this.init.profile);
+    if (refusal) throw new Error(refusal);
     await this.sendInfoDigits(step);
   }
 
@@ -475,6 +539,7 @@ export class MonitorSession extends EventEmitter {
 
   private finish(state: 'ended' | 'failed'): void {
     if (this.isOver) return;
+    this.clearAnswerTimer();
     if (this.audioTimer) clearInterval(this.audioTimer);
     this.audioTimer = null;
     for (const wake of [...this.spyingWaiters]) wake();

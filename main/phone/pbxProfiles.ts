@@ -22,6 +22,12 @@ export interface DialPlanProfile {
   /** Tone length and gap (ms) used when sending the digits. */
   dtmfDurationMs: number;
   dtmfGapMs: number;
+  /**
+   * freeswitch-eavesdrop: the PBX administrator confirmed the Sofia profile sets
+   * liberal-dtmf=true (phone.liberalDtmf). Without it INFO digits are refused
+   * here, because FreeSWITCH answers them 200 OK and ignores them.
+   */
+  liberalDtmf?: boolean;
 }
 
 export interface AutoAnswerProfile {
@@ -93,6 +99,19 @@ export function profileSettingDefaults(profileName: string): { 'phone.featureCod
     default:
       return {};
   }
+}
+
+/**
+ * Why Spyglass will not send SIP INFO digits on this profile, or null when it
+ * may. FreeSWITCH ignores INFO DTMF on a call whose SDP carries
+ * telephone-event (Chromium always offers it) unless the Sofia profile has
+ * liberal-dtmf=true, and still answers 200 OK ("IGNORE INFO DTMF"): nothing on
+ * the wire can tell a taken digit from an ignored one, so INFO is used only
+ * when the user states liberal-dtmf (issue 18 found 2).
+ */
+export function infoDigitsRefusal(profile: PbxProfile): string | null {
+  if (profile.kind !== 'freeswitch-eavesdrop' || profile.dtmfMethod !== 'info' || profile.liberalDtmf) return null;
+  return 'FreeSWITCH ignores SIP INFO digits (and still answers 200 OK) unless its Sofia profile sets liberal-dtmf=true, so Spyglass does not send them';
 }
 
 const DIALABLE = /^[0-9A-Za-z*#+._-]+$/;

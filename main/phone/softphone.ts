@@ -12,6 +12,7 @@ import type { MonitorStatus, PhoneProblem, PhoneStatus } from '../../preload/con
 import { callerOf, decideIncomingInvite, jssipHeaders } from './autoAnswer';
 import type { MediaHost } from './mediaHost';
 import { MonitorSession } from './monitorSession';
+import { DEFAULT_ANSWER_TIMEOUT_SECONDS } from './monitorStart';
 import { issueMonitorRequest, mintMonitorToken, spendMonitorRequest, type MonitorRequest } from './monitorToken';
 import { NodeWsSocket, type SocketErrorInfo } from './nodeWsSocket';
 import { monitorTargetUri, type PbxProfile } from './pbxProfiles';
@@ -34,6 +35,8 @@ export interface SipAccount {
   profile: PbxProfile;
   /** See MonitorSessionInit.iceGatheringGraceMs (default 30 ms; null waits for full gathering). */
   iceGatheringGraceMs?: number | null;
+  /** How long the PBX has to answer a dial-plan monitor call (default DEFAULT_ANSWER_TIMEOUT_SECONDS). */
+  answerTimeoutMs?: number;
   /** Reconnect backoff bounds in seconds (JsSIP: random 2^n, clamped). */
   reconnectMinSec?: number;
   reconnectMaxSec?: number;
@@ -280,7 +283,10 @@ export class JsSipSoftphone implements Softphone {
           rtcOfferConstraints: {},
         }),
       );
-      m = this.adopt(new MonitorSession({ id: `mon${++monitorCounter}`, target: req.target, profile, mode: req.mode, iceGatheringGraceMs: account.iceGatheringGraceMs }, session));
+      const answerTimeoutMs = account.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_SECONDS * 1000;
+      m = this.adopt(
+        new MonitorSession({ id: `mon${++monitorCounter}`, target: req.target, profile, mode: req.mode, iceGatheringGraceMs: account.iceGatheringGraceMs, answerTimeoutMs }, session),
+      );
     }
     return m.settled;
   }

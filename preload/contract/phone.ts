@@ -165,6 +165,8 @@ export const monitorStatusSchema = z.object({
   mode: supervisionModeSchema,
   /** True only while coaching or barging on an established leg. */
   micLive: z.boolean(),
+  /** While connecting: the PBX sent early media (183) but has not answered, so nothing is heard yet. */
+  earlyMedia: z.boolean().optional(),
   endedBy: z.enum(['supervisor', 'far-end', 'connection-lost', 'error']).optional(),
   problem: phoneProblemSchema.optional(),
   /**

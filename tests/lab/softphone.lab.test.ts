@@ -96,8 +96,8 @@ describe.skipIf(!!skipReason)('SIP lab: softphone against Kamailio + sipp', () =
     expect(phone.status().monitor).toMatchObject({ state: 'ended', endedBy: 'supervisor' });
   });
 
-  it('uses configured feature code and digits (freeswitch profile over INFO)', async () => {
-    const profile = freeswitchEavesdrop({ featureCode: '88', dtmfMethod: 'info', digits: { monitor: '0', coach: '2', barge: '3' } });
+  it('uses configured feature code and digits (freeswitch profile over INFO, liberal-dtmf stated)', async () => {
+    const profile = freeswitchEavesdrop({ featureCode: '88', dtmfMethod: 'info', liberalDtmf: true, digits: { monitor: '0', coach: '2', barge: '3' } });
     const { phone, sipp } = await setup({ dialled: '881002', infoDigits: ['3', '2', '0'], ending: 'expect-bye' }, { profile });
     await phone.startMonitor({ target: '1002', mode: 'barge' });
     await phone.setMode('coach');

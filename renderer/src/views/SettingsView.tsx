@@ -33,6 +33,18 @@ const fields: FieldSpec[] = [
     profileDefault: true,
   },
   { key: 'phone.dtmfMethod', label: 'DTMF method', help: 'How mode-change digits are sent to the PBX.', kind: 'select', options: ['info', 'rfc2833'], profileDefault: true },
+  {
+    key: 'phone.liberalDtmf',
+    label: 'FreeSWITCH has liberal-dtmf',
+    help: 'Only if your PBX administrator confirms liberal-dtmf=true in the Sofia profile: then INFO digits are sent to FreeSWITCH; otherwise Spyglass refuses them.',
+    kind: 'boolean',
+  },
+  {
+    key: 'phone.answerTimeoutSeconds',
+    label: 'Monitor answer timeout (seconds)',
+    help: 'How long the PBX has to answer a monitor call before Spyglass gives up and says why.',
+    kind: 'number',
+  },
   { key: 'ui.theme', label: 'Theme', help: 'Light or dark; system follows your operating system. High contrast follows the operating system’s contrast setting.', kind: 'select', options: ['system', 'light', 'dark'] },
   { key: 'cache.retentionDays', label: 'Keep cached interactions (days)', help: 'Older cached interactions are purged.', kind: 'number' },
   { key: 'demo.timeCompression', label: 'Demo speed', help: 'How much faster than real time the demo runs (takes effect on restart).', kind: 'number' },
@@ -47,7 +59,8 @@ function Field({ spec, config }: { spec: FieldSpec; config: ConfigView }) {
     const view = await run('config:set', { key: spec.key, value: next as never });
     if (view) dispatch({ type: 'config/loaded', view });
   };
-  const title = locked ? `${spec.help} Locked: set by your IT policy.` : spec.help;
+  const help = helpFor(spec, config);
+  const title = locked ? `${help} Locked: set by your IT policy.` : help;
   return (
     <div className="field">
       <label htmlFor={id}>
@@ -93,13 +106,22 @@ function Field({ spec, config }: { spec: FieldSpec; config: ConfigView }) {
       {spec.key === 'phone.dtmfMethod' && value === 'info' && config.values['phone.profile'] === 'freeswitch-eavesdrop' ? (
         <p className="field-help status-error" role="note">
           FreeSWITCH ignores INFO digits (and still answers 200 OK) unless its Sofia profile sets liberal-dtmf=true: coach and barge would
-          silently not start. Use rfc2833 unless your PBX administrator confirms liberal-dtmf.
+          silently not start, so Spyglass refuses them unless “FreeSWITCH has liberal-dtmf” is on. Use rfc2833 unless your PBX administrator
+          confirms liberal-dtmf.
         </p>
       ) : null}
-      <p className="field-help">{spec.help}</p>
+      <p className="field-help">{help}</p>
     </div>
   );
 }
+
+/** The server example follows the chosen PBX: FreeSWITCH's Sofia wss-binding has no path, Asterisk's http.conf serves /ws. */
+const serverExamples: Record<string, string> = {
+  'asterisk-chanspy': 'For example wss://pbx.example.com:8089/ws (Asterisk http.conf)',
+  'freeswitch-eavesdrop': 'For example wss://pbx.example.com:7443 (FreeSWITCH Sofia wss-binding, no path)',
+};
+const helpFor = (spec: FieldSpec, config: ConfigView): string =>
+  spec.key === 'phone.server' ? (serverExamples[String(config.values['phone.profile'])] ?? spec.help) : spec.help;
 
 const profileHasDefaults = (config: ConfigView) => ['asterisk-chanspy', 'freeswitch-eavesdrop'].includes(String(config.values['phone.profile']));
 

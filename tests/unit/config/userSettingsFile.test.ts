@@ -154,6 +154,8 @@ const validValue: Record<SettingKey, fc.Arbitrary<unknown>> = {
   'phone.user': fc.string({ maxLength: 200 }),
   'phone.featureCode': fc.string({ maxLength: 50 }),
   'phone.dtmfMethod': fc.constantFrom('info', 'rfc2833'),
+  'phone.answerTimeoutSeconds': fc.integer({ min: 2, max: 120 }),
+  'phone.liberalDtmf': fc.boolean(),
   'audio.input': fc.string({ maxLength: 500 }),
   'audio.output': fc.string({ maxLength: 500 }),
   'ui.theme': fc.constantFrom('system', 'light', 'dark'),

@@ -89,7 +89,7 @@ describe('Monitor sessions (asterisk-chanspy, SIP INFO)', () => {
   });
 
   it('uses configured digits', async () => {
-    const { phone, lastCall } = await started({ profile: freeswitchEavesdrop({ dtmfMethod: 'info', digits: { monitor: '*0', coach: '*2', barge: '*3' } }) });
+    const { phone, lastCall } = await started({ profile: freeswitchEavesdrop({ dtmfMethod: 'info', liberalDtmf: true, digits: { monitor: '*0', coach: '*2', barge: '*3' } }) });
     await phone.startMonitor({ target: '1001', mode: 'monitor' });
     await phone.setMode('coach');
     await until(() => lastCall()!.digits.length === 2, 'two digits');

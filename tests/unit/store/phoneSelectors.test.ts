@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MonitorStatus, PhoneStatus } from '../../../preload/contract/phone';
-import { monitorTrouble } from '../../../renderer/src/store/phone/selectors';
+import { monitorConnecting, monitorTrouble } from '../../../renderer/src/store/phone/selectors';
 
 const leg = (patch: Partial<MonitorStatus>): PhoneStatus => ({
   registration: 'registered',
@@ -22,5 +22,13 @@ describe('monitor leg trouble for the toolbar and status bar', () => {
   it('never shows a warning for a leg that is over', () => {
     expect(monitorTrouble(leg({ state: 'ended', audioProblem: noAudio }))).toBeUndefined();
     expect(monitorTrouble(undefined)).toBeUndefined();
+  });
+});
+
+describe('a monitor leg that is connecting', () => {
+  it('says the PBX has not answered while only early media (183) came, and nothing otherwise', () => {
+    expect(monitorConnecting(leg({ state: 'connecting', earlyMedia: true }))).toBe('Connecting (the PBX has not answered)…');
+    expect(monitorConnecting(leg({ state: 'connecting' }))).toBeUndefined();
+    expect(monitorConnecting(leg({ state: 'active', earlyMedia: true }))).toBeUndefined();
   });
 });

@@ -21,6 +21,12 @@ export function describePhone(status: PhoneStatus | undefined): { text: string; 
   }
 }
 
+/** While a monitor leg is connecting: the PBX sent early media (183) but has not answered — nothing is heard yet. */
+export function monitorConnecting(status: PhoneStatus | undefined): string | undefined {
+  const m = status?.monitor;
+  return m?.state === 'connecting' && m.earlyMedia ? 'Connecting (the PBX has not answered)…' : undefined;
+}
+
 /**
  * What is wrong on a monitor leg that is still up: no audio from the PBX, or a
  * mode the PBX did not take (the leg fell back to listening). Undefined when

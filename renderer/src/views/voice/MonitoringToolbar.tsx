@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useShortcut } from '../../components/shortcuts';
 import { dispatch, useStore } from '../../store';
 import { useVoiceUi } from '../../store/voice';
-import { monitorTrouble } from '../../store/phone/selectors';
+import { monitorConnecting, monitorTrouble } from '../../store/phone/selectors';
 import { pickedParticipantId } from '../../store/voice/selectors';
 import { ActionButton } from './ActionButton';
 import { CallMeters } from './CallMeters';
@@ -61,6 +61,7 @@ export function MonitoringToolbar() {
   // What the wire says about the leg (no audio from the PBX, a mode it did not take): shown in the toolbar too.
   const phoneStatus = useStore((s) => s.phone.status);
   const trouble = monitorTrouble(phoneStatus);
+  const notAnswered = monitorConnecting(phoneStatus);
   const model = toolbarModel(session, interaction, now, { audio: phoneStatus?.monitor?.audio });
   return (
     <div className="monitoring-toolbar-slot">
@@ -77,7 +78,9 @@ export function MonitoringToolbar() {
         <section className={`monitoring-toolbar mode-${model.mode}${model.hotMic ? ' live' : ''}`} aria-label="Monitoring toolbar">
           {model.phase === 'connecting' ? (
             <span className="dialing" role="status">
-              <span className="visually-hidden">Dialing…</span>
+              <span className={notAnswered ? 'early-media' : 'visually-hidden'} data-testid="toolbar-connecting">
+                {notAnswered ?? 'Dialing…'}
+              </span>
               <span className="dots" aria-hidden="true">
                 <span />
                 <span />

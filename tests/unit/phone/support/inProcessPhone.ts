@@ -20,7 +20,7 @@ export function inProcessPhone(
   opts: {
     profile?: PbxProfile;
     password?: string;
-    onInvite?: (c: UasCall) => InviteDecision;
+    onInvite?: (c: UasCall) => InviteDecision | Promise<InviteDecision>;
     refuseInfo?: (c: UasCall) => { status: number; reason: string } | undefined;
     now?: () => number;
   } = {},
