@@ -151,6 +151,41 @@ describe.skipIf(!!skipReason)('SIP lab: softphone against Kamailio + sipp', () =
     expect(phone.status().registration).toBe('registered');
   });
 
+  it('FreeSWITCH that only sends early media (183, never answers): "Connecting (the PBX has not answered)", then a bounded CANCEL with the reason', async () => {
+    const { phone, media, sipp } = await setup({ dialled: '881010', earlyMediaOnly: true }, { profile: freeswitchEavesdrop(), answerTimeoutMs: 2000 });
+    const start = phone.startMonitor({ target: '1010', mode: 'barge' });
+    await until(() => phone.status().monitor?.earlyMedia === true, 'early media shown while connecting');
+    expect(phone.status().monitor).toMatchObject({ state: 'connecting', micLive: false });
+    const m = await start; // the old code never settled here: the UI stayed "connecting" forever
+    expect(m).toMatchObject({ state: 'failed', micLive: false, problem: { code: 'UNAVAILABLE' } });
+    expect(m.problem?.message).toMatch(/^The PBX did not answer the monitor call within 2 s: it sent early media \(183\) but never answered/);
+    expect(m.problem?.action).toMatch(/application="answer"/);
+    expect(media.micLive()).toBe(false);
+    await sippPassed(sipp); // CANCEL, 487, ACK on the wire
+    expect(phone.status().registration).toBe('registered');
+  });
+
+  it('a far-end hang-up right after the answer with no audio says there is nothing to spy on', async () => {
+    const { phone, media, sipp } = await setup({ dialled: '881011', ending: 'send-bye', pauseMs: 100 }, { profile: freeswitchEavesdrop() });
+    media.inbound = 'none';
+    await phone.startMonitor({ target: '1011', mode: 'monitor' });
+    await until(() => phone.status().monitor?.state === 'ended', 'monitor ended by the far end');
+    expect(phone.status().monitor).toMatchObject({ endedBy: 'far-end', micLive: false, problem: { code: 'NOT_FOUND' } });
+    expect(phone.status().monitor?.problem?.message).toBe('The PBX hung up right after answering: nothing to spy on — is agent 1011 on a call?');
+    await sippPassed(sipp);
+  });
+
+  it.each([
+    [404, 'Not Found', /^Feature code lookup failed: the PBX does not know 88404 \(404\)/],
+    [480, 'Temporarily Unavailable', /^Nothing to spy on at 480 \(480\): is the agent on a call\?/],
+  ])('a %i on the FreeSWITCH feature code says what it likely means', async (status, reason, message) => {
+    const { phone, sipp } = await setup({ dialled: `88${status}`, reject: { status, reason } }, { profile: freeswitchEavesdrop() });
+    const m = await phone.startMonitor({ target: String(status), mode: 'monitor' });
+    expect(m.state).toBe('failed');
+    expect(m.problem?.message).toMatch(message);
+    await sippPassed(sipp);
+  });
+
   it('a 200 OK without SDP ends the leg with a clear media error (ACK + BYE on the wire), mic off', async () => {
     const { phone, media, sipp } = await setup({ dialled: '*2221007', answerWithoutSdp: true });
     const m = await phone.startMonitor({ target: '1007', mode: 'barge' });

@@ -27,6 +27,12 @@ export interface FeatureServerSpec {
   answerWithoutSdp?: boolean;
   /** Pause before the PBX's own action (BYE / re-INVITE). */
   pauseMs?: number;
+  /**
+   * FreeSWITCH with an extension that never answers (eavesdrop without
+   * `answer`): 183 Session Progress with SDP (early media), no 200; the
+   * supervisor must CANCEL (200 for it, 487 for the INVITE, ACK).
+   */
+  earlyMediaOnly?: boolean;
 }
 
 const rx = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -72,6 +78,41 @@ SIP/2.0 ${spec.reject.status} ${spec.reject.reason}
 [last_To:];tag=[pid]SIPpTag01[call_number]
 [last_Call-ID:]
 [last_CSeq:]
+Content-Length: 0
+
+]]></send>
+  <recv request="ACK"/>`);
+    return wrap(parts);
+  }
+  if (spec.earlyMediaOnly) {
+    parts.push(`  <send><![CDATA[
+SIP/2.0 183 Session Progress
+[last_Via:]
+[last_From:]
+[last_To:];tag=[pid]SIPpTag01[call_number]
+[last_Call-ID:]
+[last_CSeq:]
+[last_Record-Route:]
+Contact: <sip:agent@[local_ip]:[local_port];transport=[transport]>
+Content-Type: application/sdp
+Content-Length: [len]
+
+${sdp('sendrecv', 1)}
+]]></send>
+  <recv request="CANCEL" timeout="30000">
+    <action>
+      <ereg regexp="([0-9]+) CANCEL" search_in="hdr" header="CSeq:" check_it="true" assign_to="cs,csn"/>
+      <log message="CANCEL [$cs]"/>
+    </action>
+  </recv>
+${reply('200 OK')}
+  <send><![CDATA[
+SIP/2.0 487 Request Terminated
+[last_Via:]
+[last_From:]
+[last_To:];tag=[pid]SIPpTag01[call_number]
+[last_Call-ID:]
+CSeq: [$csn] INVITE
 Content-Length: 0
 
 ]]></send>

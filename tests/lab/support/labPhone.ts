@@ -3,7 +3,7 @@ import { asteriskChanSpy, type PbxProfile } from '../../../main/phone/pbxProfile
 import { JsSipSoftphone, type SipAccount } from '../../../main/phone/softphone';
 import { FakeMediaHost } from '../../unit/phone/support/fakeMediaHost';
 
-export function labPhone(wsUrl: string, opts: { user?: string; password?: string; profile?: PbxProfile; now?: () => number } = {}) {
+export function labPhone(wsUrl: string, opts: { user?: string; password?: string; profile?: PbxProfile; now?: () => number; answerTimeoutMs?: number } = {}) {
   const media = new FakeMediaHost();
   const phone = new JsSipSoftphone({ mediaHost: media, ...(opts.now ? { now: opts.now } : {}) });
   const account: SipAccount = {
@@ -13,6 +13,7 @@ export function labPhone(wsUrl: string, opts: { user?: string; password?: string
     profile: opts.profile ?? asteriskChanSpy(),
     reconnectMinSec: 1,
     reconnectMaxSec: 2,
+    ...(opts.answerTimeoutMs !== undefined ? { answerTimeoutMs: opts.answerTimeoutMs } : {}),
   };
   return { phone, media, account };
 }
