@@ -12,6 +12,7 @@ import { cacheCommands, cacheEvents } from './contract/cache';
 import { coreCommands, coreEvents } from './contract/core';
 import { digitalCommands, digitalEvents } from './contract/digital';
 import { phoneCommands, phoneEvents } from './contract/phone';
+import { secretCommands } from './contract/secrets';
 import { voiceCommands, voiceEvents } from './contract/voice';
 import type { Result } from './contract/result';
 
@@ -21,6 +22,7 @@ export const commands = {
   ...digitalCommands,
   ...cacheCommands,
   ...phoneCommands,
+  ...secretCommands,
 };
 
 export const events = {
@@ -59,4 +61,5 @@ export * from './contract/views';
 export type { ConfigView, Notice } from './contract/core';
 export type { AudibilityPreviewRow, InteractionDetails } from './contract/voice';
 export type { AuditAbout, AuditEntry } from './contract/digital';
+export type { SecretName, SecretsStatus } from './contract/secrets';
 export type { CacheStatus, CachedDetail, CacheSearchResult, CachedNote } from './contract/cache';

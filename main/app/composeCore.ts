@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { ConfigService } from '../config/ConfigService';
 import { policyPath } from '../config/policyPath';
 import type { Connector } from '../contact-center/Connector';
-import { FileSecretStore, type SecretStore } from '../config/secretStore';
+import { FileSecretStore, secretOrEnv, type SecretStore } from '../config/secretStore';
 import type { OptInScenario } from '../contact-center/demo';
 import type { Logger } from '../core/logger';
 import { SupervisorCore } from '../core/SupervisorCore';
@@ -13,6 +13,7 @@ import { openSessionCache, type SessionCache } from '../cache/SessionCache';
 import { createAsteriskConnector } from './createAsteriskConnector';
 import { createDemoConnector, type DemoConnectorHandle } from './createDemoConnector';
 import { createPhoneWiring } from './phoneWiring';
+import { secretHandlers } from './secretHandlers';
 import { firstTelling } from './toldOnce';
 
 export interface ComposeOptions {
@@ -64,9 +65,9 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
     ...(options.demo?.scenarios ? { optInScenarios: options.demo.scenarios } : {}),
   });
   const asterisk = config.get('connector') === 'asterisk';
-  const connector: Connector = asterisk
-    ? createAsteriskConnector(config, log, options.secretStore ?? new FileSecretStore(options.userDataDir))
-    : demo.connector;
+  // One store for every secret (SIP password, AMI secret): set from Settings, never in settings.json or policy.
+  const secrets = options.secretStore ?? new FileSecretStore(options.userDataDir);
+  const connector: Connector = asterisk ? createAsteriskConnector(config, log, secrets) : demo.connector;
 
   const notices: string[] = [];
   // Until the core exists, notices wait in the list above.
@@ -75,7 +76,11 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
   };
   const cache = options.keyStore ? await openCache(options, config, notices, (text) => notifyLater(text)) : undefined;
 
-  const phone = options.phone === false ? undefined : createPhoneWiring(config, log);
+  const phone = options.phone === false ? undefined : createPhoneWiring(config, log, () => secretOrEnv(secrets, 'phone.password'));
+  // The AMI secret needs no signal: the connector reads it at every (re)connection.
+  const secretCommands = secretHandlers(secrets, log, (name) => {
+    if (name === 'phone.password') void phone?.accountChanged();
+  });
 
   const core = new SupervisorCore({
     connector,
@@ -88,7 +93,8 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
     version: options.version,
     openExternal: options.openExternal,
     startOffline: config.get('startOffline'),
-    ...(phone ? { phone: phone.voice, extraHandlers: phone.handlers } : {}),
+    extraHandlers: { ...phone?.handlers, ...secretCommands },
+    ...(phone ? { phone: phone.voice } : {}),
     ...(cache ? { cache } : {}),
   });
   config.onChange((view) => core.emit('config:changed', view));

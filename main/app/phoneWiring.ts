@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SupervisionMode } from '../../preload/contract';
 import { CommandError } from '../../preload/contract';
 import type { AudioDevices, PhoneStatus } from '../../preload/contract/phone';
@@ -14,6 +15,7 @@ import { asteriskChanSpy, autoAnswer, freeswitchEavesdrop, type PbxProfile } fro
 import { declinedCallNotice, gateDeclinedNotice, type NoticeGate } from '../phone/autoAnswer';
 import { phoneHandlers } from '../phone/phoneHandlers';
 import { ModeChangeError } from '../phone/monitorSession';
+import { NodeWsSocket } from '../phone/nodeWsSocket';
 import { JsSipSoftphone, PhoneError, type SipAccount } from '../phone/softphone';
 
 export interface PhoneWiring {
@@ -32,6 +34,11 @@ export interface PhoneWiring {
   /** Demo mode: the demo PBX answers from the core's view of the contact center (unknown extension 404, coached elsewhere 486). */
   lookUpCallsIn(view: () => DemoDirectoryView): void;
   start(): Promise<void>;
+  /**
+   * The SIP password was set or cleared: register again with it. (Profile,
+   * server, user, feature code and DTMF method are followed through settings.)
+   */
+  accountChanged(): Promise<void>;
 }
 
 /**
@@ -40,7 +47,12 @@ export interface PhoneWiring {
  * settings/IT policy. Media runs in whichever screen announced itself with
  * `media:hostReady` (a hidden media window in Electron, the page in a browser).
  */
-export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiring {
+export function createPhoneWiring(
+  config: ConfigService,
+  log: Logger,
+  /** The SIP password: the secret store, else SPYGLASS_SIP_PASSWORD (labs/tests). Never a setting. */
+  sipPassword: () => Promise<string | undefined> = async () => process.env.SPYGLASS_SIP_PASSWORD,
+): PhoneWiring {
   let mediaSink: EventSink | undefined;
   let emitRequest: (sink: EventSink, request: unknown) => void = () => {};
   let emitStatus: (status: PhoneStatus) => void = () => {};
@@ -56,27 +68,30 @@ export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiri
   config.onChange(() => {
     if (mediaSink) emitDevices(mediaSink, devices());
   });
+  // The SIP account follows settings too (applyAccount below compares, so unrelated settings change nothing).
+  config.onChange(() => void applyAccount());
 
   const channel: MediaHostChannel = createMediaHostChannel((request) => {
     if (!mediaSink) throw new Error('No Spyglass window is hosting audio. Open the Spyglass window, then try again.');
     emitRequest(mediaSink, request);
   });
 
-  const profileName = config.get('phone.profile');
+  const isDemo = () => config.get('phone.profile') === 'demo';
   // composeCore hands the core's view over before anything is dialled; without one the demo PBX answers any extension.
   let directoryView: (() => DemoDirectoryView) | undefined;
   const directory = demoDirectory(() => directoryView?.() ?? { supervisorId: '', agents: new Map(), interactions: new Map() });
-  const demoPbx =
-    profileName === 'demo'
-      ? new DemoPbx({
-          mediaHost: channel.host,
-          isKnownExtension: (extension) => !directoryView || directory.isKnownExtension(extension),
-          isBusy: (extension) => !!directoryView && directory.isBusy(extension),
-        })
-      : undefined;
+  // Always there (cheap, no I/O): the profile can be switched to or from demo without a restart.
+  const demoPbx = new DemoPbx({
+    mediaHost: channel.host,
+    isKnownExtension: (extension) => !directoryView || directory.isKnownExtension(extension),
+    isBusy: (extension) => !!directoryView && directory.isBusy(extension),
+  });
   const softphone = new JsSipSoftphone({
     mediaHost: channel.host,
-    ...(demoPbx ? { createSocket: demoPbx.createSocket } : {}),
+    createSocket: (account) =>
+      account.profile === demoPbx.profile
+        ? demoPbx.createSocket()
+        : new NodeWsSocket(account.wsUrl, { rejectUnauthorized: account.rejectUnauthorized ?? true, ...(account.ca ? { ca: account.ca } : {}) }),
     log: (line) => log.info(`phone: ${line}`),
     // The supervisor hears of every call the phone would not answer (at most one notice per window).
     onDeclinedCall: ({ caller, reason }) => {
@@ -86,26 +101,75 @@ export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiri
     },
   });
 
+  // The SIP password is a secret: never in settings or policy files. Read from the store whenever the account may have changed.
+  let password = '';
+  const loadPassword = async () => {
+    try {
+      password = (await sipPassword()) ?? '';
+    } catch (e) {
+      password = '';
+      log.warn(`phone: the SIP password could not be read: ${(e as Error).message}`);
+    }
+  };
   const account = (): SipAccount | null => {
-    if (demoPbx) return demoPbx.account();
+    if (isDemo()) return demoPbx.account();
     const server = config.get('phone.server');
     const user = config.get('phone.user');
-    // The SIP password is a secret: never in settings or policy files.
-    const password = process.env.SPYGLASS_SIP_PASSWORD ?? '';
     if (!server || !user) return null;
     return {
       wsUrl: server,
       uri: user.startsWith('sip:') ? user : `sip:${user}`,
       password,
-      profile: profileFor(profileName, config),
+      profile: profileFor(config.get('phone.profile'), config),
       answerTimeoutMs: config.get('phone.answerTimeoutSeconds') * 1000,
     };
   };
 
   const legEnded = new Set<(reason: string) => void>();
   let lastMonitorId: string | undefined;
+  // The account the phone last registered with (a digest: the password is part of it), and whether a change waits for the leg to end.
+  let registeredKey: string | undefined;
+  let changeWaitsForLeg = false;
+  const monitoring = () => {
+    const m = softphone.status().monitor;
+    return !!m && m.state !== 'ended' && m.state !== 'failed';
+  };
+  /**
+   * Registers with the account as settings and the secret store have it now,
+   * when it differs from the one in use: a changed profile, server, user,
+   * password, feature code or DTMF method applies without a restart. Never
+   * under a live monitoring leg (that would drop it): then it waits for the
+   * leg to end. Serialized, so quick edits end on the last one.
+   */
+  let applying: Promise<void> = Promise.resolve();
+  const applyAccount = (): Promise<void> => (applying = applying.then(applyAccountNow, applyAccountNow));
+  async function applyAccountNow(): Promise<void> {
+    await loadPassword();
+    const next = account();
+    const key = accountKey(next);
+    if (key === registeredKey) return;
+    if (monitoring()) {
+      if (!changeWaitsForLeg) notify('The new phone settings apply when you stop monitoring; the current call is not interrupted.');
+      changeWaitsForLeg = true;
+      return;
+    }
+    const first = registeredKey === undefined;
+    registeredKey = key;
+    // Bounded (at most ~1.5 s); then the new account registers in the background, so a slow server never blocks the next change.
+    await softphone.unregister();
+    if (!next) {
+      log.info('phone: no SIP account set up; voice monitoring will ask for one.');
+      return;
+    }
+    if (!first) log.info(`phone: registering again as ${next.uri} at ${next.wsUrl} (settings changed).`);
+    softphone.register(next).catch((e: Error) => log.warn(`phone: registration failed: ${e.message}`));
+  }
   softphone.onStatus((status) => {
     emitStatus(status);
+    if (changeWaitsForLeg && !monitoring()) {
+      changeWaitsForLeg = false;
+      void applyAccount();
+    }
     const m = status.monitor;
     if (m && (m.state === 'ended' || m.state === 'failed') && m.endedBy && m.endedBy !== 'supervisor' && m.id !== lastMonitorId) {
       lastMonitorId = m.id;
@@ -150,7 +214,9 @@ export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiri
       return m && m.state !== 'ended' && m.state !== 'failed' ? m.mode : undefined;
     },
     end: () => softphone.end(),
-    ...(demoPbx ? { followCall: (interaction, picked) => demoPbx.followCall(demoVoicesFor(interaction, picked)) } : {}),
+    followCall: (interaction, picked) => {
+      if (isDemo()) demoPbx.followCall(demoVoicesFor(interaction, picked));
+    },
     onLegEnded(listener) {
       legEnded.add(listener);
       return () => legEnded.delete(listener);
@@ -197,19 +263,16 @@ export function createPhoneWiring(config: ConfigService, log: Logger): PhoneWiri
       channel.detach('The window hosting audio closed.');
       softphone.mediaHostReady([]);
     },
-    async start() {
-      const a = account();
-      if (!a) {
-        log.info('phone: no SIP account set up; voice monitoring will ask for one.');
-        return;
-      }
-      try {
-        await softphone.register(a);
-      } catch (e) {
-        log.warn(`phone: registration failed: ${(e as Error).message}`);
-      }
-    },
+    start: () => applyAccount(),
+    accountChanged: () => applyAccount(),
   };
+}
+
+/** What identifies the account in use; the password only as a digest, so the key can never leak it. */
+function accountKey(a: SipAccount | null): string {
+  if (!a) return 'none';
+  const password = createHash('sha256').update(a.password).digest('hex');
+  return JSON.stringify([a.wsUrl, a.uri, password, a.profile]);
 }
 
 function profileFor(name: string, config: ConfigService): PbxProfile {

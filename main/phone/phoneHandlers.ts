@@ -25,7 +25,7 @@ export function phoneHandlers(deps: PhoneHandlerDeps): Handlers {
     'phone:register': async () => {
       const account = deps.account();
       if (!account) {
-        throw new CommandError('UNAVAILABLE', 'No SIP account is set up: add the server address, user and password in Settings.');
+        throw new CommandError('UNAVAILABLE', 'No SIP account is set up: add the server, user and password in Settings › SIP account.');
       }
       return deps.softphone.register(account);
     },

@@ -28,7 +28,7 @@ export function problemFromRegistration(cause: string | undefined, statusCode?: 
     return {
       code: 'WRONG_PASSWORD',
       message: 'Wrong password: the SIP server refused the user name or password.',
-      action: 'Check the SIP user and password in Settings.',
+      action: 'Check the user and password in Settings › SIP account.',
     };
   }
   if (cause === 'Connection Error' || cause === 'Request Timeout') {

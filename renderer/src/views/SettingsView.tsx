@@ -1,9 +1,11 @@
+import { Fragment } from 'react';
 import type { ConfigView } from '../../../preload/contract';
 import { LockedBadge } from '../components/LockedBadge';
 import { run } from '../services/api';
 import { dispatch, useStore } from '../store';
 import { AudioSettings } from './AudioSettings';
 import { OfflineCacheSettings } from './OfflineCacheSettings';
+import { SecretField, useSecretsStatus } from './SecretField';
 
 interface FieldSpec {
   key: string;
@@ -127,6 +129,7 @@ const profileHasDefaults = (config: ConfigView) => ['asterisk-chanspy', 'freeswi
 
 export function SettingsView() {
   const config = useStore((s) => s.config.view);
+  const [secrets, setSecrets] = useSecretsStatus();
   if (!config) return <p>Loading settings…</p>;
   return (
     <section aria-labelledby="settings-title" className="view">
@@ -147,9 +150,43 @@ export function SettingsView() {
         </div>
       ) : null}
       <form className="settings-form" onSubmit={(e) => e.preventDefault()}>
-        {fields.map((f) => (
-          <Field key={f.key} spec={f} config={config} />
-        ))}
+        {fields.map((f) =>
+          f.key === 'phone.server' ? (
+            // Server, user and password together: IT may lock the first two by policy; the password is never a setting.
+            <fieldset key="sip-account" id="sip-account" className="settings-group">
+              <legend>SIP account</legend>
+              {config.values['phone.profile'] === 'demo' ? (
+                <p className="field-help">The demo profile uses the built-in demo PBX; this account is used with the other PBX profiles.</p>
+              ) : null}
+              <Field spec={f} config={config} />
+              {fields
+                .filter((u) => u.key === 'phone.user')
+                .map((u) => (
+                  <Field key={u.key} spec={u} config={config} />
+                ))}
+              <SecretField
+                name="phone.password"
+                label="SIP password"
+                help="Your SIP endpoint’s password. Never written to settings or IT policy files (where it is kept is shown above); saving it registers the phone again."
+                status={secrets}
+                onStatus={setSecrets}
+              />
+            </fieldset>
+          ) : f.key === 'phone.user' ? null : (
+            <Fragment key={f.key}>
+              <Field spec={f} config={config} />
+              {f.key === 'asterisk.user' && config.values.connector === 'asterisk' ? (
+                <SecretField
+                  name="asterisk.secret"
+                  label="Asterisk AMI secret"
+                  help="The manager user’s secret from manager.conf. Never written to settings or IT policy files (where it is kept is shown above); used from the next connection attempt."
+                  status={secrets}
+                  onStatus={setSecrets}
+                />
+              ) : null}
+            </Fragment>
+          ),
+        )}
       </form>
       <AudioSettings />
       <OfflineCacheSettings />

@@ -100,3 +100,22 @@ export class FakeWebContents extends EventEmitter {
     return prevented;
   }
 }
+
+/**
+ * safeStorage as an OS secret store would behave: opaque bytes out, the
+ * string back only through decryptString. The "encryption" is a byte flip
+ * (enough to prove no plaintext reaches the disk); `available` and `backend`
+ * let a test play a Linux without a keyring (`basic_text`).
+ */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret' as string,
+  isEncryptionAvailable: () => safeStorage.available,
+  getSelectedStorageBackend: () => safeStorage.backend,
+  encryptString: (plain: string): Buffer => Buffer.concat([Buffer.from('fake-os-store:'), Buffer.from(plain, 'utf8').map((b) => b ^ 0xa5)]),
+  decryptString: (data: Buffer): string => {
+    const prefix = Buffer.from('fake-os-store:');
+    if (!data.subarray(0, prefix.length).equals(prefix)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(data.subarray(prefix.length).map((b) => b ^ 0xa5)).toString('utf8');
+  },
+};

@@ -17,7 +17,7 @@ export function describePhone(status: PhoneStatus | undefined): { text: string; 
     case 'failed':
       return { text: `Phone: ${status.problem ? `${status.problem.message} ${status.problem.action}` : 'not registered.'}`, problem: true };
     default:
-      return { text: 'Phone: not set up — add your SIP server and user in Settings.', problem: false };
+      return { text: 'Phone: not set up — add your SIP account in Settings › SIP account.', problem: false };
   }
 }
 
