@@ -25,6 +25,9 @@ test('offline review: go offline, search the cache, open a cached transcript, ad
   await results.getByRole('button', { name: /Priya Shah/ }).first().click();
   const detail = app.getByRole('article');
   await expect(detail.getByText('I was charged twice for the warranty upgrade')).toBeVisible();
+  // In words, not codes: the channel's name, no internal/external badges.
+  await expect(detail.getByRole('heading', { level: 2 })).toContainText('Web messaging · Sarah Whitfield');
+  await expect(detail).not.toContainText('webMessaging');
   // The card number was redacted before it was written.
   await expect(detail.getByText(/\[REDACTED CARD\]/)).toBeVisible();
   await expect(detail.getByText('4111 1111 1111 1111')).toHaveCount(0);

@@ -1,4 +1,11 @@
+import type { SupervisionMode } from '../../../preload/contract';
+import { channelNames, describeAction, describeTarget, resultNames } from '../../core/auditWording';
 import type { InteractionDetail } from '../types';
+
+// The export reads like the app, not like its data: channel and action names, verbs for the
+// supervision periods, results in words (issue 13 found 6). The reference id stays, last.
+const stateWords: Record<string, string> = { pending: 'waiting', alerting: 'ringing', held: 'on hold', consult: 'in consult' };
+const modeDone: Record<SupervisionMode, string> = { monitor: 'monitored', coach: 'coached', barge: 'barged into' };
 
 export interface ExportOptions {
   /** IANA zone for printed times, e.g. "Europe/Paris". Defaults to the system zone. */
@@ -32,23 +39,30 @@ export function exportSections(detail: InteractionDetail, options: ExportOptions
   const t = (at: number) => formatTime(at, options.timeZone);
   const i = detail.interaction;
   const agents = i.agents.map((a) => a.name).join(', ') || '—';
+  const channel = channelNames[i.channel];
+  const targets = {
+    interaction: undefined,
+    agentName: (id: string) => i.agents.find((a) => a.id === id)?.name,
+    queueName: (id: string) => (id === i.queueId ? (i.queueName ?? undefined) : undefined),
+  };
   const sections: ExportSection[] = [
     {
-      title: `Interaction ${i.id}`,
+      title: `${channel} with ${i.customerName ?? 'an unknown customer'}`,
       lines: [
-        `Channel: ${i.channel}`,
+        `Channel: ${channel}`,
         `Queue: ${i.queueName ?? i.queueId ?? '—'}`,
         `Agents: ${agents}`,
         `Customer: ${i.customerName ?? '—'}`,
-        `State: ${i.state}`,
+        `State: ${stateWords[i.state] ?? i.state}`,
         `Started: ${t(i.startedAt)}`,
         `Ended: ${i.endedAt === null ? '—' : t(i.endedAt)}`,
         `Exported: ${t(options.now)} (from the Spyglass session cache; card numbers and configured patterns are redacted)`,
+        `Reference: ${i.id}`,
       ],
     },
     {
       title: 'Participants',
-      lines: detail.participants.map((p) => `${p.name} (${p.role}, ${p.kind})`),
+      lines: detail.participants.map((p) => `${p.name} (${p.role})`),
     },
     {
       title: 'Transcript',
@@ -58,14 +72,14 @@ export function exportSections(detail: InteractionDetail, options: ExportOptions
     },
     {
       title: 'Timeline',
-      lines: detail.timeline.map((e) => `[${t(e.at)}] ${e.kind}: ${e.text}${e.supervisorName ? ` (${e.supervisorName})` : ''}`),
+      lines: detail.timeline.map((e) => `[${t(e.at)}] ${e.text}${e.supervisorName && !e.text.includes(e.supervisorName) ? ` (${e.supervisorName})` : ''}`),
     },
     {
       title: 'Monitoring',
       lines: detail.supervisionPeriods.map(
         (p) =>
-          `${p.supervisorName} ${p.mode} ${p.participantName ? `on ${p.participantName} ` : ''}from ${t(p.startedAt)} to ${
-            p.endedAt == null ? 'end' : t(p.endedAt)
+          `${p.supervisorName} ${modeDone[p.mode]} ${p.participantName ?? 'the conversation'} from ${t(p.startedAt)} to ${
+            p.endedAt == null ? 'the end' : t(p.endedAt)
           }`,
       ),
     },
@@ -75,7 +89,11 @@ export function exportSections(detail: InteractionDetail, options: ExportOptions
     },
     {
       title: 'Actions',
-      lines: detail.audit.map((a) => `[${t(a.at)}] ${a.actorName} ${a.action} ${a.target}: ${a.result}`),
+      lines: detail.audit.map((a) => {
+        const to = describeTarget(a.target || undefined, targets);
+        const result = resultNames[a.result as keyof typeof resultNames] ?? a.result;
+        return `[${t(a.at)}] ${a.actorName}: ${describeAction(a.action, i.channel)}${to ? ` (to ${to})` : ''} — ${result}`;
+      }),
     },
   ];
   return sections.filter((s) => s.lines.length > 0 || s.title === 'Transcript');

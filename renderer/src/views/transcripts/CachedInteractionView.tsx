@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CachedDetail } from '../../../../preload/contract';
+import type { CachedDetail, Channel, SupervisionMode } from '../../../../preload/contract';
+import { channelLabels, modeDone } from './labels';
 import { run } from '../../services/api';
 import { downloadBase64 } from './download';
 
@@ -40,7 +41,7 @@ export function CachedInteractionView({ interactionId, onClose }: { interactionI
     <article className="cached-detail" aria-labelledby="cached-title">
       <div className="cached-detail-head">
         <h2 id="cached-title">
-          {i.channel} · {i.customerName ?? 'Unknown customer'} · {i.agents.map((a) => a.name).join(', ') || 'no agent'}
+          {channelLabels[i.channel as Channel] ?? i.channel} · {i.customerName ?? 'Unknown customer'} · {i.agents.map((a) => a.name).join(', ') || 'no agent'}
         </h2>
         <div className="button-row">
           <button type="button" title="Save this interaction as a text file" onClick={() => void exportAs('text')}>
@@ -65,7 +66,7 @@ export function CachedInteractionView({ interactionId, onClose }: { interactionI
         <ul className="plain-list">
           {detail.participants.map((p) => (
             <li key={p.participantId}>
-              {p.name} <span className="badge">{p.kind}</span> <span className="badge">{p.role}</span>
+              {p.name} <span className="badge">{p.role}</span>
             </li>
           ))}
         </ul>
@@ -100,7 +101,7 @@ export function CachedInteractionView({ interactionId, onClose }: { interactionI
           ))}
           {detail.supervisionPeriods.map((p) => (
             <li key={p.periodId}>
-              {p.supervisorName} {p.mode} {p.participantName ? `(${p.participantName}) ` : ''}from {time(p.startedAt)}
+              {p.supervisorName} {modeDone[p.mode as SupervisionMode] ?? p.mode} {p.participantName ?? 'the conversation'} from {time(p.startedAt)}
               {p.endedAt ? ` to ${time(p.endedAt)}` : ' (open)'}
             </li>
           ))}

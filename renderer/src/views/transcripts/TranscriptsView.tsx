@@ -4,15 +4,9 @@ import { run } from '../../services/api';
 import { dispatch, useStore } from '../../store';
 import { CachedInteractionView } from './CachedInteractionView';
 import { Highlighted } from './Highlighted';
+import { channelLabels } from './labels';
 import './transcripts.css';
 
-const channelLabels: Record<Channel, string> = {
-  voice: 'Voice',
-  webMessaging: 'Web messaging',
-  thirdPartyMessaging: 'Messaging',
-  sms: 'SMS',
-  chat: 'Chat',
-};
 
 const dayStart = (value: string): number | undefined => (value ? new Date(`${value}T00:00:00`).getTime() : undefined);
 const dayEnd = (value: string): number | undefined => (value ? new Date(`${value}T23:59:59.999`).getTime() : undefined);
