@@ -170,6 +170,20 @@ try {
   await nav('Queue activity');
   out('queues', { table: await text(page.getByRole('table').first()) });
 
+  // --- a caller who gives up while waiting (abandoned)
+  if (want('abandon')) {
+    await answerMode('manual');
+    const abandoned = origWait((m) => m.Event === 'QueueCallerAbandon', 20_000);
+    const c = customerCall({ did: '8005550199', name: 'Pat Quinn', number: '+14155550777', hangupAfterMs: 4000 });
+    await sleep(2500);
+    await nav('Queue activity');
+    const waiting = await text(page.getByRole('table').first());
+    const ev = await abandoned;
+    await c.exited;
+    await sleep(1000);
+    out('abandon', { waiting, queueCallerAbandon: ev ? { queue: ev.Queue, holdTime: ev.HoldTime } : null, after: await text(page.getByRole('table').first()), interacting: await text(page.getByRole('table', { name: 'In-progress interactions' })) });
+  }
+
   // --- a queue call, waiting, then answered
   // The agents answer only on command, so the caller waits in the queue.
   await answerMode('manual');
