@@ -435,6 +435,47 @@ try {
     if (rs) await phone(rs.Interface.split('/')[1], 'hangup');
     await Promise.race([call2.exited, sleep(3000)]);
   }
+  if (want('attended')) {
+    // Attended transfer (AMI Atxfer, features.conf atxfer=*2): the customer waits on hold while the agent consults a colleague.
+    if (!want('call-ends')) {
+      await phone(agentExt, 'hangup').catch(() => {});
+      await Promise.race([call.exited, sleep(3000)]);
+    }
+    const rangP3 = origWait((m) => m.Event === 'AgentCalled', 15_000);
+    const call3 = customerCall({ did: '8005550100', name: 'Robin Ashe', number: '+14155550999' });
+    const rang3 = await rangP3;
+    const ext3 = rang3.Interface.split('/')[1];
+    const name3 = rang3.MemberName;
+    const target = ext3 === '1004' ? '1002' : '1004';
+    await phone(ext3, 'accept');
+    await sleep(1500);
+    await nav('Agents');
+    await page.getByRole('button', { name: `Monitor ${name3}` }).first().click();
+    await sleep(500);
+    const t0 = await click(`Monitor ${name3}`);
+    const up = await legUp(t0);
+    await sleep(1500);
+    const active = { supervisorHears: await supervisorHears(), toolbar: await text(toolbar) };
+    const agentChannel = channels().map((c) => c.split('!')[0]).find((c) => c.startsWith(`PJSIP/${ext3}-`));
+    const atx = await admin.send('Atxfer', { Channel: agentChannel, Exten: target, Context: 'agents' });
+    await sleep(2000);
+    await phone(target, 'accept');
+    await sleep(2500);
+    const tc = Date.now();
+    const consult = { supervisorHears: await supervisorHears(), toolbar: await text(toolbar), details: await text(page.locator('main').first()) };
+    consult.rtp = toneSummary(tc, Date.now());
+    await nav('Queue activity');
+    consult.interacting = await text(page.getByRole('table', { name: 'In-progress interactions' }));
+    consult.channels = channels();
+    const th = Date.now();
+    await phone(ext3, 'hangup'); // completes the attended transfer
+    const legEndedMs = await waitUntil(async () => ((await toolbar.count()) === 0 ? Date.now() - th : undefined), 8000, 10);
+    await sleep(2000);
+    const after = { interacting: await text(page.getByRole('table', { name: 'In-progress interactions' })), channels: channels(), notices: await noticeTexts() };
+    out('attended', { agent: rang3.Interface, target, atxfer: atx.Response, clickToLegUpMs: up, active, consult, legEndedAfterAgentHangupMs: legEndedMs, after });
+    await phone(target, 'hangup').catch(() => {});
+    await Promise.race([call3.exited, sleep(3000)]);
+  }
 } catch (e) {
   out('error', { message: String(e?.stack ?? e) });
   await page.screenshot({ path: '/tmp/asterisk-proof-error.png' }).catch(() => {});
