@@ -32,6 +32,7 @@ import {
   type AudioVerdict,
   type LegAudio,
 } from './legAudio';
+import { withoutComfortNoise } from './offerSdp';
 import { immediateHangupProblem, isEarlyMedia, refusedStartProblem, unansweredProblem } from './monitorStart';
 import { dtmfForModeChange, infoDigitsRefusal, micLiveIn, monitorDialString, type DtmfStep, type PbxProfile } from './pbxProfiles';
 import { problemFromCall } from './phoneProblems';
@@ -241,6 +242,10 @@ export class MonitorSession extends EventEmitter {
     if (s.connection) onPeer(s.connection);
     else s.on('peerconnection', (e: { peerconnection: unknown }) => onPeer(e.peerconnection));
     if (this.init.answerTimeoutMs !== undefined) this.boundTheAnswer(this.init.answerTimeoutMs);
+    // No comfort noise in our offer: CN in the answer makes Chromium stop sending audio during silence (offerSdp.ts).
+    s.on('sdp', (e: { originator: string; type: string; sdp: string }) => {
+      if (e.originator === 'local' && e.type === 'offer') e.sdp = withoutComfortNoise(e.sdp);
+    });
     s.on('progress', (e: { originator: string; response?: { status_code?: number; body?: string } | null }) => {
       if (e.originator !== 'remote' || !e.response?.status_code) return;
       if (!isEarlyMedia(e.response.status_code, !!e.response.body) || this.earlyMedia) return;

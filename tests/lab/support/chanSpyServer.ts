@@ -22,6 +22,15 @@
  *  - `codec: 'opus-only'`: Asterisk with allow=opus,ulaw picks the Opus the
  *    browser prefers and, without a translator, drops every frame: an
  *    established leg with no RTP in either direction.
+ *
+ * `pbx: 'freeswitch'` gives it FreeSWITCH eavesdrop's habits instead (src/switch_ivr_async.c,
+ * mod_sofia; issue 18): spying begins at the answer (the dialplan answers, eavesdrop attaches
+ * at once, no digit wait); digits 0 listen, 1 talk to the other leg (the customer, when the
+ * agent's channel is the one eavesdropped), 2 talk to the eavesdropped leg (the agent), 3 both,
+ * * leave (BYE); telephone-event always negotiated, so SIP INFO digits are answered 200 OK and
+ * ignored ("IGNORE INFO DTMF") unless `liberalDtmf`; an idle extension (nothing in spymap)
+ * hangs up ~100 ms after the answer; `comfortNoise` puts CN in the answer when offered
+ * (suppress-cng=false), and counts the CN packets the supervisor sends.
  * werift is test-only; production media stays in the renderer.
  */
 import * as JsSIP from 'jssip';
@@ -31,8 +40,10 @@ import { NodeWsSocket } from '../../../main/phone/nodeWsSocket';
 import { installJsSipWebRtcGlobals, pcConfigWith } from '../../../main/phone/webrtcShim';
 import { rms, ulawDecode, ulawEncode } from './g711';
 
-type Mode = 'monitor' | 'coach' | 'barge';
+/** 'customer': FreeSWITCH digit 1, only the other leg (the customer) hears the supervisor. */
+type Mode = 'monitor' | 'coach' | 'barge' | 'customer';
 const DIGITS: Record<string, Mode> = { '4': 'monitor', '5': 'coach', '6': 'barge' };
+const FREESWITCH_DIGITS: Record<string, Mode> = { '0': 'monitor', '1': 'customer', '2': 'coach', '3': 'barge' };
 const FRAME = 160; // 20 ms at 8 kHz
 
 export interface EarLevels {
@@ -54,6 +65,12 @@ export interface ChanSpyOptions {
   answerWaitMs?: number;
   /** dtmf_mode=rfc4733: also negotiate telephone-event and take digits from RTP (INFO digits work either way). */
   rfc4733?: boolean;
+  /** Behave like FreeSWITCH eavesdrop instead of Asterisk ChanSpy (see above). */
+  pbx?: 'asterisk' | 'freeswitch';
+  /** FreeSWITCH: the Sofia profile has liberal-dtmf=true (INFO digits are taken). */
+  liberalDtmf?: boolean;
+  /** FreeSWITCH: suppress-cng=false, CN (payload 13) in the answer when the offer has it. */
+  comfortNoise?: boolean;
 }
 
 export interface ChanSpyServer {
@@ -62,6 +79,12 @@ export interface ChanSpyServer {
   spying(): boolean;
   /** Digits thrown away because they came before spying began. */
   swallowed: string[];
+  /** FreeSWITCH: INFO digits answered 200 OK and ignored (no liberal-dtmf). */
+  ignoredInfo: string[];
+  /** RTP packets from the supervisor: all, and comfort noise (CN) among them. */
+  supervisorPackets(): { all: number; comfortNoise: number };
+  /** The answer the server gave (SDP), to check what was negotiated. */
+  answerSdp(): string | undefined;
   /** The idle extension now has a call: spying begins (after the digit wait). */
   startSpiedCall(): void;
   /** What it would have logged, like Asterisk's verbose log. */
@@ -101,8 +124,13 @@ export async function startChanSpyServer(
   let step: 'ringing' | 'answer-wait' | 'digit-wait' | 'looking' | 'spying' = 'ringing';
   let stepTimer: NodeJS.Timeout | undefined;
   const swallowed: string[] = [];
+  const ignoredInfo: string[] = [];
   const log: string[] = [];
   const opusOnly = options.codec === 'opus-only';
+  const freeswitch = options.pbx === 'freeswitch';
+  const digitModes = freeswitch ? FREESWITCH_DIGITS : DIGITS;
+  const packets = { all: 0, comfortNoise: 0 };
+  let answer: string | undefined;
   const after = (ms: number, fn: () => void) => {
     if (stepTimer) clearTimeout(stepTimer);
     stepTimer = setTimeout(fn, ms);
@@ -112,7 +140,7 @@ export async function startChanSpyServer(
     step = 'looking';
     if (idle) return; // ChanSpy loops on 100 ms digit waits until the extension has a call
     step = 'spying';
-    log.push(`Spying on channel PJSIP/${dialled.replace(/^\*222/, '')}-00000001`);
+    log.push(freeswitch ? `Eavesdropping on agent ${dialled.replace(/^88/, '')}` : `Spying on channel PJSIP/${dialled.replace(/^\*222/, '')}-00000001`);
   };
   const endDigitWait = () => {
     if (step === 'digit-wait') lookForChannel();
@@ -141,14 +169,28 @@ export async function startChanSpyServer(
     mode = 'monitor';
     step = 'ringing';
     session.on('accepted', () => {
+      if (freeswitch) {
+        // answer, then eavesdrop(${hash(select/spymap/$1)}): at once; on an empty uuid it returns and the dialplan hangs up.
+        if (!idle) return lookForChannel();
+        log.push('eavesdrop: no uuid to eavesdrop on');
+        after(100, () => session.terminate());
+        return;
+      }
       // 200 OK sent: __ast_answer waits for the supervisor's first frame, bounded.
       step = 'answer-wait';
       after(options.answerWaitMs ?? 500, endAnswerWait);
     });
+    session.on('sdp', (e: { originator: string; sdp: string }) => {
+      if (e.originator === 'local') answer = e.sdp;
+    });
     const onDigit = (tone: string) => {
       log.push(`DTMF end '${tone}' received`);
       if (step === 'spying') {
-        if (DIGITS[tone]) mode = DIGITS[tone]!;
+        if (freeswitch && tone === '*') {
+          session.terminate(); // '*' leaves eavesdrop; the dialplan hangs up
+          return;
+        }
+        if (digitModes[tone]) mode = digitModes[tone]!;
         return;
       }
       // Read by the answer wait (re-queued) or by ast_waitfordigit(): consumed, no mode change,
@@ -157,8 +199,16 @@ export async function startChanSpyServer(
       endAnswerWait();
       endDigitWait();
     };
+    // JsSIP reports SIP INFO digits here (and has already answered them 200 OK); RTP digits come through onReceiveRtp.
     session.on('newDTMF', (ev: { originator: string; dtmf: { tone: string } }) => {
-      if (ev.originator === 'remote') onDigit(ev.dtmf.tone);
+      if (ev.originator !== 'remote') return;
+      if (freeswitch && !options.liberalDtmf) {
+        // telephone-event was negotiated (FreeSWITCH always answers with it): sofia ignores INFO DTMF.
+        ignoredInfo.push(ev.dtmf.tone);
+        log.push(`IGNORE INFO DTMF(${ev.dtmf.tone}) (This channel was not configured to use INFO DTMF!)`);
+        return;
+      }
+      onDigit(ev.dtmf.tone);
     });
     session.on('peerconnection', (ev) => {
       const pc = ev.peerconnection as unknown as WeriftPC;
@@ -167,6 +217,11 @@ export async function startChanSpyServer(
       const hook = (track: { onReceiveRtp: { subscribe(f: (p: RtpPacket) => void): void } }) =>
         track.onReceiveRtp.subscribe((rtp) => {
           endAnswerWait(); // the supervisor's first frame (voice or a DTMF begin) ends __ast_answer's wait
+          packets.all++;
+          if (tr.codecs.some((c) => c.mimeType.toLowerCase() === 'audio/cn' && c.payloadType === rtp.header.payloadType)) {
+            packets.comfortNoise++;
+            return;
+          }
           // werift may keep both of Chromium's telephone-event entries (8 and 48 kHz): any of them is a digit.
           const te = tr.codecs.some((c) => c.mimeType.toLowerCase() === 'audio/telephone-event' && c.payloadType === rtp.header.payloadType);
           if (te && rtp.payload.length >= 4) {
@@ -182,8 +237,8 @@ export async function startChanSpyServer(
           const pcm = Array.from(rtp.payload, ulawDecode);
           const level = rms(pcm);
           ears.fromSupervisor = Math.max(ears.fromSupervisor, level);
-          if (mode !== 'monitor') ears.agent = Math.max(ears.agent, level);
-          if (mode === 'barge') ears.customer = Math.max(ears.customer, level);
+          if (mode === 'coach' || mode === 'barge') ears.agent = Math.max(ears.agent, level);
+          if (mode === 'barge' || mode === 'customer') ears.customer = Math.max(ears.customer, level);
         });
       pc.onTrack.subscribe(hook as never);
       let seq = 0;
@@ -208,7 +263,8 @@ export async function startChanSpyServer(
     const codec = opusOnly
       ? new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48000, channels: 2, payloadType: 111 })
       : new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: 0 });
-    const audio = options.rfc4733 && !opusOnly ? [codec, new RTCRtpCodecParameters({ mimeType: 'audio/telephone-event', clockRate: 8000, channels: 1, payloadType: 101 })] : [codec];
+    const audio = (options.rfc4733 || freeswitch) && !opusOnly ? [codec, new RTCRtpCodecParameters({ mimeType: 'audio/telephone-event', clockRate: 8000, channels: 1, payloadType: 101 })] : [codec];
+    if (freeswitch && options.comfortNoise) audio.push(new RTCRtpCodecParameters({ mimeType: 'audio/CN', clockRate: 8000, channels: 1, payloadType: 13 }));
     session.answer({
       mediaConstraints: { audio: false, video: false },
       pcConfig: pcConfigWith((cfg) => new WeriftPC({ ...(cfg as object), codecs: { audio, video: [] } } as never)) as never,
@@ -224,6 +280,9 @@ export async function startChanSpyServer(
     mode: () => mode,
     spying: () => step === 'spying',
     swallowed,
+    ignoredInfo,
+    supervisorPackets: () => ({ ...packets }),
+    answerSdp: () => answer,
     log,
     startSpiedCall() {
       idle = false;
