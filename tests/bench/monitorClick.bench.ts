@@ -13,8 +13,10 @@
  * Prints monitor_ui_click_to_audio_p50/p95_ms and the breakdown, per run:
  *  - ui_to_peer: click -> the page creates the peer connection main asked for
  *    (UI -> main over the WebSocket, rules, connector, phone, back to the page)
- *  - sip_setup: peer created -> the PBX's answer applied (offer, INVITE via
- *    Kamailio, 200 OK)
+ *  - sip_setup: peer created -> the PBX's answer applied, split into
+ *    offer (peer created -> local offer set) and offer_to_answer (the
+ *    phone's candidate wait, INVITE via Kamailio, the lab server's answer,
+ *    200 OK; the INVITE leaves before Chromium's gathering completes)
  *  - ice: answer applied -> ICE connected
  *  - dtls: ICE connected -> DTLS connected (connectionState)
  *  - first_audio: DTLS connected -> the first non-silent samples
@@ -52,7 +54,9 @@ const PROBE = `
   const Native = window.RTCPeerConnection;
   window.RTCPeerConnection = function (...args) {
     const pc = new Native(...args);
-    const run = { clickAt: probe.clickAt, createdAt: performance.now(), answerAt: 0, iceAt: 0, dtlsAt: 0, audioAt: 0 };
+    const run = { clickAt: probe.clickAt, createdAt: performance.now(), offerAt: 0, answerAt: 0, iceAt: 0, dtlsAt: 0, audioAt: 0 };
+    const setLocal = pc.setLocalDescription.bind(pc);
+    pc.setLocalDescription = async (d) => { const r = await setLocal(d); if (!run.offerAt) run.offerAt = performance.now(); return r; };
     probe.runs.push(run);
     const setRemote = pc.setRemoteDescription.bind(pc);
     pc.setRemoteDescription = async (d) => { const r = await setRemote(d); if (d && d.type === 'answer' && !run.answerAt) run.answerAt = performance.now(); return r; };
@@ -81,6 +85,7 @@ const PROBE = `
 interface Run {
   clickAt: number;
   createdAt: number;
+  offerAt: number;
   answerAt: number;
   iceAt: number;
   dtlsAt: number;
@@ -140,6 +145,8 @@ async function main(): Promise<void> {
     const breakdown: [string, (r: Run) => number][] = [
       ['ui_to_peer', (r) => r.createdAt - r.clickAt],
       ['sip_setup', (r) => r.answerAt - r.createdAt],
+      ['offer', (r) => r.offerAt - r.createdAt],
+      ['offer_to_answer', (r) => r.answerAt - r.offerAt],
       ['ice', (r) => r.iceAt - r.answerAt],
       ['dtls', (r) => r.dtlsAt - r.iceAt],
       ['first_audio', (r) => r.audioAt - r.dtlsAt],
