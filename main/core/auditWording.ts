@@ -1,4 +1,4 @@
-import type { AuditAbout, AuditEntry, Channel, Interaction } from '../../preload/contract';
+import { channelNames, type AuditAbout, type AuditEntry, type Channel, type Interaction } from '../../preload/contract';
 
 /**
  * The audit log in words a supervisor (and their auditor) reads: what was done,
@@ -12,14 +12,6 @@ export interface AuditContext {
   agentName: (agentId: string) => string | undefined;
   queueName: (queueId: string) => string | undefined;
 }
-
-export const channelNames: Record<Channel, string> = {
-  voice: 'Voice call',
-  webMessaging: 'Web messaging',
-  thirdPartyMessaging: 'Messaging app',
-  sms: 'SMS',
-  chat: 'Chat',
-};
 
 /** What the conversation is called in a sentence ("the call", "the SMS conversation"). */
 const conversationNoun: Record<Channel, string> = {

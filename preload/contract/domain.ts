@@ -30,6 +30,14 @@ export const channels = ['voice', 'webMessaging', 'thirdPartyMessaging', 'sms', 
 export const channelSchema = z.enum(channels);
 export type Channel = z.infer<typeof channelSchema>;
 export const isDigital = (c: Channel): boolean => c !== 'voice';
+/** A channel's name wherever a person reads it: lists, details, the audit log, exports (one definition). */
+export const channelNames: Record<Channel, string> = {
+  voice: 'Voice',
+  webMessaging: 'Web messaging',
+  thirdPartyMessaging: 'Messaging',
+  sms: 'SMS',
+  chat: 'Chat',
+};
 
 export const supervisionModes = ['monitor', 'coach', 'barge'] as const;
 export const supervisionModeSchema = z.enum(supervisionModes);

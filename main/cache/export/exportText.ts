@@ -1,5 +1,5 @@
-import type { SupervisionMode } from '../../../preload/contract';
-import { channelNames, describeAction, describeTarget, resultNames } from '../../core/auditWording';
+import { channelNames, type SupervisionMode } from '../../../preload/contract';
+import { describeAction, describeTarget, resultNames } from '../../core/auditWording';
 import type { InteractionDetail } from '../types';
 
 // The export reads like the app, not like its data: channel and action names, verbs for the

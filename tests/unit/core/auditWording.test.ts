@@ -38,7 +38,7 @@ describe('audit entries in words', () => {
   it('words a voice action for a call, never "on a chat"', () => {
     const about = describeAudit({ ...base, action: 'voice-barge', interactionId: 'call-1' }, auditContextFrom(known, 'call-1'));
     expect(about.action).toBe('Barged into the call');
-    expect(about.channel).toBe('Voice call');
+    expect(about.channel).toBe('Voice');
     expect(describeAction('voice-end', 'voice')).toBe('Left the call (own leg only)');
   });
 

@@ -1,12 +1,7 @@
-import type { Channel, InteractionView, Participant } from '../../../../preload/contract';
+import type { InteractionView, Participant } from '../../../../preload/contract';
 
-export const channelLabels: Record<Channel, string> = {
-  voice: 'Voice',
-  webMessaging: 'Web messaging',
-  thirdPartyMessaging: 'Messaging',
-  sms: 'SMS',
-  chat: 'Chat',
-};
+/** The one map of channel names (preload/contract/domain.ts). */
+export { channelNames as channelLabels } from '../../../../preload/contract';
 
 export const stateLabels: Record<InteractionView['state'], string> = {
   pending: 'Pending',
