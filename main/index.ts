@@ -5,9 +5,11 @@
 import * as path from 'node:path';
 import { app, BrowserWindow } from 'electron';
 import { composeCore } from './app/composeCore';
-import { createLogger } from './core/logger';
+import { createAppLogger } from './app/createAppLogger';
+import { policyPath } from './config/policyPath';
 import { appOrigin, registerAppScheme, serveRenderer } from './electron/appProtocol';
 import { hardenWindows, openExternalSafely } from './electron/hardenWindows';
+import { electronLogFolder, openFolder, startCrashReports } from './electron/diagnostics';
 import { attachWindow, wireIpc } from './electron/ipcBridge';
 import { createSafeStorageKeyStore } from './electron/safeStorageKeyStore';
 import { createSafeStorageSecretStore } from './electron/safeStorageSecretStore';
@@ -15,7 +17,10 @@ import { createSafeStorageSecretStore } from './electron/safeStorageSecretStore'
 app.enableSandbox();
 registerAppScheme();
 
-const log = createLogger();
+// Before anything else: crash dumps (kept locally; uploaded only to an IT policy URL) and log files in the OS log folder.
+const crashReports = startCrashReports(policyPath(process.platform, process.env));
+const logFolder = electronLogFolder();
+const { log } = createAppLogger(logFolder);
 
 async function start(): Promise<void> {
   await app.whenReady();
@@ -31,6 +36,7 @@ async function start(): Promise<void> {
     keyStore: createSafeStorageKeyStore(app.getPath('userData')),
     secretStore: createSafeStorageSecretStore(app.getPath('userData')),
     cacheWorkerEntry: path.join(__dirname, 'cacheWorker.js'),
+    diagnostics: { logFolder, openLogFolder: openFolder, crashReports },
   });
   wireIpc(core);
 

@@ -10,6 +10,7 @@
 import type { z } from 'zod';
 import { cacheCommands, cacheEvents } from './contract/cache';
 import { coreCommands, coreEvents } from './contract/core';
+import { diagnosticsCommands } from './contract/diagnostics';
 import { digitalCommands, digitalEvents } from './contract/digital';
 import { phoneCommands, phoneEvents } from './contract/phone';
 import { secretCommands } from './contract/secrets';
@@ -23,6 +24,7 @@ export const commands = {
   ...cacheCommands,
   ...phoneCommands,
   ...secretCommands,
+  ...diagnosticsCommands,
 };
 
 export const events = {
@@ -62,4 +64,5 @@ export type { ConfigView, Notice } from './contract/core';
 export type { AudibilityPreviewRow, InteractionDetails } from './contract/voice';
 export type { AuditAbout, AuditEntry } from './contract/digital';
 export type { SecretName, SecretsStatus } from './contract/secrets';
+export type { DiagnosticsInfo, RendererError } from './contract/diagnostics';
 export type { CacheStatus, CachedDetail, CacheSearchResult, CachedNote } from './contract/cache';

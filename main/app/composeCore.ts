@@ -12,6 +12,7 @@ import { cacheDatabasePath } from '../cache/paths';
 import { openSessionCache, type SessionCache } from '../cache/SessionCache';
 import { createAsteriskConnector } from './createAsteriskConnector';
 import { createDemoConnector, type DemoConnectorHandle } from './createDemoConnector';
+import { diagnosticsHandlers, type DiagnosticsHost } from './diagnosticsHandlers';
 import { createPhoneWiring } from './phoneWiring';
 import { secretHandlers } from './secretHandlers';
 import { firstTelling } from './toldOnce';
@@ -35,6 +36,8 @@ export interface ComposeOptions {
   cacheWorkerEntry?: string;
   /** Off only for benchmarks that measure the screens without audio. Default on. */
   phone?: boolean;
+  /** Where the host writes its logs (and, in Electron, crash dumps), for Settings › About. */
+  diagnostics?: DiagnosticsHost;
 }
 
 export interface ComposedApp {
@@ -56,6 +59,9 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
     },
     (m) => log.warn(m),
   );
+  // The log level is a setting (or IT policy): applied now and on every change.
+  log.setLevel?.(config.get('log.level'));
+  config.onChange(() => log.setLevel?.(config.get('log.level')));
 
   const demo = createDemoConnector({
     seed: options.demo?.seed ?? config.get('demo.seed'),
@@ -93,7 +99,11 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
     version: options.version,
     openExternal: options.openExternal,
     startOffline: config.get('startOffline'),
-    extraHandlers: { ...phone?.handlers, ...secretCommands },
+    extraHandlers: {
+      ...phone?.handlers,
+      ...secretCommands,
+      ...diagnosticsHandlers(options.diagnostics ?? { logFolder: 'not written to disk in this run' }, log),
+    },
     ...(phone ? { phone: phone.voice } : {}),
     ...(cache ? { cache } : {}),
   });

@@ -36,6 +36,16 @@ export const settingsShape = {
   'cache.retentionDays': z.number().int().min(1).max(3650),
   /** Extra regular expressions redacted before anything is cached (card numbers always are). */
   'cache.redactionPatterns': z.array(z.string().max(500)).max(100),
+  /** Lowest level written to the log files (Settings › About shows the folder). */
+  'log.level': z.enum(['error', 'warn', 'info']),
+  /**
+   * Desktop app: where crash reports are uploaded. Empty (the default): never
+   * uploaded, dumps stay on this computer. Read from the IT policy only (main/config/crashReportPolicy.ts).
+   */
+  'crashReports.submitUrl': z
+    .string()
+    .max(2000)
+    .refine((v) => v === '' || (/^https?:\/\//i.test(v) && URL.canParse(v)), 'must be empty or an http(s) URL'),
 };
 
 export type SettingKey = keyof typeof settingsShape;
@@ -64,6 +74,8 @@ export const defaultSettings: Settings = {
   'ui.theme': 'system',
   'cache.retentionDays': 30,
   'cache.redactionPatterns': [],
+  'log.level': 'info',
+  'crashReports.submitUrl': '',
 };
 
 export const settingKeys = Object.keys(settingsShape) as SettingKey[];

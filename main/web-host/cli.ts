@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { composeCore } from '../app/composeCore';
 import { defaultUserDataDir } from '../config/paths';
-import { createLogger } from '../core/logger';
+import { createAppLogger } from '../app/createAppLogger';
 import { FileKeyStore } from '../cache/keyStore';
 import { optInScenarioNames, type OptInScenario } from '../contact-center/demo';
 import { guardProcess } from './processGuard';
@@ -41,7 +41,10 @@ function usageError(message: string): never {
 }
 
 async function main(): Promise<void> {
-  const log = createLogger();
+  const userDataDir = values['user-data'] ?? defaultUserDataDir(process.platform, process.env);
+  // The web host's log files live in its user-data folder (the desktop app uses the OS log folder).
+  const logFolder = path.join(userDataDir, 'logs');
+  const { log } = createAppLogger(logFolder);
   guardProcess(log);
   // An explicit policy file that is not there is a mistake to report, not "no policy".
   if (values.policy !== undefined && !fs.existsSync(values.policy)) {
@@ -50,7 +53,6 @@ async function main(): Promise<void> {
   const scenarios = (values.scenario ?? []).map((name) =>
     (optInScenarioNames as string[]).includes(name) ? (name as OptInScenario) : usageError(`unknown --scenario ${name}; known: ${optInScenarioNames.join(', ')}.`),
   );
-  const userDataDir = values['user-data'] ?? defaultUserDataDir(process.platform, process.env);
   const staticDir = values['static-dir'] ?? path.resolve(__dirname, '../../out/renderer');
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
     console.error(`The renderer is not built (${staticDir}). Run \`npm run start:web\`, which builds it first.`);
@@ -75,6 +77,8 @@ async function main(): Promise<void> {
     demo,
     ...(values.policy ? { policyFile: values.policy } : {}),
     keyStore: new FileKeyStore(path.join(userDataDir, 'cache.key')),
+    // No file manager to open from here: Settings › About shows the path.
+    diagnostics: { logFolder },
     // With an explicit user-data folder (tests, side-by-side runs) the cache lives there too.
     ...(values['user-data'] ? { cachePath: path.join(userDataDir, 'cache', 'session-cache.sqlite') } : {}),
     openExternal: async (url) => {

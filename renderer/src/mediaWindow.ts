@@ -4,5 +4,9 @@
  * from the UI window, a reload of the UI never drops an active monitor.
  */
 import { attachMediaHost } from './media/attachMediaHost';
+import { reportUnhandledErrors } from './services/errorReports';
 
-if (window.spyglass) attachMediaHost(window.spyglass);
+if (window.spyglass) {
+  reportUnhandledErrors(window.spyglass, 'media');
+  attachMediaHost(window.spyglass);
+}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SecretName, SecretsStatus } from '../../../preload/contract';
 import { run } from '../services/api';
-import './secretField.css';
+import './settings.css';
 
 /**
  * The secrets' status (set / not set, where kept), loaded when Settings opens.

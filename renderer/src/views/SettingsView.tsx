@@ -3,6 +3,7 @@ import type { ConfigView } from '../../../preload/contract';
 import { LockedBadge } from '../components/LockedBadge';
 import { run } from '../services/api';
 import { dispatch, useStore } from '../store';
+import { AboutSettings } from './AboutSettings';
 import { AudioSettings } from './AudioSettings';
 import { OfflineCacheSettings } from './OfflineCacheSettings';
 import { SecretField, useSecretsStatus } from './SecretField';
@@ -49,6 +50,13 @@ const fields: FieldSpec[] = [
   },
   { key: 'ui.theme', label: 'Theme', help: 'Light or dark; system follows your operating system. High contrast follows the operating system’s contrast setting.', kind: 'select', options: ['system', 'light', 'dark'] },
   { key: 'cache.retentionDays', label: 'Keep cached interactions (days)', help: 'Older cached interactions are purged.', kind: 'number' },
+  {
+    key: 'log.level',
+    label: 'Log level',
+    help: 'What the log files keep: errors only, warnings too, or everything (info). The folder is under About.',
+    kind: 'select',
+    options: ['error', 'warn', 'info'],
+  },
   { key: 'demo.timeCompression', label: 'Demo speed', help: 'How much faster than real time the demo runs (takes effect on restart).', kind: 'number' },
 ];
 
@@ -190,6 +198,7 @@ export function SettingsView() {
       </form>
       <AudioSettings />
       <OfflineCacheSettings />
+      <AboutSettings />
     </section>
   );
 }

@@ -161,6 +161,8 @@ const validValue: Record<SettingKey, fc.Arbitrary<unknown>> = {
   'ui.theme': fc.constantFrom('system', 'light', 'dark'),
   'cache.retentionDays': fc.integer({ min: 1, max: 3650 }),
   'cache.redactionPatterns': fc.array(fc.string({ maxLength: 500 }), { maxLength: 100 }),
+  'log.level': fc.constantFrom('error' as const, 'warn' as const, 'info' as const),
+  'crashReports.submitUrl': fc.constantFrom('', 'https://crash.example.com/submit'),
 };
 /** A JSON object mixing valid settings, settings with any JSON value, and any other keys. */
 const settingsObject = fc

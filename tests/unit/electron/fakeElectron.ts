@@ -18,6 +18,8 @@ export const recorded = {
   permissionRequestHandler: undefined as Handler | undefined,
   permissionCheckHandler: undefined as Handler | undefined,
   openedExternally: [] as string[],
+  openedPaths: [] as string[],
+  crashReporterStarts: [] as Record<string, unknown>[],
 };
 
 export function resetFakeElectron(): void {
@@ -27,6 +29,8 @@ export function resetFakeElectron(): void {
   recorded.permissionRequestHandler = undefined;
   recorded.permissionCheckHandler = undefined;
   recorded.openedExternally.length = 0;
+  recorded.openedPaths.length = 0;
+  recorded.crashReporterStarts.length = 0;
   app.removeAllListeners();
 }
 
@@ -61,7 +65,25 @@ export const net = {
   },
 };
 
-export const app = new EventEmitter();
+/** app: its events, and the OS folders main asks for (under a fake root a test may set). */
+export const app = Object.assign(new EventEmitter(), {
+  pathsRoot: '/fake-electron',
+  logsPathSet: false,
+  setAppLogsPath() {
+    app.logsPathSet = true;
+  },
+  getPath(name: string): string {
+    if (name === 'logs' && !app.logsPathSet) throw new Error("Failed to get 'logs' path");
+    return `${app.pathsRoot}/${name}`;
+  },
+});
+
+export const crashReporter = {
+  start(options: Record<string, unknown>) {
+    if (options.uploadToServer !== false && !options.submitURL) throw new Error('submitURL is a required option to crashReporter.start');
+    recorded.crashReporterStarts.push(options);
+  },
+};
 
 export const session = {
   defaultSession: {
@@ -77,6 +99,10 @@ export const session = {
 export const shell = {
   async openExternal(url: string) {
     recorded.openedExternally.push(url);
+  },
+  async openPath(folder: string) {
+    recorded.openedPaths.push(folder);
+    return '';
   },
 };
 
