@@ -11,7 +11,7 @@ import { DemoPbx } from '../phone/demoPbx/demoPbx';
 import { demoDirectory, type DemoDirectoryView } from '../phone/demoPbx/demoDirectory';
 import { demoVoicesFor } from '../phone/demoPbx/demoVoices';
 import { createMediaHostChannel, type MediaHostChannel } from '../phone/mediaHost';
-import { asteriskChanSpy, autoAnswer, freeswitchEavesdrop, type PbxProfile } from '../phone/pbxProfiles';
+import { asteriskChanSpy, autoAnswer, freeswitchEavesdrop, pbxMixingOf, type PbxProfile } from '../phone/pbxProfiles';
 import { declinedCallNotice, gateDeclinedNotice, type NoticeGate } from '../phone/autoAnswer';
 import { phoneHandlers } from '../phone/phoneHandlers';
 import { ModeChangeError } from '../phone/monitorSession';
@@ -217,6 +217,8 @@ export function createPhoneWiring(
     followCall: (interaction, picked) => {
       if (isDemo()) demoPbx.followCall(demoVoicesFor(interaction, picked));
     },
+    pbxMixing: () => pbxMixingOf(config.get('phone.profile')),
+    mutePlayback: (muted) => softphone.setPlaybackMuted(muted),
     onLegEnded(listener) {
       legEnded.add(listener);
       return () => legEnded.delete(listener);

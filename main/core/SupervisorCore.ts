@@ -336,6 +336,8 @@ export class SupervisorCore {
     // The phone follows who the supervisor hears (the demo PBX plays exactly those voices).
     const monitored = session && session.state !== 'ended' && session.state !== 'failed' ? this.mirror.interactions.get(session.interactionId) : undefined;
     if (session && monitored) this.options.phone?.followCall?.(monitored, session.participantId);
+    // Rule 2 where the PBX does not keep it (a channel spy still sends the held customer): mute the leg's playback.
+    if (session && monitored) this.options.phone?.mutePlayback?.((session.mutedOnHold?.length ?? 0) > 0);
     // What this supervisor may do changes everywhere (one monitor at a time).
     this.markAllDirty();
   }
@@ -391,9 +393,14 @@ export class SupervisorCore {
       this.voiceSession = undefined;
       return;
     }
-    const audible = this.options.rules.audibility(interaction, v.participantId, v.mode);
-    if (audible.hearing.join() !== v.hearing.join() || audible.heardBy.join() !== v.heardBy.join()) {
-      this.setVoiceSession({ ...v, ...audible });
+    const { mutedOnHold = [], ...audible } = this.options.rules.audibility(interaction, v.participantId, v.mode, this.options.phone?.pbxMixing?.());
+    if (
+      audible.hearing.join() !== v.hearing.join() ||
+      audible.heardBy.join() !== v.heardBy.join() ||
+      mutedOnHold.join() !== (v.mutedOnHold ?? []).join()
+    ) {
+      const { mutedOnHold: _was, ...rest } = v;
+      this.setVoiceSession({ ...rest, ...audible, ...(mutedOnHold.length > 0 ? { mutedOnHold } : {}) });
     }
   }
 

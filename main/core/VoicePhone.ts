@@ -1,4 +1,5 @@
 import type { Interaction, SupervisionMode } from '../../preload/contract';
+import type { PbxMixing } from '../supervision';
 
 /**
  * The softphone as the voice commands need it: place the supervisor's leg,
@@ -32,6 +33,18 @@ export interface VoicePhone {
    * audibility rules say the supervisor hears. Real PBXes mix on their own.
    */
   followCall?(interaction: Interaction, pickedParticipantId: string): void;
+  /**
+   * How the PBX mixes the leg (from the profile): the demo PBX and auto-answer
+   * platforms play what the rules say ('as-rules'); a dial-plan spy hears the
+   * agent's channel ('spied-channel'). Absent = 'as-rules'.
+   */
+  pbxMixing?(): PbxMixing;
+  /**
+   * Silence (or restore) the leg's playback in the media host: Spyglass' own
+   * enforcement of rule 2 where the PBX still sends a held customer
+   * (VoiceSession.mutedOnHold). Applies to a leg that is still being set up, too.
+   */
+  mutePlayback?(muted: boolean): void;
   /** The leg ended without the supervisor hanging up (far end, lost connection, media gone). */
   onLegEnded(listener: (reason: string) => void): () => void;
 }

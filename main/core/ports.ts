@@ -7,6 +7,7 @@ import type {
   Supervisor,
   SupervisionMode,
 } from '../../preload/contract';
+import type { PbxMixing } from '../supervision';
 
 /** What the rules need to know besides the object being judged. */
 export interface ViewContext {
@@ -27,5 +28,7 @@ export interface RulesPort {
     interaction: Interaction,
     participantId: string,
     mode: SupervisionMode,
-  ): { hearing: string[]; heardBy: string[]; micLive: boolean };
+    /** How the phone's PBX mixes the leg (VoicePhone.pbxMixing); 'as-rules' when there is no phone. */
+    mixing?: PbxMixing,
+  ): { hearing: string[]; heardBy: string[]; micLive: boolean; mutedOnHold?: string[] };
 }

@@ -5,7 +5,7 @@ import type { RulesPort, ViewContext } from './ports';
 export const supervisionRules: RulesPort = {
   agentView: (agent, ctx) => toAgentView(agent, ctx.supervisor, ctx.interactions, toRulesContext(ctx)),
   interactionView: (interaction, ctx) => toInteractionView(interaction, ctx.supervisor, toRulesContext(ctx), ctx.queues),
-  audibility: (interaction, participantId, mode) => audibility(interaction, participantId, mode),
+  audibility: (interaction, participantId, mode, mixing) => audibility(interaction, participantId, mode, mixing),
 };
 
 function toRulesContext(ctx: ViewContext): SupervisionContext {

@@ -48,8 +48,12 @@ export const initialLegAudio = (): LegAudio => ({ connectedAt: null, last: null,
 
 export const legConnected = (a: LegAudio, now: number): LegAudio => (a.connectedAt === null ? { ...a, connectedAt: now } : a);
 
-/** Fold one inbound-audio report in. Counters that go backwards (a new receiver) restart the deltas. */
-export function observeInbound(a: LegAudio, report: InboundAudio, now: number): LegAudio {
+/**
+ * Fold one inbound-audio report in. Counters that go backwards (a new receiver) restart the deltas.
+ * `levelsMeasured: false` (the playback is muted for privacy, which silences the decoded audio the
+ * energy is measured on): packets still count, their level is not judged.
+ */
+export function observeInbound(a: LegAudio, report: InboundAudio, now: number, { levelsMeasured = true }: { levelsMeasured?: boolean } = {}): LegAudio {
   const prev = a.last && report.packetsReceived >= a.last.packetsReceived ? a.last : null;
   const newPackets = report.packetsReceived - (prev?.packetsReceived ?? 0);
   const dEnergy = report.totalAudioEnergy - (prev?.totalAudioEnergy ?? 0);
@@ -59,7 +63,7 @@ export function observeInbound(a: LegAudio, report: InboundAudio, now: number): 
     next.firstPacketAt ??= now;
     next.lastPacketAt = now;
     // No decoded duration yet (stats lag the packets a little): not silence, just not measured.
-    if (dDuration <= 0 || dEnergy / dDuration > SILENCE_MEAN_SQUARE) next.lastSoundAt = now;
+    if (!levelsMeasured || dDuration <= 0 || dEnergy / dDuration > SILENCE_MEAN_SQUARE) next.lastSoundAt = now;
   }
   return next;
 }

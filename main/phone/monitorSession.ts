@@ -56,6 +56,8 @@ export interface MonitorSessionInit {
   now?: () => number;
   /** asterisk-chanspy: send the digits anyway this long after the answer if no audio came (default 1500 ms). */
   spyStartFallbackMs?: number;
+  /** Start with the playback muted (the monitored call is on hold on a channel spy; see setPlaybackMuted). */
+  playbackMuted?: boolean;
   /**
    * Outgoing legs: cancel (with the reason) when the PBX has not answered this
    * long after the start (monitorStart.ts). Undefined = no bound (incoming auto-answer legs are answered by us).
@@ -97,6 +99,8 @@ export class MonitorSession extends EventEmitter {
   private earlyMedia = false;
   private answeredAt: number | null = null;
   private answerTimer: NodeJS.Timeout | null = null;
+  /** What the supervisor's speaker plays of this leg is silenced (privacy mute on hold). */
+  private playbackMuted: boolean;
   /** Resolves once the leg is active (with its first mode applied or refused), failed or ended. */
   readonly settled: Promise<MonitorStatus>;
   /** Resolves when the leg is over (ended or failed). */
@@ -108,6 +112,7 @@ export class MonitorSession extends EventEmitter {
   ) {
     super();
     this.mode = init.mode;
+    this.playbackMuted = init.playbackMuted ?? false;
     this.settled = new Promise((resolve) => {
       const done = () => resolve(this.status());
       this.once('active', done);
@@ -165,6 +170,35 @@ export class MonitorSession extends EventEmitter {
     const done = this.switching.then(run, run);
     this.switching = done.catch(() => undefined);
     return done.then(() => this.status());
+  }
+
+  /**
+   * Silence (or restore) the leg's playback in the media host. The PBX keeps
+   * sending; the supervisor hears nothing of it. A peer that does not exist yet
+   * gets it when JsSIP creates it. If the media host refuses, the leg cannot be
+   * kept from playing a held customer, so it is ended with the reason.
+   */
+  setPlaybackMuted(muted: boolean): void {
+    if (this.isOver || this.playbackMuted === muted) return;
+    this.playbackMuted = muted;
+    this.applyPlaybackMute();
+    this.emit('change', this.status());
+  }
+
+  private applyPlaybackMute(): void {
+    const pc = this.peer;
+    if (!pc?.setPlaybackMuted) return;
+    const wanted = this.playbackMuted;
+    pc.setPlaybackMuted(wanted).catch((e: Error) => {
+      if (!wanted || this.isOver) return;
+      this.endedBy = 'error';
+      this.problem = {
+        code: 'MEDIA_FAILED',
+        message: `Spyglass could not mute the held customer on your monitoring leg (${e.message}), so it ended the leg.`,
+        action: 'Start monitoring again once the call is resumed.',
+      };
+      this.end();
+    });
   }
 
   /** The handset: BYE (or CANCEL) on the supervisor's own leg only. */
@@ -228,6 +262,7 @@ export class MonitorSession extends EventEmitter {
     const onPeer = (pc: unknown) => {
       // Before any media flows: JsSIP's mute flag on, so unhold never enables the mic.
       s.mute({ audio: true });
+      if (this.playbackMuted) this.applyPlaybackMute();
       (pc as Partial<EventEmitter>).on?.('inboundaudio', (report: InboundAudio) => this.onInboundAudio(report));
       (pc as Partial<EventEmitter>).on?.('micerror', (err: Error) => {
         this.problem = {
@@ -480,7 +515,7 @@ export class MonitorSession extends EventEmitter {
   private onInboundAudio(report: InboundAudio): void {
     if (this.isOver || !this.established) return;
     const wasSpying = this.audio.firstPacketAt !== null;
-    this.audio = observeInbound(this.audio, report, this.now());
+    this.audio = observeInbound(this.audio, report, this.now(), { levelsMeasured: !this.playbackMuted });
     this.checkAudio();
     if (wasSpying || this.audio.firstPacketAt === null) return;
     for (const wake of [...this.spyingWaiters]) wake();

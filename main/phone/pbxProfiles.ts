@@ -4,6 +4,7 @@
  * functions; every code and digit is configurable per server.
  */
 import type { SupervisionMode } from '../../preload/contract/domain';
+import type { PbxMixing } from '../supervision/audibility';
 import { DEFAULT_MONITOR_TOKEN_TTL_MS } from './monitorToken';
 
 export type DtmfMethod = 'info' | 'rfc2833';
@@ -99,6 +100,18 @@ export function profileSettingDefaults(profileName: string): { 'phone.featureCod
     default:
       return {};
   }
+}
+
+/**
+ * How a profile's PBX mixes the supervisor's leg (main/supervision/audibility.ts).
+ * The demo PBX and platforms that call the supervisor mix as the rules say.
+ * ChanSpy taps the agent's channel: on hold it still carries the held customer
+ * (measured, docs/asterisk/proof-2026-12-01.md). FreeSWITCH eavesdrop taps the
+ * agent's channel the same way (a media bug on both directions); not measured
+ * on hold, so it gets the same, privacy-safe treatment.
+ */
+export function pbxMixingOf(profileName: string): PbxMixing {
+  return profileName === 'asterisk-chanspy' || profileName === 'freeswitch-eavesdrop' ? 'spied-channel' : 'as-rules';
 }
 
 /**

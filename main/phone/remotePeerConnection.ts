@@ -208,6 +208,15 @@ export class RemotePeerConnection extends EventEmitter {
     );
   }
 
+  /**
+   * Silence (or restore) what this peer plays: the renderer disables the
+   * remote track, so the speaker and the output meter both go quiet. Rejects
+   * with the renderer's reason if it could not.
+   */
+  async setPlaybackMuted(muted: boolean): Promise<void> {
+    await this.call('setPlaybackMuted', [muted]);
+  }
+
   /** Turn the microphone on (coach/barge). */
   enableMic(): void {
     this.snap.senders.forEach((s, i) => {

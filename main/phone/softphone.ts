@@ -125,6 +125,8 @@ export class JsSipSoftphone implements Softphone {
   private socket: PhoneSocket | null = null;
   private account: SipAccount | null = null;
   private monitor: MonitorSession | null = null;
+  /** The privacy mute the core asked for (setPlaybackMuted); a leg set up meanwhile starts with it. */
+  private playbackMuted = false;
   private current: PhoneStatus = { registration: 'unregistered', monitor: null };
   /** Auto-answer profile: the one monitor request the platform may call back on. */
   private pending: PendingMonitorCall | null = null;
@@ -285,7 +287,10 @@ export class JsSipSoftphone implements Softphone {
       );
       const answerTimeoutMs = account.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_SECONDS * 1000;
       m = this.adopt(
-        new MonitorSession({ id: `mon${++monitorCounter}`, target: req.target, profile, mode: req.mode, iceGatheringGraceMs: account.iceGatheringGraceMs, answerTimeoutMs }, session),
+        new MonitorSession(
+          { id: `mon${++monitorCounter}`, target: req.target, profile, mode: req.mode, iceGatheringGraceMs: account.iceGatheringGraceMs, answerTimeoutMs, playbackMuted: this.playbackMuted },
+          session,
+        ),
       );
     }
     return m.settled;
@@ -296,6 +301,16 @@ export class JsSipSoftphone implements Softphone {
       throw new PhoneError({ code: 'NOT_FOUND', message: 'No voice monitor is running.', action: 'Start monitoring a call first.' });
     }
     return this.monitor.setMode(mode);
+  }
+
+  /**
+   * Silence (or restore) the monitor leg's playback: Spyglass' own rule-2
+   * enforcement while a channel spy still sends a held customer. Remembered for
+   * a leg that is being set up.
+   */
+  setPlaybackMuted(muted: boolean): void {
+    this.playbackMuted = muted;
+    this.monitor?.setPlaybackMuted(muted);
   }
 
   async end(): Promise<void> {
@@ -405,7 +420,7 @@ export class JsSipSoftphone implements Softphone {
     }
     p.request = spendMonitorRequest(p.request);
     const { target, mode, profile } = p.req;
-    const leg = this.adopt(new MonitorSession({ id: `mon${++monitorCounter}`, target, profile: profile!, mode }, session));
+    const leg = this.adopt(new MonitorSession({ id: `mon${++monitorCounter}`, target, profile: profile!, mode, playbackMuted: this.playbackMuted }, session));
     p.leg = leg;
     session.answer({ mediaConstraints: { audio: false, video: false }, pcConfig: this.pcConfig() as never });
     p.waiter?.resolve(leg);

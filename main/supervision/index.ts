@@ -27,6 +27,9 @@ export {
   audibility,
   audibilityPreview,
   audibilityTable,
+  spiedChannelTable,
+  spiedAgent,
+  heardOnLeg,
   heardParticipants,
   callScenario,
   heardByPreview,
@@ -35,6 +38,8 @@ export {
   type Audibility,
   type AudibilityPreviewRow,
   type CallScenario,
+  type HeardOnLeg,
+  type PbxMixing,
   type PickedSide,
 } from './audibility';
 export {

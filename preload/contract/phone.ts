@@ -46,6 +46,8 @@ export const mediaMethods = [
   'setLocalDescription',
   'setRemoteDescription',
   'setTrackEnabled',
+  /** Silence (true) or restore the peer's remote audio: Spyglass' own privacy mute for a held customer. */
+  'setPlaybackMuted',
   'insertDTMF',
   'close',
   /** Demo PBX far end: a second, renderer-local peer that plays the demo conversation. */

@@ -68,6 +68,11 @@ export const voiceSessionSchema = z.object({
   hearing: z.array(z.string()),
   /** Who hears the supervisor right now, by display name. */
   heardBy: z.array(z.string()),
+  /**
+   * Held parties the PBX still sends on the leg (a channel spy on hold) whom
+   * Spyglass mutes for privacy: the leg's playback is silent while this is non-empty.
+   */
+  mutedOnHold: z.array(z.string()).optional(),
   error: z.string().optional(),
 });
 export type VoiceSession = z.infer<typeof voiceSessionSchema>;

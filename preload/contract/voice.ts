@@ -4,7 +4,8 @@ import { command, event } from './define';
 import { interactionViewSchema, voiceSessionSchema } from './views';
 
 /** One row of the hold/transfer preview (seed 001's table, in the rules' words). */
-export const callScenarioSchema = z.enum(['active', 'hold', 'transfer']);
+/** 'consult' only on a channel spy (asterisk-chanspy, freeswitch-eavesdrop), which hears the consult itself. */
+export const callScenarioSchema = z.enum(['active', 'hold', 'consult', 'transfer']);
 
 export const audibilityPreviewRowSchema = z.object({
   scenario: callScenarioSchema,

@@ -85,13 +85,32 @@ describe.skipIf(!!skip)('who hears whom (Chromium supervisor, ChanSpy-like lab s
     expect(ears.agent).toBe(0);
     expect(ears.customer).toBe(0);
 
-    // The agent holds the customer: the supervisor (picked the agent) hears only the agent.
+    // The agent holds the customer. Like a real ChanSpy (proof 2026-12-01 §3.1) the server still
+    // sends the held customer on the agent's channel, and no agent: rule 2 would be broken...
     server.setCustomerOnHold(true);
     await new Promise((r) => setTimeout(r, 1000)); // let the jitter buffer drain the mixed audio
-    const onHold = await media.tonePeaks(1000, [500, 1200]);
-    expect(onHold[500]).toBeGreaterThan(TONE_DB);
-    expect(onHold[1200]).toBeLessThan(TONE_DB);
+    const sentOnHold = await media.tonePeaks(1000, [500, 1200]);
+    expect(sentOnHold[1200]).toBeGreaterThan(TONE_DB);
+    expect(sentOnHold[500]).toBeLessThan(TONE_DB);
+    // ...so Spyglass mutes the leg's playback (the core asks for it on hold on asterisk-chanspy): nobody is heard.
+    phone.setPlaybackMuted(true);
+    await until(() => media.playbackMuted(pcId), 'the media host muted the leg');
+    const muted = await media.tonePeaks(1000, [500, 1200]);
+    expect(muted[1200]).toBeLessThan(TONE_DB);
+    expect(muted[500]).toBeLessThan(TONE_DB);
+    // The leg itself stays up and keeps receiving (resume must be instant), and no "no audio" warning.
+    const packets = await media.inboundPackets(pcId);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await media.inboundPackets(pcId)).toBeGreaterThan(packets);
+    expect(phone.status().monitor?.audio).not.toBe('none');
+    // Resume: unmuted, both heard again.
     server.setCustomerOnHold(false);
+    phone.setPlaybackMuted(false);
+    await until(async () => !(await media.playbackMuted(pcId)), 'the media host unmuted the leg');
+    await new Promise((r) => setTimeout(r, 300));
+    const resumed = await media.tonePeaks(1000, [500, 1200]);
+    expect(resumed[500]).toBeGreaterThan(TONE_DB);
+    expect(resumed[1200]).toBeGreaterThan(TONE_DB);
 
     await phone.end();
     expect(await media.micLive()).toBe(false);

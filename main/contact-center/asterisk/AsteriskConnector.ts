@@ -249,6 +249,7 @@ export class AsteriskConnector implements Connector {
     // A publish re-derives every call (linear); with thousands of calls the next one
     // waits at least 4x as long as this one took, so publishing stays under ~20% CPU.
     const started = performance.now();
+    this.learnOwnName();
     const derived: DerivedState = this.model.derive(this.timers.now());
     const agents = diff(this.agents, derived.agents);
     const queues = diff(this.queues, derived.queues);
@@ -289,6 +290,22 @@ export class AsteriskConnector implements Connector {
   }
 
   // ---- supervisor and voice ---------------------------------------------------------
+
+  /**
+   * Our name is the caller ID the PBX gives our endpoint, once AMI shows it on
+   * our own ChanSpy leg ("Supervisor Robin Diaz" rather than "Supervisor 2001"):
+   * the name other supervisors already see us by, with nothing to configure. The
+   * read-only AMI user cannot look the endpoint up before that (no PJSIP show
+   * actions), so until our first monitor leg the extension stands in. Kept once learnt.
+   */
+  private learnOwnName(): void {
+    const name = this.model.selfCallerName();
+    if (name === undefined || name === this.supervisor.name) return;
+    this.supervisor = { ...this.supervisor, name };
+    this.emit({ type: 'supervisor', supervisor: { ...this.supervisor, permissions: [...this.supervisor.permissions] } });
+    const own = this.model.own;
+    if (own) this.model.setOwnSupervision({ ...own, supervisorName: name }, this.timers.now());
+  }
 
   async setSupervisorStatus(status: AgentStatus): Promise<void> {
     // Asterisk has no supervisor status of its own: it is Spyglass' and gates monitoring.

@@ -372,6 +372,24 @@ export class AsteriskModel {
     return self !== undefined && self !== '' && (extensionOf(spyer.endpoint) === self || spyer.callerNum === self);
   }
 
+  /**
+   * Our own endpoint's caller ID name as Asterisk reports it on our ChanSpy
+   * leg (the endpoint's callerid=, the name other supervisors see us by), if
+   * such a leg exists now and its name says more than the extension.
+   * Only spy legs dialled from our endpoint count: they carry its own caller ID,
+   * never a caller's.
+   */
+  selfCallerName(): string | undefined {
+    const self = this.options.selfExtension;
+    if (self === undefined || self === '') return undefined;
+    for (const ch of this.channels.byId.values()) {
+      if (!this.isSpyer(ch) || extensionOf(ch.endpoint) !== self) continue;
+      const name = meaningfulName(ch.callerName);
+      if (name !== undefined && name !== self) return name;
+    }
+    return undefined;
+  }
+
   private partyName(ch: ChannelRecord): string {
     return this.agents.agentForEndpoint(ch.endpoint)?.name ?? callerLabel(ch);
   }

@@ -28,6 +28,9 @@ export function voiceHandlers(core: SupervisorCore): Handlers {
       ...(detail ? { detail } : {}),
     });
 
+  /** How the phone's PBX mixes the leg: decides what the supervisor really hears (rule 2). */
+  const mixing = () => core.options.phone?.pbxMixing?.() ?? 'as-rules';
+
   const current = (): VoiceSession => {
     const v = core.voiceSession;
     if (!v || v.state === 'ended' || v.state === 'failed') {
@@ -39,8 +42,8 @@ export function voiceHandlers(core: SupervisorCore): Handlers {
   const sessionFor = (interactionId: string, participantId: string, mode: SupervisionMode, startedAt: number): VoiceSession => {
     const interaction = core.mirror.interactions.get(interactionId);
     if (!interaction) throw new CommandError('NOT_FOUND', 'This call has ended.');
-    const audible = core.options.rules.audibility(interaction, participantId, mode);
-    return { interactionId, participantId, mode, state: 'active', startedAt, ...audible };
+    const { mutedOnHold = [], ...audible } = core.options.rules.audibility(interaction, participantId, mode, mixing());
+    return { interactionId, participantId, mode, state: 'active', startedAt, ...audible, ...(mutedOnHold.length > 0 ? { mutedOnHold } : {}) };
   };
 
   const changeMode = async (mode: SupervisionMode): Promise<VoiceSession> => {
@@ -100,10 +103,10 @@ export function voiceHandlers(core: SupervisorCore): Handlers {
         const preview: Record<string, AudibilityPreviewRow[]> = {};
         for (const p of interaction.participants) {
           if (p.role === 'supervisor' || p.state === 'disconnected') continue;
-          preview[p.id] = audibilityPreview(interaction, p.id);
+          preview[p.id] = audibilityPreview(interaction, p.id, mixing());
         }
         details.audibilityPreview = preview;
-        details.currentScenario = callScenario(interaction);
+        details.currentScenario = callScenario(interaction, mixing());
         details.heardByPreview = Object.fromEntries(supervisionModes.map((m) => [m, heardByPreview(m)])) as Record<SupervisionMode, string>;
       }
       return details;
@@ -118,6 +121,8 @@ export function voiceHandlers(core: SupervisorCore): Handlers {
         throw e;
       }
       const startedAt = core.now();
+      // A leg onto a call already on hold must be muted from its first packet (rule 2 on a channel spy).
+      const mutedOnHold = sessionFor(interactionId, participantId, mode, startedAt).mutedOnHold ?? [];
       core.setVoiceSession({
         interactionId,
         participantId,
@@ -127,6 +132,7 @@ export function voiceHandlers(core: SupervisorCore): Handlers {
         micLive: false,
         hearing: [],
         heardBy: [],
+        ...(mutedOnHold.length > 0 ? { mutedOnHold } : {}),
       });
       // Platforms that call the supervisor get a single-use token to put on that INVITE:
       // only it is answered by itself (main/phone/autoAnswer.ts).

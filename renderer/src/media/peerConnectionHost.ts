@@ -39,6 +39,8 @@ interface Entry {
   micError: string | null;
   /** What main asked for; applied to the track when it arrives. */
   wantMic: boolean;
+  /** Main's privacy mute (a held customer on a channel spy): remote audio silenced, applied to tracks as they arrive. */
+  playbackMuted: boolean;
   closed: boolean;
   audio: HTMLAudioElement | null;
   /** The inbound-audio report timer. */
@@ -52,6 +54,8 @@ export interface PeerConnectionHost {
   setOutputDevice(deviceId: string): Promise<void>;
   /** True if any peer's microphone track is enabled (never in monitor mode). */
   micLive(): boolean;
+  /** True if the peer's remote audio is silenced (main's privacy mute). */
+  playbackMuted(pcId: string): boolean;
   /** The real peer connection (tests, stats). */
   peer(pcId: string): RTCPeerConnection | undefined;
   closeAll(): void;
@@ -105,6 +109,7 @@ export function createPeerConnectionHost(options: PeerConnectionHostOptions): Pe
 
   const play = async (entry: Entry, stream: MediaStream) => {
     const audio = (entry.audio ??= new Audio()) as SinkAudio;
+    audio.muted = entry.playbackMuted;
     audio.srcObject = stream;
     const out = options.devices?.().outputId ?? '';
     if (out && audio.setSinkId) await audio.setSinkId(out).catch(() => undefined);
@@ -117,7 +122,7 @@ export function createPeerConnectionHost(options: PeerConnectionHostOptions): Pe
       const inputId = options.devices?.().inputId ?? '';
       const pc = new RTCPeerConnection((config as RTCConfiguration) ?? {});
       const transceiver = pc.addTransceiver('audio', { direction: 'sendrecv' });
-      const entry: Entry = { pc, mic: null, micReady: Promise.resolve(), micError: null, wantMic: false, closed: false, audio: null, reporter: null };
+      const entry: Entry = { pc, mic: null, micReady: Promise.resolve(), micError: null, wantMic: false, playbackMuted: false, closed: false, audio: null, reporter: null };
       entries.set(pcId, entry);
       entry.micReady = gum({ audio: inputId ? { deviceId: { exact: inputId } } : true, video: false }).then(
         async (mic) => {
@@ -140,6 +145,8 @@ export function createPeerConnectionHost(options: PeerConnectionHostOptions): Pe
         },
       );
       pc.ontrack = (e) => {
+        // A disabled remote track renders silence everywhere it goes: the speaker and the output meter.
+        e.track.enabled = !entry.playbackMuted;
         const stream = e.streams[0] ?? new MediaStream([e.track]);
         void play(entry, stream);
         options.onRemoteStream?.(pcId, stream);
@@ -195,6 +202,13 @@ export function createPeerConnectionHost(options: PeerConnectionHostOptions): Pe
         entry.wantMic = false;
         throw new Error(`Microphone unavailable: ${entry.micError}`);
       }
+      return { snapshot: snapOf(pcId, entry.pc) };
+    },
+    async setPlaybackMuted(pcId, [muted]) {
+      const entry = get(pcId);
+      entry.playbackMuted = muted === true;
+      for (const r of entry.pc.getReceivers()) if (r.track.kind === 'audio') r.track.enabled = !entry.playbackMuted;
+      if (entry.audio) entry.audio.muted = entry.playbackMuted;
       return { snapshot: snapOf(pcId, entry.pc) };
     },
     async insertDTMF(pcId, [i, tones, duration, gap]) {
@@ -253,6 +267,10 @@ export function createPeerConnectionHost(options: PeerConnectionHostOptions): Pe
       }
     },
     micLive: () => [...entries.values()].some((e) => (e.mic?.getTracks() ?? []).some((t) => t.enabled && t.readyState === 'live')),
+    playbackMuted: (pcId) => {
+      const e = entries.get(pcId);
+      return !!e && e.playbackMuted && e.pc.getReceivers().every((r) => r.track.kind !== 'audio' || !r.track.enabled);
+    },
     peer: (pcId) => entries.get(pcId)?.pc,
     closeAll() {
       for (const [id, e] of entries) closeEntry(id, e);

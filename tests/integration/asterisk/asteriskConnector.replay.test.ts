@@ -250,6 +250,24 @@ describe('Asterisk connector: agents, abandoned calls and other supervisors (rec
     expect(call(h, 'Samuel Okafor')?.monitorLock).toBeUndefined();
     expect(call(h, 'Samuel Okafor')?.participants.filter((p) => p.role === 'supervisor')).toHaveLength(1);
   });
+
+  it('our name is our endpoint\'s caller ID once AMI shows it on our ChanSpy leg (was "Supervisor 2101" for good)', async () => {
+    h = await replay('other-supervisor-chanspy', { supervisor: { id: 'supervisor:2101', name: 'Supervisor 2101', extension: '2101' } });
+    const told: string[] = [];
+    h.connector.subscribe((e) => {
+      if (e.type === 'supervisor') told.push(e.supervisor.name);
+    });
+    await h.connector.start();
+    h.server.pushUntil((e) => e.Event === 'BridgeEnter' && e.Channel?.startsWith('PJSIP/pstn') === true);
+    const ix = await until(() => call(h!, 'Samuel Okafor')?.state === 'connected' && call(h!, 'Samuel Okafor'), 'the call');
+    expect(h.connector.state().supervisor.name).toBe('Supervisor 2101');
+    await h.connector.startSupervision({ interactionId: ix.id, participantId: ix.participants.find((p) => p.name === 'Alex Kim')!.id, mode: 'monitor' });
+    h.server.pushUntil((e) => e.Event === 'ChanSpyStart');
+    await until(() => h!.connector.state().supervisor.name === 'Supervisor Taylor Brooks', 'the caller ID name');
+    expect(told).toContain('Supervisor Taylor Brooks');
+    // Our own row on the call carries it too.
+    await until(() => call(h!, 'Samuel Okafor')?.participants.find((p) => p.supervising?.supervisorId === 'supervisor:2101')?.name === 'Supervisor Taylor Brooks', 'our row renamed');
+  });
 });
 
 describe('Asterisk connector: a refused login (recorded)', () => {

@@ -40,6 +40,7 @@ page.labMedia = {
     return n;
   },
   micLive: () => host.micLive(),
+  playbackMuted: (pcId: string) => host.playbackMuted(pcId),
   /** Loudest dB seen at each frequency in what the supervisor hears, over `ms`. */
   async tonePeaks(ms: number, freqs: number[]): Promise<Record<string, number>> {
     if (!output) return {};

@@ -3,8 +3,11 @@
  * A JsSIP UA on werift (PCMU only, so it can mix in JS) registered at
  * Kamailio under the dialled feature string. It hosts two virtual call
  * parties — the agent (500 Hz tone) and the customer (1200 Hz tone) — and:
- *  - sends the supervisor the agent + customer mix, or only the picked party
- *    while the customer is on hold;
+ *  - sends the supervisor the agent + customer mix; while the agent holds the
+ *    customer, what a real ChanSpy sends (docs/asterisk/proof-2026-12-01.md
+ *    §3.1): the held customer, who still reaches the agent's channel, and no
+ *    agent (the holding phone sends nothing). FreeSWITCH mode keeps the old
+ *    "only the picked party" (not measured there);
  *  - switches mode on SIP INFO digits (4 listen, 5 whisper, 6 barge);
  *  - mixes what it receives from the supervisor into the agent's ear in
  *    whisper and barge, and into the customer's ear in barge only, and
@@ -89,7 +92,7 @@ export interface ChanSpyServer {
   startSpiedCall(): void;
   /** What it would have logged, like Asterisk's verbose log. */
   log: string[];
-  /** The customer is put on hold by the agent: the supervisor then hears only `picked`. */
+  /** The agent puts the customer on hold: ChanSpy then sends only the held customer (FreeSWITCH mode: only `picked`). */
   setCustomerOnHold(onHold: boolean): void;
   /** Reset and then read the ear levels over the next `ms`. */
   measureEars(ms: number): Promise<EarLevels>;
@@ -157,7 +160,8 @@ export async function startChanSpyServer(
       const t = phase / 8000;
       const agent = 6000 * Math.sin(2 * Math.PI * 500 * t);
       const customer = 6000 * Math.sin(2 * Math.PI * 1200 * t);
-      out.push(customerOnHold ? (picked === 'agent' ? agent : customer) : agent + customer);
+      const held = freeswitch ? (picked === 'agent' ? agent : customer) : customer;
+      out.push(customerOnHold ? held : agent + customer);
     }
     return out;
   };

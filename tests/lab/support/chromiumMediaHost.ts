@@ -21,6 +21,8 @@ export interface ChromiumMediaHost {
   peakLevels(ms: number): Promise<Record<string, number>>;
   inboundPackets(pcId: string): Promise<number>;
   micLive(): Promise<boolean>;
+  /** The media host silenced this peer's remote audio (the privacy mute). */
+  playbackMuted(pcId: string): Promise<boolean>;
   /** Loudest dB at each frequency in what the supervisor hears. */
   tonePeaks(ms: number, freqs: number[]): Promise<Record<string, number>>;
   close(): Promise<void>;
@@ -74,13 +76,14 @@ export async function startChromiumMediaHost(): Promise<ChromiumMediaHost> {
       return () => listeners.delete(l);
     },
   };
-  type Lab = { labMedia: { peakLevels(ms: number): Promise<Record<string, number>>; inboundPackets(id: string): Promise<number>; micLive(): boolean; tonePeaks(ms: number, f: number[]): Promise<Record<string, number>> } };
+  type Lab = { labMedia: { peakLevels(ms: number): Promise<Record<string, number>>; inboundPackets(id: string): Promise<number>; micLive(): boolean; playbackMuted(id: string): boolean; tonePeaks(ms: number, f: number[]): Promise<Record<string, number>> } };
   return {
     host,
     page,
     peakLevels: (ms) => page.evaluate((ms) => (globalThis as unknown as Lab).labMedia.peakLevels(ms), ms),
     inboundPackets: (id) => page.evaluate((id) => (globalThis as unknown as Lab).labMedia.inboundPackets(id), id),
     micLive: () => page.evaluate(() => (globalThis as unknown as Lab).labMedia.micLive()),
+    playbackMuted: (id) => page.evaluate((id) => (globalThis as unknown as Lab).labMedia.playbackMuted(id), id),
     tonePeaks: (ms, freqs) => page.evaluate(([ms, freqs]) => (globalThis as unknown as Lab).labMedia.tonePeaks(ms, freqs), [ms, freqs] as [number, number[]]),
     async close() {
       await browser.close();

@@ -85,6 +85,24 @@ describe('inbound audio verdict (pure, time as an argument)', () => {
   });
 });
 
+describe('playback muted for privacy (a held customer on a channel spy)', () => {
+  it('a long hold under the mute is not "no audio": packets count, their (silenced) level is not judged', () => {
+    let a = observeInbound(connectedAt(0), report(10), 250);
+    let n = 10;
+    for (let t = 500; t <= 30_000; t += 250) {
+      n += 10;
+      // Chromium measures the energy after the disabled track's zero gain: digital silence while muted.
+      a = observeInbound(a, report(n, 0.01, n * 0.02), t, { levelsMeasured: false });
+    }
+    expect(audioVerdict(a, 30_000)).toBe('flowing');
+    // The same reports judged as levels would have been "silent".
+    let judged = observeInbound(connectedAt(0), report(10), 250);
+    n = 10;
+    for (let t = 500; t <= 30_000; t += 250) judged = observeInbound(judged, report((n += 10), 0.01, n * 0.02), t);
+    expect(audioVerdict(judged, 30_000)).toBe('silent');
+  });
+});
+
 describe('digit gate: ChanSpy takes digits only once spying began', () => {
   it('asterisk-chanspy waits for the first inbound packet', () => {
     let a = connectedAt(1000);

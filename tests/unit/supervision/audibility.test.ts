@@ -85,7 +85,7 @@ describe('rule 2: who the supervisor hears (seed 001 table, every cell)', () => 
   });
 
   it('unknown picked participant hears nothing', () => {
-    expect(audibility(active, 'nobody', 'monitor')).toEqual({ hearing: [], heardBy: [], micLive: false });
+    expect(audibility(active, 'nobody', 'monitor')).toEqual({ hearing: [], heardBy: [], micLive: false, mutedOnHold: [] });
   });
 });
 

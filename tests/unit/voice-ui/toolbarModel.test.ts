@@ -69,3 +69,21 @@ describe('toolbarModel', () => {
     expect(m?.mic.allowed).toBe(false);
   });
 });
+
+describe('toolbarModel on a channel spy (asterisk-chanspy, proof 2026-12-01 §3.1)', () => {
+  it('on hold: nobody, and why — the held customer is muted by Spyglass, not a fault', () => {
+    const m = toolbarModel(session({ hearing: [], mutedOnHold: ['Jennifer Morales'] }), call({ state: 'held' }), 0);
+    expect(m?.hearing).toBe('You hear: nobody — Jennifer Morales is on hold (muted for privacy)');
+    expect(toolbarModel(session({ hearing: [], mutedOnHold: ['Ann Lee', 'Bo Chan'] }), call({ state: 'held' }), 0)?.hearing).toBe(
+      'You hear: nobody — Ann Lee and Bo Chan are on hold (muted for privacy)',
+    );
+  });
+  it('in a consult: the agent and the specialist, marked as a consult', () => {
+    const m = toolbarModel(session({ hearing: ['Alex Kim', 'Pat Lee'] }), call({ state: 'consult' }), 0);
+    expect(m?.hearing).toBe('You hear: Alex Kim and Pat Lee (consult)');
+  });
+  it('no audio at all still wins (nothing is heard, muted or not)', () => {
+    const m = toolbarModel(session({ hearing: [], mutedOnHold: ['Jennifer Morales'] }), call({ state: 'held' }), 0, { audio: 'none' });
+    expect(m?.hearing).toBe('You hear: nothing — no audio from the PBX');
+  });
+});

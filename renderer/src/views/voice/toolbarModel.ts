@@ -56,7 +56,7 @@ export function toolbarModel(
     mode: session.mode,
     title: `${capitalise(modeDoing[session.mode])} ${target}`,
     elapsed: formatElapsed(now - session.startedAt),
-    hearing: noAudio ? 'You hear: nothing — no audio from the PBX' : `You hear: ${joinNames(session.hearing)}`,
+    hearing: noAudio ? 'You hear: nothing — no audio from the PBX' : hearingText(session, interaction),
     micMuted,
     mic: busy ?? actions?.barge ?? refusedUnknown,
     micLabel: micMuted ? 'Unmute to barge in (agent and customer will hear you)' : 'Mute to go back to silent monitoring',
@@ -66,6 +66,18 @@ export function toolbarModel(
     coachLabel: coachOn ? 'Stop coaching (back to silent monitoring)' : 'Coach the agent (only the agent hears you)',
     hotMic: session.micLive ? (noAudio ? hotMicNoAudioText : hotMicText(session.heardBy)) : undefined,
   };
+}
+
+/**
+ * "You hear: …" as main computed it for the PBX's mixing. A held customer the
+ * PBX still sends is muted by Spyglass (rule 2): say so, so the silence is not
+ * mistaken for a fault. In a consult the agent talks to the specialist: say that too.
+ */
+export function hearingText(session: VoiceSession, interaction: InteractionView | undefined): string {
+  const muted = session.mutedOnHold ?? [];
+  if (muted.length > 0) return `You hear: nobody — ${joinNames(muted)} ${muted.length === 1 ? 'is' : 'are'} on hold (muted for privacy)`;
+  const consult = interaction?.state === 'consult' && session.hearing.length > 1 ? ' (consult)' : '';
+  return `You hear: ${joinNames(session.hearing)}${consult}`;
 }
 
 export function hotMicText(heardBy: readonly string[]): string {
