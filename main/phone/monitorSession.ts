@@ -334,9 +334,11 @@ export class MonitorSession extends EventEmitter {
     s.on('ended', (e) => {
       if (e.cause === 'Connection Error') this.endedBy ??= 'connection-lost';
       if (!this.endedBy) this.endedBy = e.originator === 'remote' ? 'far-end' : 'supervisor';
-      if (e.originator === 'remote' && e.cause === 'Terminated' && this.answeredAt !== null && this.init.profile.kind !== 'auto-answer') {
+      if (e.originator === 'remote' && e.cause === 'Terminated' && this.init.profile.kind !== 'auto-answer') {
         // Gone within a second of the answer, no audio ever: the feature code found nothing to spy on (monitorStart.ts).
-        this.problem ??= immediateHangupProblem(this.init.profile.kind, this.init.target, this.answeredAt, this.now(), this.audio.firstPacketAt !== null) ?? undefined;
+        // FreeSWITCH sends that BYE with the 200 OK: it can arrive before our ACK ('confirmed'), i.e. at once.
+        const answeredAt = this.answeredAt ?? this.now();
+        this.problem ??= immediateHangupProblem(this.init.profile.kind, this.init.target, answeredAt, this.now(), this.audio.firstPacketAt !== null) ?? undefined;
       }
       if (e.cause !== 'Terminated' && e.cause !== 'Canceled' && !this.problem) {
         this.problem = problemFromCall(e.cause, undefined, this.peer?.lastError?.message);

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InviteDecision } from '../../../main/phone/demoPbx/sipUas';
 import { freeswitchEavesdrop } from '../../../main/phone/pbxProfiles';
+import { fakeSdp } from './support/fakeMediaHost';
 import { inProcessPhone, until, type Harness } from './support/inProcessPhone';
 
 let h: Harness | undefined;
@@ -50,6 +51,29 @@ describe('monitor start on a dial-plan PBX', () => {
       problem: { code: 'NOT_FOUND', message: 'The PBX hung up right after answering: nothing to spy on — is agent 1001 on a call?' },
     });
     expect(phone.status().monitor?.problem?.action).toMatch(/mod_hash/);
+  });
+
+  it('a BYE right behind the 200 OK (FreeSWITCH: answer, eavesdrop on an empty spymap, hangup) says the same', async () => {
+    const ref: { uas?: Harness['uas'] } = {};
+    const { phone, media, uas } = await started({
+      profile: freeswitchEavesdrop(),
+      onInvite: (call) => {
+        setTimeout(() => ref.uas?.hangUp(call), 10); // BYE right behind the 200 OK, before our ACK
+        return { answerSdp: fakeSdp('sendrecv', 50000) };
+      },
+    });
+    ref.uas = uas;
+    media.inbound = 'none';
+    // The renderer is still applying the answer when the BYE arrives (as with FreeSWITCH on a real Chromium).
+    const request = media.request.bind(media);
+    media.request = async (pcId, method, args) => {
+      if (method === 'setRemoteDescription') await new Promise((r) => setTimeout(r, 50));
+      return request(pcId, method, args);
+    };
+    const m = await phone.startMonitor({ target: '1001', mode: 'monitor' });
+    await until(() => phone.status().monitor?.state === 'ended', 'monitor ended');
+    expect(m.state === 'ended' || m.state === 'active').toBe(true);
+    expect(phone.status().monitor).toMatchObject({ endedBy: 'far-end', problem: { code: 'NOT_FOUND' } });
   });
 
   it.each([
