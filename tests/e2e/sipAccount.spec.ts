@@ -63,6 +63,7 @@ test('the SIP password typed in Settings registers the phone without a restart a
 
     // A new window never gets the password back: the field is empty, only "Saved" is said.
     await page.reload();
+    await expect(page.locator('footer.status-bar').getByText(/Phone: ready/)).toBeVisible({ timeout: 15_000 });
     await page.keyboard.press('Alt+6');
     await expect(page.getByRole('group', { name: 'SIP account' }).getByLabel('SIP password')).toHaveValue('');
     await expect(page.getByTestId('secret-phone-password-state')).toContainText('Saved.');
@@ -70,5 +71,34 @@ test('the SIP password typed in Settings registers the phone without a restart a
   } finally {
     await host?.stop();
     await kam?.stop();
+  }
+});
+
+test('a new PBX profile chosen while monitoring waits for the leg to end, then applies without a restart', async ({ page }) => {
+  const host = await startWebHostProcess();
+  try {
+    await page.goto(host.url);
+    const statusBar = page.locator('footer.status-bar');
+    await expect(statusBar.getByText(/Phone: ready/)).toBeVisible({ timeout: 30_000 });
+    await page.keyboard.press('Alt+1');
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Alex Kim');
+    await page.getByRole('button', { name: 'Monitor Alex Kim' }).click();
+    await page.getByRole('button', { name: 'Monitor Alex Kim' }).last().click();
+    const toolbar = page.getByRole('region', { name: 'Monitoring toolbar' });
+    await expect(toolbar).toContainText('Monitoring Alex Kim');
+
+    await page.keyboard.press('Alt+6');
+    await page.getByLabel('PBX profile').selectOption('asterisk-chanspy');
+    await expect(page.getByText('The new phone settings apply when you stop monitoring').first()).toBeVisible();
+    await page.keyboard.press('Alt+1');
+    await expect(toolbar).toContainText('Monitoring Alex Kim');
+    await expect(statusBar.getByText(/Phone: ready/)).toBeVisible();
+
+    // The leg ends: the new profile applies (no server or user set yet, so the phone says what is missing).
+    await page.keyboard.press('Alt+H');
+    await expect(toolbar).toHaveCount(0);
+    await expect(statusBar.getByText('Phone: not set up — add your SIP account in Settings › SIP account.')).toBeVisible({ timeout: 15_000 });
+  } finally {
+    await host.stop();
   }
 });
