@@ -89,6 +89,18 @@ export function refusedStartProblem(kind: ProfileKind, target: string, dialled: 
         message: `The PBX answered busy (${statusCode}): nothing to spy on — is agent ${target} on a call? Or the call is already monitored.`,
         action: 'Try again once the agent is on a call, or pick another call.',
       };
+    case 488:
+    case 606:
+      // Measured on FreeSWITCH: a candidate ACL that drops every supervisor ICE candidate ("no suitable
+      // candidates found") answers 488, as does a codec list without PCMU/PCMA. Not the microphone.
+      return {
+        code: 'MEDIA_FAILED',
+        message: `The PBX found no audio path it accepts (${statusCode}): no usable network address (ICE candidate) or codec in common.`,
+        action:
+          kind === 'freeswitch-eavesdrop'
+            ? 'Ask the PBX administrator to set apply-candidate-acl for your network (FreeSWITCH’s default wan.auto drops private addresses) and to allow PCMU/PCMA.'
+            : 'Ask the PBX administrator to allow ulaw/alaw on your endpoint and to check its ICE settings.',
+      };
     default:
       return null;
   }

@@ -37,6 +37,8 @@ describe('a monitor start that cannot hang (pure)', () => {
     expect(refusedStartProblem('freeswitch-eavesdrop', '1001', '881001', 480)?.message).toBe('Nothing to spy on at 1001 (480): is the agent on a call?');
     expect(refusedStartProblem('asterisk-chanspy', '1001', '*2221001', 486)).toMatchObject({ code: 'BUSY', message: expect.stringMatching(/is agent 1001 on a call\?/) });
     expect(refusedStartProblem('asterisk-chanspy', '1001', '*2221001', 403)).toBeNull();
+    // FreeSWITCH answers 488 when its candidate ACL drops every ICE candidate: not a microphone problem.
+    expect(refusedStartProblem('freeswitch-eavesdrop', '1001', '881001', 488)).toMatchObject({ code: 'MEDIA_FAILED', action: expect.stringMatching(/apply-candidate-acl/) });
     expect(refusedStartProblem('auto-answer', '1001', '', 404)).toBeNull();
   });
 

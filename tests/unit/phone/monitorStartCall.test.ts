@@ -79,6 +79,7 @@ describe('monitor start on a dial-plan PBX', () => {
   it.each([
     [404, 'Not Found', 'NOT_FOUND', 'Feature code lookup failed: the PBX does not know 881001 (404).'],
     [480, 'Temporarily Unavailable', 'NOT_FOUND', 'Nothing to spy on at 1001 (480): is the agent on a call?'],
+    [488, 'Not Acceptable Here', 'MEDIA_FAILED', 'The PBX found no audio path it accepts (488): no usable network address (ICE candidate) or codec in common.'],
   ])('a %i final response says what it likely means', async (status, reason, code, message) => {
     const { phone } = await started({ profile: freeswitchEavesdrop(), onInvite: () => ({ reject: { status, reason } }) });
     const m = await phone.startMonitor({ target: '1001', mode: 'monitor' });
