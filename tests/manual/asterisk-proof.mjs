@@ -431,9 +431,47 @@ try {
     await page.getByRole('button', { name: `Monitor ${rs?.MemberName ?? 'x'}` }).first().click().catch(() => {});
     await sleep(700);
     const timeline = await text(page.locator('main').first());
-    out('hold-transfer', { afterResume, beforeHold, agent: rang2.Interface, clickToLegUpMs: up, held, resumed, transferredTo: rs?.Interface, monitorEndedAfterTransferMs: monitorGone, afterTransfer, answeredBySales, timeline, channels: channels() });
+    out('hold-transfer', { me: await text(page.getByTestId('supervisor-name')), afterResume, beforeHold, agent: rang2.Interface, clickToLegUpMs: up, held, resumed, transferredTo: rs?.Interface, monitorEndedAfterTransferMs: monitorGone, afterTransfer, answeredBySales, timeline, channels: channels() });
     if (rs) await phone(rs.Interface.split('/')[1], 'hangup');
     await Promise.race([call2.exited, sleep(3000)]);
+  }
+  if (want('monitor-held')) {
+    // Start monitoring a call that is already on hold: the leg must be muted from its first packet
+    // (ChanSpy sends the held customer; Spyglass mutes it for privacy), then heard on resume.
+    await phone(agentExt, 'hangup').catch(() => {});
+    await Promise.race([call.exited, sleep(3000)]);
+    const rangP4 = origWait((m) => m.Event === 'AgentCalled', 15_000);
+    const call4 = customerCall({ did: '8005550100', name: 'Kim Ortega', number: '+14155550444' });
+    const rang4 = await rangP4;
+    const ext4 = rang4.Interface.split('/')[1];
+    const name4 = rang4.MemberName;
+    await phone(ext4, 'accept');
+    await sleep(1500);
+    await phone(ext4, 'hold');
+    await sleep(1500);
+    await nav('Agents');
+    await page.getByRole('button', { name: `Monitor ${name4}` }).first().click();
+    await sleep(500);
+    const t0 = await click(`Monitor ${name4}`);
+    const up = await legUp(t0);
+    // Right after the leg is up (ChanSpy starts sending ~40 ms after spying began), then settled.
+    const early = await supervisorHears();
+    await sleep(1000);
+    const held = { supervisorHears: await supervisorHears(), toolbar: await text(toolbar), outputMeterMax: 0 };
+    for (let i = 0; i < 50; i++) {
+      held.outputMeterMax = Math.max(held.outputMeterMax, await level('output'));
+      await sleep(20);
+    }
+    // A long hold under the mute is not "no audio from the PBX" (its silenced level is not judged).
+    await sleep(11_000);
+    held.troubleAfter11s = await trouble();
+    await phone(ext4, 'resume');
+    await sleep(1500);
+    const resumed = { supervisorHears: await supervisorHears(), toolbar: await text(toolbar) };
+    out('monitor-held', { agent: rang4.Interface, clickToLegUpMs: up, early, held, resumed, me: await text(page.getByTestId('supervisor-name')) });
+    await endLeg();
+    await phone(ext4, 'hangup').catch(() => {});
+    await Promise.race([call4.exited, sleep(3000)]);
   }
   if (want('attended')) {
     // Attended transfer (AMI Atxfer, features.conf atxfer=*2): the customer waits on hold while the agent consults a colleague.

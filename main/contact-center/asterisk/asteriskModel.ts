@@ -325,6 +325,10 @@ export class AsteriskModel {
       this.log.add(own.interactionId, now, same ? 'supervision-mode' : 'supervision-start', same ? `${own.supervisorName} switched from ${before!.mode} to ${own.mode}` : `${own.supervisorName} started ${verb(own.mode)}${own.targetName ? ` ${own.targetName}` : ''}`, who);
       const meta = [...this.metas.values()].find((m) => m.id === own.interactionId);
       meta?.supervisorsInvolved.set(own.supervisorId, own.supervisorName);
+    } else if (own && before && own.supervisorName !== before.supervisorName) {
+      // Our name was learnt from the PBX mid-leg (the caller ID on our ChanSpy): "Supervisors who took part" follows.
+      const meta = [...this.metas.values()].find((m) => m.id === own.interactionId);
+      if (meta?.supervisorsInvolved.has(own.supervisorId)) meta.supervisorsInvolved.set(own.supervisorId, own.supervisorName);
     }
     this.own = own;
   }

@@ -267,6 +267,7 @@ describe('Asterisk connector: agents, abandoned calls and other supervisors (rec
     expect(told).toContain('Supervisor Taylor Brooks');
     // Our own row on the call carries it too.
     await until(() => call(h!, 'Samuel Okafor')?.participants.find((p) => p.supervising?.supervisorId === 'supervisor:2101')?.name === 'Supervisor Taylor Brooks', 'our row renamed');
+    expect(call(h, 'Samuel Okafor')?.supervisorsInvolved).toContainEqual({ id: 'supervisor:2101', name: 'Supervisor Taylor Brooks' });
   });
 });
 
