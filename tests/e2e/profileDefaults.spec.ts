@@ -9,6 +9,9 @@ test('a PBX profile brings its own feature code and DTMF method, shown "from the
   await expect(code).toHaveValue('88');
   await expect(dtmf).toHaveValue('rfc2833');
   await expect(page.getByText('from the profile', { exact: true })).toHaveCount(2);
+  // The server example is FreeSWITCH's (Sofia wss-binding, no path), not Asterisk's.
+  await expect(page.getByText(/wss:\/\/pbx\.example\.com:7443 \(FreeSWITCH/)).toBeVisible();
+  await expect(page.getByLabel('FreeSWITCH has liberal-dtmf')).not.toBeChecked();
 
   await code.fill('*9');
   await code.blur();
