@@ -31,7 +31,7 @@ describe('Softphone registration', () => {
     expect(s.registration).toBe('failed');
     expect(s.problem?.code).toBe('WRONG_PASSWORD');
     expect(s.problem?.message).toMatch(/^Wrong password/);
-    expect(s.problem?.action).toMatch(/check the SIP user and password in Settings/i);
+    expect(s.problem?.action).toMatch(/check the user and password in Settings › SIP account/i);
   });
 
   it('reports every status change to listeners', async () => {
