@@ -50,6 +50,10 @@ export class FakeMediaHost implements MediaHost {
   failIce = false;
   /** What the PBX sends once connected: audio packets (reported like the renderer does), or nothing. */
   inbound: 'flowing' | 'none' = 'flowing';
+  /** Per peer: whether its playback is muted (the privacy mute), as the renderer would hold it. */
+  readonly playbackMuted = new Map<string, boolean>();
+  /** Make setPlaybackMuted fail with this reason. */
+  failPlaybackMute: string | null = null;
   /** Make RFC 2833 insertDTMF fail with this reason (e.g. canInsertDTMF stayed false). */
   failDtmf: string | null = null;
   private readonly reporters = new Map<string, NodeJS.Timeout>();
@@ -128,6 +132,10 @@ export class FakeMediaHost implements MediaHost {
         const senders = pc.snap.senders.map((s, k) => (k === i ? { ...s, enabled } : s));
         return { snapshot: bump({ senders }) };
       }
+      case 'setPlaybackMuted':
+        if (this.failPlaybackMute) throw new Error(this.failPlaybackMute);
+        this.playbackMuted.set(pcId, args[0] === true);
+        return { snapshot: bump({}) };
       case 'insertDTMF':
         if (this.failDtmf) throw new Error(this.failDtmf);
         this.dtmf.push({ pcId, tones: String(args[1]) });
