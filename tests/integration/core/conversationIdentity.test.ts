@@ -3,14 +3,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CacheSearchResult, CachedDetail } from '../../../preload/contract';
-import { ConfigService } from '../../../main/config/ConfigService';
 import { cachedInteractionId } from '../../../main/cache/interactionIdentity';
-import { FileKeyStore } from '../../../main/cache/keyStore';
-import { openSessionCache, type SessionCache } from '../../../main/cache/SessionCache';
-import { DemoContactCenter, ManualClock } from '../../../main/contact-center/demo';
-import { silentLogger } from '../../../main/core/logger';
-import { SupervisorCore } from '../../../main/core/SupervisorCore';
-import { supervisionRules } from '../../../main/core/supervisionRules';
+import type { SessionCache } from '../../../main/cache/SessionCache';
+import { ManualClock, type DemoContactCenter } from '../../../main/contact-center/demo';
+import type { SupervisorCore } from '../../../main/core/SupervisorCore';
+import { startDemoCore } from '../../support/demoCore';
 
 /**
  * Issue 11 item 3: contact centers reuse interaction ids; the cache must never
@@ -29,29 +26,16 @@ interface Run {
 
 /** One start of Spyglass on the demo with seed 3, over the same cache file every time. */
 async function startRun(startAt: number): Promise<Run> {
-  const clock = new ManualClock(startAt);
-  const demo = DemoContactCenter.create({ seed: 3, agents: 12, clock, simulate: false });
-  const { cache } = await openSessionCache({ path: path.join(dir, 'cache.sqlite'), keyStore: new FileKeyStore(path.join(dir, 'key')), now: () => clock.now() });
-  const core = new SupervisorCore({
-    connector: demo,
-    config: new ConfigService({ policyFile: path.join(dir, 'policy.json'), userFile: path.join(dir, 'settings.json') }),
-    rules: supervisionRules,
-    log: silentLogger,
-    now: () => clock.now(),
-    host: 'web',
-    version: 'test',
-    openExternal: async () => {},
-    cache: { cache, warnings: [] },
-  });
-  await core.start();
+  // The dir is this file's, shared by both runs: the helper leaves it in place.
+  const { demo, clock, core, cache, stop } = await startDemoCore({ dir, clock: new ManualClock(startAt), demo: { seed: 3, agents: 12 }, cache: true });
   return {
     demo,
     clock,
-    cache,
+    cache: cache!,
     core,
     stop: async () => {
-      await core.stop();
-      await cache.close();
+      await stop();
+      await cache!.close();
     },
   };
 }

@@ -1,17 +1,11 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigService } from '../../../main/config/ConfigService';
 import { cachedInteractionId } from '../../../main/cache/interactionIdentity';
-import { FileKeyStore } from '../../../main/cache/keyStore';
-import { openSessionCache, type SessionCache } from '../../../main/cache/SessionCache';
-import { DemoContactCenter, ManualClock } from '../../../main/contact-center/demo';
-import { silentLogger } from '../../../main/core/logger';
-import { SupervisorCore } from '../../../main/core/SupervisorCore';
-import { supervisionRules } from '../../../main/core/supervisionRules';
+import type { SessionCache } from '../../../main/cache/SessionCache';
+import type { DemoContactCenter, ManualClock } from '../../../main/contact-center/demo';
+import type { SupervisorCore } from '../../../main/core/SupervisorCore';
+import { startDemoCore } from '../../support/demoCore';
 
-let dir: string;
+let stop: () => Promise<void>;
 let cache: SessionCache;
 let core: SupervisorCore;
 let demo: DemoContactCenter;
@@ -28,29 +22,12 @@ async function settle(): Promise<void> {
 }
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spyglass-core-'));
-  clock = new ManualClock();
-  demo = DemoContactCenter.create({ seed: 3, agents: 12, clock, simulate: false });
-  const opened = await openSessionCache({ path: path.join(dir, 'cache.sqlite'), keyStore: new FileKeyStore(path.join(dir, 'key')), now: () => clock.now() });
-  cache = opened.cache;
-  core = new SupervisorCore({
-    connector: demo,
-    config: new ConfigService({ policyFile: path.join(dir, 'policy.json'), userFile: path.join(dir, 'settings.json') }),
-    rules: supervisionRules,
-    log: silentLogger,
-    now: () => clock.now(),
-    host: 'web',
-    version: 'test',
-    openExternal: async () => {},
-    cache: { cache, warnings: [] },
-  });
-  await core.start();
+  const started = await startDemoCore({ demo: { seed: 3, agents: 12 }, cache: true });
+  ({ core, demo, clock, stop } = started);
+  cache = started.cache!;
 });
 
-afterEach(async () => {
-  await core.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => stop());
 
 describe('the core records what the supervisor saw into the session cache', () => {
   it('live chat messages become searchable, redacted, and stay readable offline', async () => {

@@ -3,39 +3,21 @@
  * next 50 ms tick), with the time main received it per changed agent, so
  * event-to-paint can be measured from before the batching (issue 15 item 1).
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Delta } from '../../../preload/contract';
-import { ConfigService } from '../../../main/config/ConfigService';
-import { DemoContactCenter, ManualClock } from '../../../main/contact-center/demo';
-import { silentLogger } from '../../../main/core/logger';
-import { SupervisorCore } from '../../../main/core/SupervisorCore';
-import { supervisionRules } from '../../../main/core/supervisionRules';
+import type { DemoContactCenter } from '../../../main/contact-center/demo';
+import type { SupervisorCore } from '../../../main/core/SupervisorCore';
+import { startDemoCore } from '../../support/demoCore';
 
-let dir: string;
 let core: SupervisorCore;
 let demo: DemoContactCenter;
+let stop: () => Promise<void>;
 const deltas: Delta[] = [];
 
 beforeEach(async () => {
   vi.useFakeTimers({ now: 1_700_000_000_000 });
   deltas.length = 0;
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spyglass-change-'));
-  const clock = new ManualClock();
-  demo = DemoContactCenter.create({ clock, simulate: false, warmUp: true });
-  core = new SupervisorCore({
-    connector: demo,
-    config: new ConfigService({ policyFile: path.join(dir, 'policy.json'), userFile: path.join(dir, 'settings.json') }),
-    rules: supervisionRules,
-    log: silentLogger,
-    now: () => clock.now(),
-    host: 'web',
-    version: 'test',
-    openExternal: async () => undefined,
-  });
-  await core.start();
+  ({ core, demo, stop } = await startDemoCore({ prefix: 'spyglass-change-', demo: { warmUp: true } }));
   core.attach((channel, payload) => {
     if (channel === 'session:delta') deltas.push(payload as Delta);
   });
@@ -43,9 +25,8 @@ beforeEach(async () => {
   deltas.length = 0;
 });
 afterEach(async () => {
-  await core.stop();
+  await stop();
   vi.useRealTimers();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('connector change to screen', () => {

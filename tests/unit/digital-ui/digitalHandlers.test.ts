@@ -1,43 +1,25 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Message } from '../../../preload/contract';
-import { ConfigService } from '../../../main/config/ConfigService';
-import { DemoContactCenter, ManualClock } from '../../../main/contact-center/demo';
-import { silentLogger } from '../../../main/core/logger';
-import { SupervisorCore } from '../../../main/core/SupervisorCore';
-import { supervisionRules } from '../../../main/core/supervisionRules';
+import type { SupervisorCore } from '../../../main/core/SupervisorCore';
+import { startDemoCore } from '../../support/demoCore';
 
-let dir: string;
 let core: SupervisorCore;
+let stop: () => Promise<void>;
 let opened: string[];
 const CHAT = 'chat-assistance';
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spyglass-digital-'));
-  const clock = new ManualClock();
-  const demo = DemoContactCenter.create({ seed: 3, agents: 12, clock, simulate: false });
   opened = [];
-  core = new SupervisorCore({
-    connector: demo,
-    config: new ConfigService({ policyFile: path.join(dir, 'policy.json'), userFile: path.join(dir, 'settings.json') }),
-    rules: supervisionRules,
-    log: silentLogger,
-    now: () => clock.now(),
-    host: 'web',
-    version: 'test',
+  ({ core, stop } = await startDemoCore({
+    prefix: 'spyglass-digital-',
+    demo: { seed: 3, agents: 12 },
     openExternal: async (url) => {
       opened.push(url);
     },
-  });
-  await core.start();
+  }));
 });
 
-afterEach(async () => {
-  await core.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => stop());
 
 const transcript = async (): Promise<Message[]> => {
   const r = await core.handle('digital:transcript', { interactionId: CHAT });

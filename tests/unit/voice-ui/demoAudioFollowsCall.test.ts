@@ -3,22 +3,17 @@
  * demo PBX can play exactly those voices (issue 15 item 6: on hold the toolbar
  * said "You hear: Jennifer Morales" while both voices kept playing).
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InteractionDetails } from '../../../preload/contract';
-import { ConfigService } from '../../../main/config/ConfigService';
-import { DemoContactCenter, ManualClock } from '../../../main/contact-center/demo';
-import { silentLogger } from '../../../main/core/logger';
-import { SupervisorCore } from '../../../main/core/SupervisorCore';
-import { supervisionRules } from '../../../main/core/supervisionRules';
+import type { DemoContactCenter } from '../../../main/contact-center/demo';
+import type { SupervisorCore } from '../../../main/core/SupervisorCore';
 import type { VoicePhone } from '../../../main/core/VoicePhone';
 import { demoVoicesFor, type DemoVoices } from '../../../main/phone/demoPbx/demoVoices';
+import { startDemoCore } from '../../support/demoCore';
 
-let dir: string;
 let core: SupervisorCore;
 let demo: DemoContactCenter;
+let stop: () => Promise<void>;
 let played: DemoVoices[];
 
 /** A phone whose PBX plays what it is told (as the demo PBX does in phoneWiring). */
@@ -32,26 +27,9 @@ const followingPhone = (): VoicePhone => ({
 
 beforeEach(async () => {
   played = [];
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spyglass-demo-voices-'));
-  const clock = new ManualClock();
-  demo = DemoContactCenter.create({ clock, simulate: false, warmUp: true });
-  core = new SupervisorCore({
-    connector: demo,
-    config: new ConfigService({ policyFile: path.join(dir, 'policy.json'), userFile: path.join(dir, 'settings.json') }),
-    rules: supervisionRules,
-    log: silentLogger,
-    now: () => clock.now(),
-    host: 'web',
-    version: 'test',
-    openExternal: async () => undefined,
-    phone: followingPhone(),
-  });
-  await core.start();
+  ({ core, demo, stop } = await startDemoCore({ prefix: 'spyglass-demo-voices-', demo: { warmUp: true }, phone: followingPhone() }));
 });
-afterEach(async () => {
-  await core.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => stop());
 
 async function participantOf(call: string, role: 'agent' | 'customer'): Promise<string> {
   const r = await core.handle('interaction:details', { interactionId: call });

@@ -5,22 +5,17 @@
  * while the call is on hold and the session says why; resume unmutes. The demo
  * PBX mixes as the rules say and is never muted.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InteractionDetails, VoiceSession } from '../../../preload/contract';
-import { ConfigService } from '../../../main/config/ConfigService';
-import { DemoContactCenter, ManualClock } from '../../../main/contact-center/demo';
-import { silentLogger } from '../../../main/core/logger';
-import { SupervisorCore } from '../../../main/core/SupervisorCore';
-import { supervisionRules } from '../../../main/core/supervisionRules';
+import type { DemoContactCenter } from '../../../main/contact-center/demo';
+import type { SupervisorCore } from '../../../main/core/SupervisorCore';
 import type { VoicePhone } from '../../../main/core/VoicePhone';
 import type { PbxMixing } from '../../../main/supervision';
+import { startDemoCore } from '../../support/demoCore';
 
-let dir: string;
 let core: SupervisorCore;
 let demo: DemoContactCenter;
+let stop: () => Promise<void>;
 /** Every mute the phone was told, in order, and whether a leg existed yet. */
 let mutes: Array<{ muted: boolean; legUp: boolean }>;
 let legUp: boolean;
@@ -39,31 +34,14 @@ const spyPhone = (mixing: PbxMixing | undefined): VoicePhone => ({
 });
 
 async function startCore(mixing: PbxMixing | undefined): Promise<void> {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spyglass-privacy-mute-'));
-  const clock = new ManualClock();
-  demo = DemoContactCenter.create({ clock, simulate: false, warmUp: true });
-  core = new SupervisorCore({
-    connector: demo,
-    config: new ConfigService({ policyFile: path.join(dir, 'policy.json'), userFile: path.join(dir, 'settings.json') }),
-    rules: supervisionRules,
-    log: silentLogger,
-    now: () => clock.now(),
-    host: 'web',
-    version: 'test',
-    openExternal: async () => undefined,
-    phone: spyPhone(mixing),
-  });
-  await core.start();
+  ({ core, demo, stop } = await startDemoCore({ prefix: 'spyglass-privacy-mute-', demo: { warmUp: true }, phone: spyPhone(mixing) }));
 }
 
 beforeEach(() => {
   mutes = [];
   legUp = false;
 });
-afterEach(async () => {
-  await core.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => stop());
 
 const call = 'call-alex-kim';
 async function details(): Promise<InteractionDetails> {

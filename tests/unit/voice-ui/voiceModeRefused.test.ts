@@ -3,17 +3,11 @@
  * listening with the mic off (main/phone/monitorSession.ts); the core must then
  * show listening — never the mode asked for, never LIVE (issue 16 found 1-2).
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InteractionDetails, SupervisionMode, VoiceSession } from '../../../preload/contract';
-import { ConfigService } from '../../../main/config/ConfigService';
-import { DemoContactCenter, ManualClock } from '../../../main/contact-center/demo';
-import { silentLogger } from '../../../main/core/logger';
-import { SupervisorCore } from '../../../main/core/SupervisorCore';
-import { supervisionRules } from '../../../main/core/supervisionRules';
+import type { SupervisorCore } from '../../../main/core/SupervisorCore';
 import type { VoicePhone } from '../../../main/core/VoicePhone';
+import { startDemoCore } from '../../support/demoCore';
 
 const REFUSED = 'Coaching did not start: the PBX refused digit 5 (SIP INFO answered 415). Nobody hears you; you are listening only.';
 
@@ -40,29 +34,15 @@ function refusingPhone(refused: SupervisionMode[]): VoicePhone {
   };
 }
 
-let dir: string;
 let core: SupervisorCore;
+let stop: () => Promise<void>;
 let refused: SupervisionMode[] = [];
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spyglass-voice-refused-'));
-  const clock = new ManualClock();
-  core = new SupervisorCore({
-    connector: DemoContactCenter.create({ clock, simulate: false, warmUp: true }),
-    config: new ConfigService({ policyFile: path.join(dir, 'policy.json'), userFile: path.join(dir, 'settings.json') }),
-    rules: supervisionRules,
-    log: silentLogger,
-    now: () => clock.now(),
-    host: 'web',
-    version: 'test',
-    openExternal: async () => undefined,
-    phone: refusingPhone(refused),
-  });
-  await core.start();
+  ({ core, stop } = await startDemoCore({ prefix: 'spyglass-voice-refused-', demo: { warmUp: true }, phone: refusingPhone(refused) }));
 });
 afterEach(async () => {
   refused = [];
-  await core.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await stop();
 });
 
 async function agentOf(call: string): Promise<string> {

@@ -5,26 +5,21 @@
  * demo connector (wrapped as the platform), real JsSIP phone on the in-process
  * SIP server.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CommandError, type InteractionDetails, type VoiceSession } from '../../../preload/contract';
-import { ConfigService } from '../../../main/config/ConfigService';
 import { ConnectorError, type Connector, type SupervisionTarget } from '../../../main/contact-center/Connector';
-import { DemoContactCenter, ManualClock } from '../../../main/contact-center/demo';
-import { silentLogger } from '../../../main/core/logger';
-import { SupervisorCore } from '../../../main/core/SupervisorCore';
-import { supervisionRules } from '../../../main/core/supervisionRules';
+import type { DemoContactCenter } from '../../../main/contact-center/demo';
+import type { SupervisorCore } from '../../../main/core/SupervisorCore';
 import type { VoicePhone } from '../../../main/core/VoicePhone';
 import { autoAnswer } from '../../../main/phone/pbxProfiles';
 import { PhoneError } from '../../../main/phone/softphone';
 import { fakeSdp } from '../phone/support/fakeMediaHost';
 import { inProcessPhone, type Harness } from '../phone/support/inProcessPhone';
+import { startDemoCore } from '../../support/demoCore';
 
 const call = 'call-alex-kim';
-let dir: string;
 let core: SupervisorCore;
+let stop: () => Promise<void>;
 let h: Harness;
 let contact: string;
 /** What the platform does when asked to add the supervisor (before the demo records it). */
@@ -46,15 +41,9 @@ const voicePhone = (): VoicePhone => ({
   onLegEnded: () => () => undefined,
 });
 
-beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spyglass-voice-token-'));
-  h = inProcessPhone({ profile: autoAnswer({ monitorTokenTtlMs: 300 }) });
-  await h.phone.register(h.account);
-  contact = h.uas.registrations.get('sup1') ?? '';
-  asked.length = 0;
-  const clock = new ManualClock();
-  const demo = DemoContactCenter.create({ clock, simulate: false, warmUp: true });
-  const connector = new Proxy(demo, {
+/** The demo as the platform: asked to add the supervisor, it runs `platform` first. */
+const asPlatform = (demo: DemoContactCenter): Connector =>
+  new Proxy(demo, {
     get(target, prop) {
       if (prop === 'startSupervision') {
         return async (t: SupervisionTarget) => {
@@ -67,23 +56,17 @@ beforeEach(async () => {
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   }) as Connector;
-  core = new SupervisorCore({
-    connector,
-    config: new ConfigService({ policyFile: path.join(dir, 'policy.json'), userFile: path.join(dir, 'settings.json') }),
-    rules: supervisionRules,
-    log: silentLogger,
-    now: () => clock.now(),
-    host: 'web',
-    version: 'test',
-    openExternal: async () => undefined,
-    phone: voicePhone(),
-  });
-  await core.start();
+
+beforeEach(async () => {
+  h = inProcessPhone({ profile: autoAnswer({ monitorTokenTtlMs: 300 }) });
+  await h.phone.register(h.account);
+  contact = h.uas.registrations.get('sup1') ?? '';
+  asked.length = 0;
+  ({ core, stop } = await startDemoCore({ prefix: 'spyglass-voice-token-', demo: { warmUp: true }, connector: asPlatform, phone: voicePhone() }));
 });
 afterEach(async () => {
-  await core.stop();
+  await stop();
   await h.phone.unregister();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 async function start(): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> {

@@ -1,15 +1,12 @@
 import * as fs from 'node:fs';
 import * as net from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConfigService } from '../../../main/config/ConfigService';
-import { DemoContactCenter, ManualClock } from '../../../main/contact-center/demo';
 import { createLogger } from '../../../main/core/logger';
-import { SupervisorCore } from '../../../main/core/SupervisorCore';
-import { supervisionRules } from '../../../main/core/supervisionRules';
+import type { SupervisorCore } from '../../../main/core/SupervisorCore';
 import { startWebHost, type RunningWebHost } from '../../../main/web-host/WebHost';
 import type { WebHostLimits } from '../../../main/web-host/serverLimits';
 import { serveTestControl } from '../../../main/web-host/testControl';
+import { startDemoCore } from '../../support/demoCore';
 
 export interface TestHost {
   host: RunningWebHost;
@@ -23,29 +20,16 @@ export async function startTestHost(
   limits: Partial<WebHostLimits> = {},
   options: { keepLog?: boolean; onLogLine?: (line: string) => void; testControl?: boolean } = {},
 ): Promise<TestHost> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spyglass-webhost-'));
-  const staticDir = path.join(dir, 'renderer');
-  fs.mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Spyglass</title>');
-  fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
-  const clock = new ManualClock();
   const logLines: string[] = [];
   const log = createLogger((l) => {
     options.onLogLine?.(l);
     if (options.keepLog !== false) logLines.push(l);
   });
-  const demo = DemoContactCenter.create({ seed: 1, agents: 12, clock, simulate: false });
-  const core = new SupervisorCore({
-    connector: demo,
-    config: new ConfigService({ policyFile: path.join(dir, 'policy.json'), userFile: path.join(dir, 'settings.json') }),
-    rules: supervisionRules,
-    log,
-    now: () => clock.now(),
-    host: 'web',
-    version: 'test',
-    openExternal: async () => {},
-  });
-  await core.start();
+  const { core, demo, clock, dir, stop } = await startDemoCore({ prefix: 'spyglass-webhost-', demo: { seed: 1, agents: 12 }, log });
+  const staticDir = path.join(dir, 'renderer');
+  fs.mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Spyglass</title>');
+  fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   const host = await startWebHost({
     core,
     staticDir,
@@ -59,8 +43,7 @@ export async function startTestHost(
     logLines,
     stop: async () => {
       await host.close();
-      await core.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await stop();
     },
   };
 }
