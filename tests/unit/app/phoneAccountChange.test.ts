@@ -7,13 +7,12 @@
  */
 import * as fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocketServer } from 'ws';
-import { composeCore, type ComposedApp } from '../../../main/app/composeCore';
-import { createLogger } from '../../../main/core/logger';
+import type { ComposedApp } from '../../../main/app/composeCore';
 import type { PhoneStatus } from '../../../preload/contract/phone';
+import { composeInTempDir } from '../../support/composedApp';
 
 /** A WebSocket SIP listener that records REGISTERs and never answers them (nothing here needs a 200). */
 async function registrar(): Promise<{ url: string; registers: string[]; close: () => Promise<void> }> {
@@ -33,7 +32,7 @@ async function registrar(): Promise<{ url: string; registers: string[]; close: (
 }
 
 let app: ComposedApp;
-let dir: string;
+let stop: () => Promise<void>;
 let a: Awaited<ReturnType<typeof registrar>>;
 let b: Awaited<ReturnType<typeof registrar>>;
 const handle = async (channel: string, payload: unknown) => {
@@ -46,26 +45,19 @@ const phoneStatus = () => handle('phone:status', {}) as Promise<PhoneStatus>;
 beforeAll(async () => {
   delete process.env.SPYGLASS_SIP_PASSWORD;
   [a, b] = await Promise.all([registrar(), registrar()]);
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spyglass-account-'));
-  fs.writeFileSync(
-    path.join(dir, 'settings.json'),
-    JSON.stringify({ 'phone.profile': 'asterisk-chanspy', 'phone.server': a.url, 'phone.user': 'sip:7001@127.0.0.1' }),
-  );
-  app = await composeCore({
-    host: 'web',
-    version: 'test',
-    userDataDir: dir,
-    policyFile: path.join(dir, 'policy.json'),
-    log: createLogger(() => undefined),
-    openExternal: async () => undefined,
-  });
+  ({ app, stop } = await composeInTempDir('spyglass-account-', (dir) => {
+    fs.writeFileSync(
+      path.join(dir, 'settings.json'),
+      JSON.stringify({ 'phone.profile': 'asterisk-chanspy', 'phone.server': a.url, 'phone.user': 'sip:7001@127.0.0.1' }),
+    );
+    return {};
+  }));
 });
 
 afterAll(async () => {
-  await app.core.stop();
+  await stop();
   await handle('phone:unregister', {}).catch(() => undefined);
   await Promise.all([a.close(), b.close()]);
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the phone follows its account without a restart', () => {

@@ -1,14 +1,11 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeCore, type ComposedApp } from '../../../main/app/composeCore';
-import { createLogger } from '../../../main/core/logger';
+import type { ComposedApp } from '../../../main/app/composeCore';
 import type { InteractionDetails, VoiceSession } from '../../../preload/contract';
+import { composeInTempDir } from '../../support/composedApp';
 
 /** The voice commands the screens use, through the real core, rules and demo (scenario call-alex-kim). */
 let app: ComposedApp;
-let dir: string;
+let stop: () => Promise<void>;
 const call = 'call-alex-kim';
 
 async function cmd<T>(channel: string, payload: unknown): Promise<T> {
@@ -18,23 +15,11 @@ async function cmd<T>(channel: string, payload: unknown): Promise<T> {
 }
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spyglass-voice-'));
-  app = await composeCore({
-    host: 'web',
-    version: 'test',
-    userDataDir: dir,
-    policyFile: path.join(dir, 'policy.json'),
-    log: createLogger(() => undefined),
-    openExternal: async () => undefined,
-    // Signalling only: the audio leg is covered by tests/e2e/audio.spec.ts and the SIP lab.
-    phone: false,
-  });
+  // Signalling only: the audio leg is covered by tests/e2e/audio.spec.ts and the SIP lab.
+  ({ app, stop } = await composeInTempDir('spyglass-voice-', () => ({ phone: false })));
 });
 
-afterAll(async () => {
-  await app.core.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stop());
 
 describe('voice handlers', () => {
   it('interaction:details previews what each pickable participant would let you hear on hold and transfer', async () => {
