@@ -5,56 +5,22 @@
  * a translator carries nothing. The supervisor is the real renderer media
  * module in headless Chromium, signalling is JsSIP through Kamailio.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asteriskChanSpy, freeswitchEavesdrop, type DialPlanProfile } from '../../main/phone/pbxProfiles';
-import { JsSipSoftphone } from '../../main/phone/softphone';
-import { startChanSpyServer, type ChanSpyOptions, type ChanSpyServer } from './support/chanSpyServer';
-import { startChromiumMediaHost, type ChromiumMediaHost } from './support/chromiumMediaHost';
-import { labUnavailableReason, startKamailio, type Kamailio } from './support/processes';
+import { HEARD, until, useChanSpyBench } from './support/chanSpyBench';
+import type { ChanSpyOptions } from './support/chanSpyServer';
+import { labUnavailableReason } from './support/processes';
 
 const skip = labUnavailableReason(['kamailio', 'sipp', 'chromium'], 'audio lab');
 if (skip) console.warn(skip);
 
-const until = async (cond: () => boolean | Promise<boolean>, what: string, ms = 8000) => {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
-const HEARD = 0.02;
 
 describe.skipIf(!!skip)('ChanSpy truth on the wire (Chromium supervisor, ChanSpy-like lab server)', () => {
-  let kam: Kamailio;
-  let media: ChromiumMediaHost;
-  let phone: JsSipSoftphone | undefined;
-  let server: ChanSpyServer | undefined;
-  let ext = 2000;
-
-  beforeAll(async () => {
-    kam = await startKamailio();
-    media = await startChromiumMediaHost();
-  });
-  afterEach(async () => {
-    await phone?.unregister();
-    await server?.stop();
-    phone = undefined;
-    server = undefined;
-  });
-  afterAll(async () => {
-    await media?.close();
-    await kam?.stop();
-  });
+  const bench = useChanSpyBench(2000);
 
   /** A fresh ChanSpy-like server for one extension and a registered supervisor phone. */
-  async function setup(opts: ChanSpyOptions = {}, dtmfMethod: 'info' | 'rfc2833' = 'info', profile: DialPlanProfile = asteriskChanSpy({ dtmfMethod })) {
-    const extension = String(++ext);
-    server = await startChanSpyServer(kam.wsUrl, `*222${extension}`, 'agent', opts);
-    phone = new JsSipSoftphone({ mediaHost: media.host });
-    const s = await phone.register({ wsUrl: kam.wsUrl, uri: 'sip:sup1@127.0.0.1', password: 'secret', profile });
-    expect(s.registration).toBe('registered');
-    return { extension, server, phone };
-  }
+  const setup = (opts: ChanSpyOptions = {}, dtmfMethod: 'info' | 'rfc2833' = 'info', profile: DialPlanProfile = asteriskChanSpy({ dtmfMethod })) =>
+    bench.setup((extension) => `*222${extension}`, opts, profile);
 
   it('starting in coach reaches the agent: the digit is held until ChanSpy began spying', async () => {
     const { extension, server, phone } = await setup();
@@ -113,7 +79,7 @@ describe.skipIf(!!skip)('ChanSpy truth on the wire (Chromium supervisor, ChanSpy
     await phone.startMonitor({ target: extension, mode: 'monitor' });
     await expect(phone.setMode('coach')).rejects.toThrow(/^Coaching did not start: the PBX did not agree to RFC 2833 digits/);
     expect(phone.status().monitor).toMatchObject({ state: 'active', mode: 'monitor', micLive: false, problem: { code: 'DTMF_FAILED' } });
-    expect(await media.micLive()).toBe(false);
+    expect(await bench.media.micLive()).toBe(false);
     const ears = await server.measureEars(1000);
     expect(ears.fromSupervisor).toBeLessThan(0.005);
     expect(ears.agent).toBe(0);
@@ -134,7 +100,7 @@ describe.skipIf(!!skip)('ChanSpy truth on the wire (Chromium supervisor, ChanSpy
     server.startSpiedCall();
     await until(() => phone.status().monitor?.audio === 'flowing', 'audio flowing');
     expect(phone.status().monitor?.audioProblem).toBeUndefined();
-    const heard = await media.tonePeaks(800, [500, 1200]);
+    const heard = await bench.media.tonePeaks(800, [500, 1200]);
     expect(heard[500]).toBeGreaterThan(-70);
   });
 });

@@ -7,24 +7,15 @@
  * Chromium; signalling is JsSIP through Kamailio. The profile is the one
  * Settings gives for `freeswitch-eavesdrop` (its own defaults: 88 + RFC 2833).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freeswitchEavesdrop, profileSettingDefaults, type DialPlanProfile } from '../../main/phone/pbxProfiles';
-import { JsSipSoftphone } from '../../main/phone/softphone';
-import { startChanSpyServer, type ChanSpyOptions, type ChanSpyServer } from './support/chanSpyServer';
-import { startChromiumMediaHost, type ChromiumMediaHost } from './support/chromiumMediaHost';
-import { labUnavailableReason, startKamailio, type Kamailio } from './support/processes';
+import { HEARD, until, useChanSpyBench } from './support/chanSpyBench';
+import type { ChanSpyOptions } from './support/chanSpyServer';
+import { labUnavailableReason } from './support/processes';
 
 const skip = labUnavailableReason(['kamailio', 'sipp', 'chromium'], 'audio lab');
 if (skip) console.warn(skip);
 
-const until = async (cond: () => boolean | Promise<boolean>, what: string, ms = 8000) => {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
-const HEARD = 0.02;
 
 /** What a supervisor gets who only picks the profile: its own feature code and DTMF method (item 1). */
 const pickedProfile = (overrides: Partial<DialPlanProfile> = {}): DialPlanProfile => {
@@ -33,35 +24,10 @@ const pickedProfile = (overrides: Partial<DialPlanProfile> = {}): DialPlanProfil
 };
 
 describe.skipIf(!!skip)('FreeSWITCH habits on the wire (Chromium supervisor, eavesdrop-like lab server)', () => {
-  let kam: Kamailio;
-  let media: ChromiumMediaHost;
-  let phone: JsSipSoftphone | undefined;
-  let server: ChanSpyServer | undefined;
-  let ext = 3000;
+  const bench = useChanSpyBench(3000);
 
-  beforeAll(async () => {
-    kam = await startKamailio();
-    media = await startChromiumMediaHost();
-  });
-  afterEach(async () => {
-    await phone?.unregister();
-    await server?.stop();
-    phone = undefined;
-    server = undefined;
-  });
-  afterAll(async () => {
-    await media?.close();
-    await kam?.stop();
-  });
-
-  async function setup(opts: ChanSpyOptions = {}, profile: DialPlanProfile = pickedProfile()) {
-    const extension = String(++ext);
-    server = await startChanSpyServer(kam.wsUrl, `${profile.featureCode}${extension}`, 'agent', { pbx: 'freeswitch', ...opts });
-    phone = new JsSipSoftphone({ mediaHost: media.host });
-    const s = await phone.register({ wsUrl: kam.wsUrl, uri: 'sip:sup1@127.0.0.1', password: 'secret', profile });
-    expect(s.registration).toBe('registered');
-    return { extension, server, phone };
-  }
+  const setup = (opts: ChanSpyOptions = {}, profile: DialPlanProfile = pickedProfile()) =>
+    bench.setup((extension) => `${profile.featureCode}${extension}`, { pbx: 'freeswitch', ...opts }, profile);
 
   it('the picked profile dials 88<ext>; starting in coach (2) reaches only the agent, barge (3) both, back to listen (0)', async () => {
     const { extension, server, phone } = await setup();
@@ -85,7 +51,7 @@ describe.skipIf(!!skip)('FreeSWITCH habits on the wire (Chromium supervisor, eav
     await phone.startMonitor({ target: extension, mode: 'monitor' });
     await expect(phone.setMode('coach')).rejects.toThrow(/^Coaching did not start: FreeSWITCH ignores SIP INFO digits/);
     expect(phone.status().monitor).toMatchObject({ state: 'active', mode: 'monitor', micLive: false, problem: { code: 'DTMF_FAILED' } });
-    expect(await media.micLive()).toBe(false);
+    expect(await bench.media.micLive()).toBe(false);
     expect(server.mode()).toBe('monitor');
     const ears = await server.measureEars(1000);
     expect(ears.agent).toBe(0);
