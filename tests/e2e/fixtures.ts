@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { startWebHostProcess, type WebHostProcess } from './webHost';
 
 /**
@@ -28,6 +28,17 @@ export const test = base.extend<{ app: Page; host: WebHostProcess; hostArgs: str
 });
 
 export { expect };
+
+/** Agents (Alt+1), search Alex Kim, Monitor from his row and its menu; returns the monitoring toolbar once it says so. */
+export async function monitorAlexKim(page: Page): Promise<Locator> {
+  await page.keyboard.press('Alt+1');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('Alex Kim');
+  await page.getByRole('button', { name: 'Monitor Alex Kim' }).click();
+  await page.getByRole('button', { name: 'Monitor Alex Kim' }).last().click();
+  const toolbar = page.getByRole('region', { name: 'Monitoring toolbar' });
+  await expect(toolbar).toContainText('Monitoring Alex Kim');
+  return toolbar;
+}
 
 /** axe on the current view: no serious or critical violations. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {

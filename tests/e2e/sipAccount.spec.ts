@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { labUnavailableReason, startKamailio, type Kamailio } from '../lab/support/processes';
+import { monitorAlexKim } from './fixtures';
 import { startWebHostProcess, type WebHostProcess } from './webHost';
 
 /**
@@ -80,12 +81,7 @@ test('a new PBX profile chosen while monitoring waits for the leg to end, then a
     await page.goto(host.url);
     const statusBar = page.locator('footer.status-bar');
     await expect(statusBar.getByText(/Phone: ready/)).toBeVisible({ timeout: 30_000 });
-    await page.keyboard.press('Alt+1');
-    await page.getByRole('searchbox', { name: 'Search' }).fill('Alex Kim');
-    await page.getByRole('button', { name: 'Monitor Alex Kim' }).click();
-    await page.getByRole('button', { name: 'Monitor Alex Kim' }).last().click();
-    const toolbar = page.getByRole('region', { name: 'Monitoring toolbar' });
-    await expect(toolbar).toContainText('Monitoring Alex Kim');
+    const toolbar = await monitorAlexKim(page);
 
     await page.keyboard.press('Alt+6');
     await page.getByLabel('PBX profile').selectOption('asterisk-chanspy');
