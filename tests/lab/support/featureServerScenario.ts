@@ -48,6 +48,20 @@ Content-Length: 0
 
 ]]></send>`;
 
+/**
+ * The INVITE's answer with our To tag. `dialog`: it starts the dialog
+ * (Record-Route and our Contact); `body`: it carries an SDP; `retrans`: sipp
+ * resends it until the ACK.
+ */
+const answer = (status: string, { dialog = false, body, retrans = false }: { dialog?: boolean; body?: string; retrans?: boolean } = {}) => `  <send${retrans ? ' retrans="500"' : ''}><![CDATA[
+SIP/2.0 ${status}
+[last_Via:]
+[last_From:]
+[last_To:];tag=[pid]SIPpTag01[call_number]
+[last_Call-ID:]
+[last_CSeq:]
+${dialog ? '[last_Record-Route:]\nContact: <sip:agent@[local_ip]:[local_port];transport=[transport]>\n' : ''}${body ? `Content-Type: application/sdp\nContent-Length: [len]\n\n${body}\n` : 'Content-Length: 0\n\n'}]]></send>`;
+
 const sdp = (direction: string, version: number) => `v=0
 o=sipp 1 ${version} IN IP4 [local_ip]
 s=-
@@ -71,34 +85,12 @@ export function featureServerScenario(spec: FeatureServerSpec): string {
     </action>
   </recv>`);
   if (spec.reject) {
-    parts.push(`  <send><![CDATA[
-SIP/2.0 ${spec.reject.status} ${spec.reject.reason}
-[last_Via:]
-[last_From:]
-[last_To:];tag=[pid]SIPpTag01[call_number]
-[last_Call-ID:]
-[last_CSeq:]
-Content-Length: 0
-
-]]></send>
+    parts.push(`${answer(`${spec.reject.status} ${spec.reject.reason}`)}
   <recv request="ACK"/>`);
     return wrap(parts);
   }
   if (spec.earlyMediaOnly) {
-    parts.push(`  <send><![CDATA[
-SIP/2.0 183 Session Progress
-[last_Via:]
-[last_From:]
-[last_To:];tag=[pid]SIPpTag01[call_number]
-[last_Call-ID:]
-[last_CSeq:]
-[last_Record-Route:]
-Contact: <sip:agent@[local_ip]:[local_port];transport=[transport]>
-Content-Type: application/sdp
-Content-Length: [len]
-
-${sdp('sendrecv', 1)}
-]]></send>
+    parts.push(`${answer('183 Session Progress', { dialog: true, body: sdp('sendrecv', 1) })}
   <recv request="CANCEL" timeout="30000">
     <action>
       <ereg regexp="([0-9]+) CANCEL" search_in="hdr" header="CSeq:" check_it="true" assign_to="cs,csn"/>
@@ -120,37 +112,13 @@ Content-Length: 0
     return wrap(parts);
   }
   if (spec.answerWithoutSdp) {
-    parts.push(`  <send retrans="500"><![CDATA[
-SIP/2.0 200 OK
-[last_Via:]
-[last_From:]
-[last_To:];tag=[pid]SIPpTag01[call_number]
-[last_Call-ID:]
-[last_CSeq:]
-[last_Record-Route:]
-Contact: <sip:agent@[local_ip]:[local_port];transport=[transport]>
-Content-Length: 0
-
-]]></send>
+    parts.push(`${answer('200 OK', { dialog: true, retrans: true })}
   <recv request="ACK" crlf="true"/>
   <recv request="BYE"/>
 ${reply('200 OK')}`);
     return wrap(parts);
   }
-  parts.push(`  <send retrans="500"><![CDATA[
-SIP/2.0 200 OK
-[last_Via:]
-[last_From:]
-[last_To:];tag=[pid]SIPpTag01[call_number]
-[last_Call-ID:]
-[last_CSeq:]
-[last_Record-Route:]
-Contact: <sip:agent@[local_ip]:[local_port];transport=[transport]>
-Content-Type: application/sdp
-Content-Length: [len]
-
-${sdp('sendrecv', 1)}
-]]></send>
+  parts.push(`${answer('200 OK', { dialog: true, body: sdp('sendrecv', 1), retrans: true })}
   <recv request="ACK" crlf="true"/>`);
   (spec.infoDigits ?? []).forEach((d, i) => {
     parts.push(`  <recv request="INFO">

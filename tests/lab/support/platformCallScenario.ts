@@ -28,6 +28,20 @@ a=rtpmap:101 telephone-event/8000
 a=sendrecv
 `;
 
+/** The ACK of the INVITE's final response: to `target` on `branch`, with `routes` (a line) when a 2xx set up a route set. */
+const ack = (target: string, branch: string, routes = '') => `  <send><![CDATA[
+ACK ${target} SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=${branch}
+${routes}From: "Platform" <sip:platform@[local_ip]:[local_port]>;tag=[pid]plat[call_number]
+[last_To:]
+Call-ID: [call_id]
+CSeq: 1 ACK
+Max-Forwards: 70
+Content-Length: 0
+
+]]></send>
+`;
+
 export function platformCallScenario(spec: PlatformCallSpec): string {
   // A fixed branch per call, so the ACK of a non-2xx final response reuses the INVITE's (RFC 3261 17.1.1.3).
   const branch = 'z9hG4bK-platform-[pid]-[call_number]';
@@ -50,19 +64,7 @@ ${sdp}]]></send>
 `;
   const outcome = spec.expect.answered
     ? `  <recv response="200" rrs="true"/>
-  <send><![CDATA[
-ACK [next_url] SIP/2.0
-Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-[routes]
-From: "Platform" <sip:platform@[local_ip]:[local_port]>;tag=[pid]plat[call_number]
-[last_To:]
-Call-ID: [call_id]
-CSeq: 1 ACK
-Max-Forwards: 70
-Content-Length: 0
-
-]]></send>
-  <recv request="BYE"/>
+${ack('[next_url]', '[branch]', '[routes]\n')}  <recv request="BYE"/>
   <send><![CDATA[
 SIP/2.0 200 OK
 [last_Via:]
@@ -75,18 +77,7 @@ Content-Length: 0
 ]]></send>
 `
     : `  <recv response="${spec.expect.status}"/>
-  <send><![CDATA[
-ACK sip:${spec.user}@[remote_ip]:[remote_port] SIP/2.0
-Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=${branch}
-From: "Platform" <sip:platform@[local_ip]:[local_port]>;tag=[pid]plat[call_number]
-[last_To:]
-Call-ID: [call_id]
-CSeq: 1 ACK
-Max-Forwards: 70
-Content-Length: 0
-
-]]></send>
-  <pause milliseconds="200"/>
+${ack(`sip:${spec.user}@[remote_ip]:[remote_port]`, branch)}  <pause milliseconds="200"/>
 `;
   return `<?xml version="1.0" encoding="ISO-8859-1" ?>
 <!DOCTYPE scenario SYSTEM "sipp.dtd">
