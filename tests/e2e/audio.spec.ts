@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, monitorAlexKim, test } from './fixtures';
 
 /**
  * The demo's voice goes through the real softphone: JsSIP in main dials the
@@ -22,12 +22,7 @@ async function peak(page: Page, name: string, ms = 1500): Promise<number> {
 
 test('monitor through the softphone: you hear the call; only coach and barge let anyone hear you', async ({ app }) => {
   await expect(app.getByText(/Phone: ready/)).toBeVisible({ timeout: 30_000 });
-  await app.keyboard.press('Alt+1');
-  await app.getByRole('searchbox', { name: 'Search' }).fill('Alex Kim');
-  await app.getByRole('button', { name: 'Monitor Alex Kim' }).click();
-  await app.getByRole('button', { name: 'Monitor Alex Kim' }).last().click();
-  const toolbar = app.getByRole('region', { name: 'Monitoring toolbar' });
-  await expect(toolbar).toContainText('Monitoring Alex Kim');
+  const toolbar = await monitorAlexKim(app);
   await expect(app.getByText('Dialing…')).toHaveCount(0);
 
   // The conversation's audio reaches the supervisor.
@@ -62,11 +57,7 @@ test('monitor through the softphone: you hear the call; only coach and barge let
 
 test('in a browser tab, a reload ends the monitor leg cleanly (no live mic, a clear notice); Electron keeps it in a hidden media window', async ({ app }) => {
   await expect(app.getByText(/Phone: ready/)).toBeVisible({ timeout: 30_000 });
-  await app.keyboard.press('Alt+1');
-  await app.getByRole('searchbox', { name: 'Search' }).fill('Alex Kim');
-  await app.getByRole('button', { name: 'Monitor Alex Kim' }).click();
-  await app.getByRole('button', { name: 'Monitor Alex Kim' }).last().click();
-  await expect(app.getByRole('region', { name: 'Monitoring toolbar' })).toContainText('Monitoring Alex Kim');
+  await monitorAlexKim(app);
   // Modes switch once the leg is connected (the dialing dots are gone).
   await expect(app.getByText('Dialing…')).toHaveCount(0);
   await app.keyboard.press('Alt+C');
