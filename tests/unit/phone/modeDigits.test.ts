@@ -3,23 +3,13 @@
  * digits wait until the PBX takes them, a failed send fails the mode with the
  * mic off, and a leg with no audio from the PBX says so.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asteriskChanSpy, freeswitchEavesdrop } from '../../../main/phone/pbxProfiles';
 import { ModeChangeError } from '../../../main/phone/monitorSession';
 import { fakeSdp } from './support/fakeMediaHost';
-import { inProcessPhone, until, type Harness } from './support/inProcessPhone';
+import { phonePerTest, until } from './support/inProcessPhone';
 
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.phone.unregister();
-  h = undefined;
-});
-
-const started = async (opts: Parameters<typeof inProcessPhone>[0] = {}) => {
-  h = inProcessPhone(opts);
-  expect((await h.phone.register(h.account)).registration).toBe('registered');
-  return h;
-};
+const { started } = phonePerTest();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const noTelephoneEvent = fakeSdp('sendrecv', 50000).replace(' 0 101', ' 0').replace(/a=rtpmap:101.*\r\na=fmtp:101.*\r\n/, '');
 

@@ -3,24 +3,15 @@
  * 18 found 4, 6), through the real JsSIP softphone and the in-process UAS.
  * The 183-only case runs in the lab (tests/lab/softphone.lab.test.ts: sipp sends the 183).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InviteDecision } from '../../../main/phone/demoPbx/sipUas';
 import { freeswitchEavesdrop } from '../../../main/phone/pbxProfiles';
 import { fakeSdp } from './support/fakeMediaHost';
-import { inProcessPhone, until, type Harness } from './support/inProcessPhone';
+import { phonePerTest, until, type Harness, type InProcessPhoneOptions } from './support/inProcessPhone';
 
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.phone.unregister();
-  h = undefined;
-});
-
-const started = async (opts: Parameters<typeof inProcessPhone>[0] = {}, answerTimeoutMs?: number) => {
-  h = inProcessPhone(opts);
-  if (answerTimeoutMs !== undefined) h.account.answerTimeoutMs = answerTimeoutMs;
-  expect((await h.phone.register(h.account)).registration).toBe('registered');
-  return h;
-};
+const phones = phonePerTest();
+const started = (opts: InProcessPhoneOptions = {}, answerTimeoutMs?: number) =>
+  phones.started(opts, answerTimeoutMs === undefined ? {} : { answerTimeoutMs });
 
 describe('monitor start on a dial-plan PBX', () => {
   it('a PBX that never answers: the start ends with the reason (CANCEL on the wire), mic off', async () => {

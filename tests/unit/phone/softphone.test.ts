@@ -1,24 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freeswitchEavesdrop } from '../../../main/phone/pbxProfiles';
 import { PhoneError } from '../../../main/phone/softphone';
-import { inProcessPhone, until, type Harness } from './support/inProcessPhone';
+import { phonePerTest, until } from './support/inProcessPhone';
 
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.phone.unregister();
-  h = undefined;
-});
-
-const started = async (opts: Parameters<typeof inProcessPhone>[0] = {}) => {
-  h = inProcessPhone(opts);
-  const s = await h.phone.register(h.account);
-  expect(s.registration).toBe('registered');
-  return h;
-};
+const { fresh, started } = phonePerTest();
 
 describe('Softphone registration', () => {
   it('registers with digest authentication', async () => {
-    h = inProcessPhone();
+    const h = fresh();
     const s = await h.phone.register(h.account);
     expect(s).toMatchObject({ registration: 'registered', user: 'sip:sup1@demo-pbx.invalid' });
     expect(s.problem).toBeUndefined();
@@ -26,7 +15,7 @@ describe('Softphone registration', () => {
   });
 
   it('explains a wrong password and what to do', async () => {
-    h = inProcessPhone({ password: 'nope' });
+    const h = fresh({ password: 'nope' });
     const s = await h.phone.register(h.account);
     expect(s.registration).toBe('failed');
     expect(s.problem?.code).toBe('WRONG_PASSWORD');
@@ -35,7 +24,7 @@ describe('Softphone registration', () => {
   });
 
   it('reports every status change to listeners', async () => {
-    h = inProcessPhone();
+    const h = fresh();
     const seen: string[] = [];
     h.phone.onStatus((s) => seen.push(s.registration));
     await h.phone.register(h.account);
@@ -46,7 +35,7 @@ describe('Softphone registration', () => {
   });
 
   it('refuses to monitor while not registered', async () => {
-    h = inProcessPhone();
+    const h = fresh();
     await expect(h.phone.startMonitor({ target: '1001', mode: 'monitor' })).rejects.toBeInstanceOf(PhoneError);
   });
 });
@@ -63,7 +52,7 @@ describe('Monitor sessions (asterisk-chanspy, SIP INFO)', () => {
   });
 
   it('switches modes on the same leg with the configured digits, mic live only in coach and barge', async () => {
-    const { phone, media, lastCall } = await started();
+    const { phone, media, lastCall, uas } = await started();
     await phone.startMonitor({ target: '1001', mode: 'monitor' });
     const callId = lastCall()!.callId;
 
@@ -76,7 +65,7 @@ describe('Monitor sessions (asterisk-chanspy, SIP INFO)', () => {
     await until(() => lastCall()!.digits.length === 3, 'three INFO digits');
     expect(lastCall()!.digits).toEqual(['5', '6', '4']);
     expect(lastCall()!.callId).toBe(callId);
-    expect(h!.uas.log.filter((l) => l.startsWith('> INVITE'))).toHaveLength(2); // auth challenge + the one leg; no re-dial
+    expect(uas.log.filter((l) => l.startsWith('> INVITE'))).toHaveLength(2); // auth challenge + the one leg; no re-dial
   });
 
   it('starting in barge sends the barge digit after answer and opens the mic', async () => {

@@ -1,4 +1,5 @@
 /** A JsSipSoftphone wired to the in-process SIP UAS and a fake media host. */
+import { afterEach, expect } from 'vitest';
 import { InProcessSocket } from '../../../../main/phone/demoPbx/inProcessSocket';
 import { SipUas, type InviteDecision, type UasCall } from '../../../../main/phone/demoPbx/sipUas';
 import { asteriskChanSpy, type PbxProfile } from '../../../../main/phone/pbxProfiles';
@@ -16,15 +17,15 @@ export interface Harness {
   declined: DeclinedCall[];
 }
 
-export function inProcessPhone(
-  opts: {
-    profile?: PbxProfile;
-    password?: string;
-    onInvite?: (c: UasCall) => InviteDecision | Promise<InviteDecision>;
-    refuseInfo?: (c: UasCall) => { status: number; reason: string } | undefined;
-    now?: () => number;
-  } = {},
-): Harness {
+export interface InProcessPhoneOptions {
+  profile?: PbxProfile;
+  password?: string;
+  onInvite?: (c: UasCall) => InviteDecision | Promise<InviteDecision>;
+  refuseInfo?: (c: UasCall) => { status: number; reason: string } | undefined;
+  now?: () => number;
+}
+
+export function inProcessPhone(opts: InProcessPhoneOptions = {}): Harness {
   const declined: DeclinedCall[] = [];
   let lastCall: UasCall | undefined;
   const uas = new SipUas({
@@ -74,3 +75,25 @@ export const until = async (cond: () => boolean, what: string, ms = 5000): Promi
     await new Promise((r) => setTimeout(r, 10));
   }
 };
+
+/**
+ * One phone per test in this file, unregistered after each: `fresh` makes it,
+ * `started` also registers it (with `account` overrides) and asserts it registered.
+ */
+export function phonePerTest() {
+  let current: Harness | undefined;
+  afterEach(async () => {
+    await current?.phone.unregister();
+    current = undefined;
+  });
+  const fresh = (opts: InProcessPhoneOptions = {}): Harness => (current = inProcessPhone(opts));
+  return {
+    fresh,
+    async started(opts: InProcessPhoneOptions = {}, account: Partial<SipAccount> = {}): Promise<Harness> {
+      const h = fresh(opts);
+      Object.assign(h.account, account);
+      expect((await h.phone.register(h.account)).registration).toBe('registered');
+      return h;
+    },
+  };
+}
