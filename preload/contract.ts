@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { cacheCommands, cacheEvents } from './contract/cache';
 import { coreCommands, coreEvents } from './contract/core';
 import { diagnosticsCommands } from './contract/diagnostics';
+import { metricsEvents } from './contract/metrics';
 import { digitalCommands, digitalEvents } from './contract/digital';
 import { phoneCommands, phoneEvents } from './contract/phone';
 import { secretCommands } from './contract/secrets';
@@ -33,6 +34,7 @@ export const events = {
   ...digitalEvents,
   ...cacheEvents,
   ...phoneEvents,
+  ...metricsEvents,
 };
 
 export type Commands = typeof commands;
@@ -65,4 +67,5 @@ export type { AudibilityPreviewRow, InteractionDetails } from './contract/voice'
 export type { AuditAbout, AuditEntry } from './contract/digital';
 export type { SecretName, SecretsStatus } from './contract/secrets';
 export type { DiagnosticsInfo, RendererError } from './contract/diagnostics';
+export type { MetricsSnapshot, MetricInterval, QueueMetrics, IntervalMetrics, ThresholdMetric } from './contract/metrics';
 export type { CacheStatus, CachedDetail, CacheSearchResult, CachedNote } from './contract/cache';

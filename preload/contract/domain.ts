@@ -76,6 +76,8 @@ export const agentSchema = z.object({
   queueIds: z.array(id),
   extension: z.string(),
   interactionIds: z.array(id),
+  /** Set while the agent wraps up after a contact (after-call work), by platforms that report it. */
+  afterCallWorkSince: epochMs.optional(),
 });
 export type Agent = z.infer<typeof agentSchema>;
 

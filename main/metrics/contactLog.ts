@@ -1,0 +1,150 @@
+import type { Interaction } from '../../preload/contract';
+import { addRecord, emptyTotals, type ChannelKind, type ContactRecord, type Totals } from './outcomes';
+
+/** The longest sliding window; older records are dropped (today keeps running sums instead). */
+export const LONGEST_WINDOW_MS = 60 * 60_000;
+
+const waitingStates = new Set<Interaction['state']>(['pending', 'alerting']);
+
+interface OpenContact {
+  queueId: string;
+  channel: ChannelKind;
+  /** When it (last) entered a queue. */
+  queuedAt: number;
+  thresholdMs: number;
+  /** The wait outcome (answered/abandoned) is recorded once per contact. */
+  waitRecorded: boolean;
+  /** Answered before we first saw it: its handle time is unknown, so it is not counted. */
+  seenMidway: boolean;
+  handleMs: number;
+  /** Start of the current handling stretch (answered, not back in a queue). */
+  handlingSince: number | undefined;
+}
+
+/**
+ * Turns the interaction updates a connector reports into contact records.
+ * Deterministic: no clock and no I/O — every call takes the time it happens at
+ * (`at`, when main received the event). Memory is bounded by the live
+ * interactions plus one hour of records; "today" is kept as running sums.
+ */
+export class ContactLog {
+  private readonly open = new Map<string, OpenContact>();
+  /** Records of the last hour, in the order they happened (`at` never goes back: see record()). */
+  private records: ContactRecord[] = [];
+  private head = 0;
+  private dayStart = 0;
+  private readonly today = new Map<string, Totals>();
+  private lastAt = 0;
+
+  /**
+   * One interaction as the connector reports it now. `slaSecondsOf` gives the
+   * queue's service-level threshold (the platform's per-queue setting).
+   */
+  observe(ix: Interaction, at: number, slaSecondsOf: (queueId: string) => number | undefined): void {
+    const channel: ChannelKind = ix.channel === 'voice' ? 'voice' : 'digital';
+    const known = this.open.get(ix.id);
+    const waiting = waitingStates.has(ix.state);
+    const threshold = (queueId: string, queuedAt: number): number =>
+      ix.slaDeadline !== undefined && channel === 'digital'
+        ? Math.max(0, ix.slaDeadline - queuedAt)
+        : (slaSecondsOf(queueId) ?? 0) * 1000;
+    if (!known) {
+      if (ix.state === 'ended') return;
+      const queueId = ix.queueId ?? '';
+      const queuedAt = waiting ? Math.min(at, ix.startedAt) : at;
+      this.open.set(ix.id, {
+        queueId,
+        channel,
+        queuedAt,
+        thresholdMs: threshold(queueId, queuedAt),
+        waitRecorded: !waiting,
+        seenMidway: !waiting,
+        handleMs: 0,
+        handlingSince: waiting ? undefined : at,
+      });
+      return;
+    }
+    if (ix.queueId !== undefined) known.queueId = ix.queueId;
+    if (ix.state === 'ended') {
+      const end = ix.endedAt !== undefined && ix.endedAt <= at && ix.endedAt >= known.queuedAt ? ix.endedAt : at;
+      if (!known.waitRecorded) {
+        this.record({ kind: 'abandoned', queueId: known.queueId, channel, at: end, waitMs: end - known.queuedAt, thresholdMs: known.thresholdMs });
+      } else if (!known.seenMidway) {
+        const handleMs = known.handleMs + (known.handlingSince !== undefined ? Math.max(0, end - known.handlingSince) : 0);
+        this.record({ kind: 'handled', queueId: known.queueId, channel, at: end, handleMs });
+      }
+      this.open.delete(ix.id);
+      return;
+    }
+    if (waiting) {
+      // Back in a queue (a transfer to a queue): handling pauses until answered again.
+      if (known.handlingSince !== undefined) {
+        known.handleMs += Math.max(0, at - known.handlingSince);
+        known.handlingSince = undefined;
+      }
+      return;
+    }
+    if (known.handlingSince === undefined) known.handlingSince = at;
+    if (!known.waitRecorded) {
+      known.waitRecorded = true;
+      this.record({ kind: 'answered', queueId: known.queueId, channel, at, waitMs: Math.max(0, at - known.queuedAt), thresholdMs: known.thresholdMs });
+    }
+  }
+
+  /** The connector dropped an interaction without reporting its end: nothing can be said about it. */
+  forget(id: string): void {
+    this.open.delete(id);
+  }
+
+  /** Starts a new day at `dayStart` (the caller's local midnight): today's sums restart. */
+  startDay(dayStart: number): void {
+    if (dayStart === this.dayStart) return;
+    this.dayStart = dayStart;
+    this.today.clear();
+    for (let i = this.head; i < this.records.length; i++) {
+      const r = this.records[i] as ContactRecord;
+      if (r.at >= dayStart) this.addToday(r);
+    }
+  }
+
+  /** Today's running sums per queue id ('' = no queue). */
+  todayTotals(): ReadonlyMap<string, Totals> {
+    return this.today;
+  }
+
+  /** Records at or after `from`, oldest first, after dropping those older than the longest window before `now`. */
+  recordsSince(from: number, now: number): ContactRecord[] {
+    this.dropBefore(now - LONGEST_WINDOW_MS);
+    let i = this.records.length;
+    while (i > this.head && (this.records[i - 1] as ContactRecord).at >= from) i--;
+    return this.records.slice(i);
+  }
+
+  /** Contacts being tracked (bounded by the live interactions). */
+  get openCount(): number {
+    return this.open.size;
+  }
+
+  private record(r: ContactRecord): void {
+    // Events arrive in order; a connector's endedAt a little in the past must not reorder the log.
+    if (r.at < this.lastAt) r.at = this.lastAt;
+    this.lastAt = r.at;
+    this.records.push(r);
+    this.dropBefore(r.at - LONGEST_WINDOW_MS);
+    if (r.at >= this.dayStart) this.addToday(r);
+  }
+
+  private addToday(r: ContactRecord): void {
+    let t = this.today.get(r.queueId);
+    if (!t) this.today.set(r.queueId, (t = emptyTotals()));
+    addRecord(t, r);
+  }
+
+  private dropBefore(cutoff: number): void {
+    while (this.head < this.records.length && (this.records[this.head] as ContactRecord).at < cutoff) this.head++;
+    if (this.head > 1024 && this.head * 2 > this.records.length) {
+      this.records = this.records.slice(this.head);
+      this.head = 0;
+    }
+  }
+}
