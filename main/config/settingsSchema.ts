@@ -36,6 +36,13 @@ export const settingsShape = {
   'cache.retentionDays': z.number().int().min(1).max(3650),
   /** Extra regular expressions redacted before anything is cached (card numbers always are). */
   'cache.redactionPatterns': z.array(z.string().max(500)).max(100),
+  /** Queue metrics thresholds (issue 12): a cell outside them is marked in Queue activity and on Agents. */
+  'metrics.serviceLevelMinPercent': z.number().min(0).max(100),
+  'metrics.abandonRateMaxPercent': z.number().min(0).max(100),
+  'metrics.averageSpeedOfAnswerMaxSeconds': z.number().int().min(0).max(3600),
+  /** Longest wait above this share of the queue's own service-level threshold (100 = the threshold). */
+  'metrics.longestWaitMaxPercentOfThreshold': z.number().int().min(1).max(1000),
+  'metrics.digitalSlaMissedMax': z.number().int().min(0).max(100000),
   /** Lowest level written to the log files (Settings › About shows the folder). */
   'log.level': z.enum(['error', 'warn', 'info']),
   /**
@@ -74,6 +81,11 @@ export const defaultSettings: Settings = {
   'ui.theme': 'system',
   'cache.retentionDays': 30,
   'cache.redactionPatterns': [],
+  'metrics.serviceLevelMinPercent': 80,
+  'metrics.abandonRateMaxPercent': 5,
+  'metrics.averageSpeedOfAnswerMaxSeconds': 30,
+  'metrics.longestWaitMaxPercentOfThreshold': 100,
+  'metrics.digitalSlaMissedMax': 0,
   'log.level': 'info',
   'crashReports.submitUrl': '',
 };

@@ -94,6 +94,8 @@ export class ConnectorError extends Error {
 
 export interface Connector {
   readonly name: string;
+  /** The platform reports agents' after-call work (Agent.afterCallWorkSince); without it that count is not known. */
+  readonly reportsAfterCallWork?: boolean;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** The full current state, used for the first snapshot and after reconnects. */

@@ -27,6 +27,8 @@ import { connectorKey } from '../cache/interactionIdentity';
 import { CacheRecorder } from './CacheRecorder';
 import type { SessionCache } from '../cache/SessionCache';
 import type { VoicePhone } from './VoicePhone';
+import { MetricsFeed } from './MetricsFeed';
+import { metricsThresholdsFrom } from './metricsThresholds';
 
 export type EventSink = <E extends EventName>(channel: E, payload: EventPayload<E>) => void;
 
@@ -76,8 +78,18 @@ export class SupervisorCore {
   /** Set while in offline review mode, with the reason shown to the user. */
   offlineReason: string | undefined;
   readonly recorder: CacheRecorder | undefined;
+  /** Queue metrics from connector events (main/metrics), pushed once a second. */
+  readonly metrics: MetricsFeed;
 
   constructor(readonly options: CoreOptions) {
+    this.metrics = new MetricsFeed({
+      mirror: () => (this.isOffline ? undefined : this.mirror),
+      now: () => this.now(),
+      thresholds: () => metricsThresholdsFrom(options.config),
+      afterCallWorkReported: () => this.connector.reportsAfterCallWork === true,
+      emit: (snapshot) => this.emit('metrics:snapshot', snapshot),
+      watched: () => this.sinks.size > 0,
+    });
     const cache = options.cache?.cache;
     this.recorder = cache
       ? new CacheRecorder(
@@ -144,6 +156,7 @@ export class SupervisorCore {
     this.flushTimer = setInterval(() => this.flush(), this.options.flushIntervalMs ?? 50);
     this.flushTimer.unref?.();
     this.flushSoon = new FlushScheduler(() => this.flush(), this.options.changeFlushGapMs ?? 16);
+    this.metrics.start();
     if (this.options.startOffline) {
       this.goOffline('You chose to start in offline review.');
       return;
@@ -164,6 +177,7 @@ export class SupervisorCore {
     // unreachable, retrying) says so to a new subscriber, and that must win.
     this.connectorStatus = { name: this.connector.name, state: 'online' };
     this.unsubscribe = this.connector.subscribe((event) => this.onConnectorEvent(event));
+    this.metrics.observe(this.mirror.interactions.values(), this.now(), 'initial');
     // Everything live counts as seen: cache it as a starting point.
     if (this.recorder) {
       for (const i of this.mirror.interactions.values()) {
@@ -220,6 +234,7 @@ export class SupervisorCore {
   async stop(): Promise<void> {
     if (this.flushTimer) clearInterval(this.flushTimer);
     this.flushSoon?.stop();
+    this.metrics.stop();
     this.unsubscribe?.();
     if (!this.isOffline) await this.connector.stop();
     await this.options.cache?.cache.close();
@@ -354,6 +369,8 @@ export class SupervisorCore {
       if (this.mirror.apply(event)) {
         this.flushSoon?.changed();
         if (event.type === 'supervisor') this.markAllDirty();
+        if (event.type === 'interactions') this.metrics.observe(event.interactions, this.now());
+        if (event.type === 'interactionsRemoved') this.metrics.forget(event.ids);
         if (event.type === 'interactions') this.onInteractionsChanged(event.interactions.map((i) => i.id));
         if (event.type === 'interactionsRemoved') this.onInteractionsChanged(event.ids);
         return;

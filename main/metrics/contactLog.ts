@@ -39,8 +39,11 @@ export class ContactLog {
   /**
    * One interaction as the connector reports it now. `slaSecondsOf` gives the
    * queue's service-level threshold (the platform's per-queue setting).
+   * `seen` says how we learnt of it: 'live' (an event: a call first seen
+   * already answered was queued and answered between two events, so its wait
+   * is now − start) or 'initial' (the state at connect: its answer time is unknown).
    */
-  observe(ix: Interaction, at: number, slaSecondsOf: (queueId: string) => number | undefined): void {
+  observe(ix: Interaction, at: number, slaSecondsOf: (queueId: string) => number | undefined, seen: 'live' | 'initial' = 'live'): void {
     const channel: ChannelKind = ix.channel === 'voice' ? 'voice' : 'digital';
     const known = this.open.get(ix.id);
     const waiting = waitingStates.has(ix.state);
@@ -51,17 +54,20 @@ export class ContactLog {
     if (!known) {
       if (ix.state === 'ended') return;
       const queueId = ix.queueId ?? '';
-      const queuedAt = waiting ? Math.min(at, ix.startedAt) : at;
+      const answeredUnseen = !waiting && seen === 'live' && ix.queueId !== undefined;
+      const queuedAt = waiting || answeredUnseen ? Math.min(at, ix.startedAt) : at;
+      const thresholdMs = threshold(queueId, queuedAt);
       this.open.set(ix.id, {
         queueId,
         channel,
         queuedAt,
-        thresholdMs: threshold(queueId, queuedAt),
+        thresholdMs,
         waitRecorded: !waiting,
-        seenMidway: !waiting,
+        seenMidway: !waiting && !answeredUnseen,
         handleMs: 0,
         handlingSince: waiting ? undefined : at,
       });
+      if (answeredUnseen) this.record({ kind: 'answered', queueId, channel, at, waitMs: at - queuedAt, thresholdMs });
       return;
     }
     if (ix.queueId !== undefined) known.queueId = ix.queueId;

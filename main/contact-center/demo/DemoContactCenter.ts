@@ -71,6 +71,8 @@ export interface DemoOptions {
  */
 export class DemoContactCenter implements Connector {
   readonly name = 'demo';
+  /** Background calls end in a short after-call work (voiceSimulation.ts). */
+  readonly reportsAfterCallWork = true;
   /** Imperative controls for tests (the web host exposes them only in test mode). */
   readonly control: DemoControl;
   readonly clock: Clock;

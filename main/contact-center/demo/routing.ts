@@ -35,7 +35,12 @@ export class Routing {
   }
 
   isIdle(agent: Agent): boolean {
-    return agent.status === 'On Queue' && agent.interactionIds.length === 0 && !this.world.pinned.has(agent.id);
+    return (
+      agent.status === 'On Queue' &&
+      agent.interactionIds.length === 0 &&
+      agent.afterCallWorkSince === undefined &&
+      !this.world.pinned.has(agent.id)
+    );
   }
 
   hasDigitalCapacity(agent: Agent): boolean {

@@ -36,6 +36,8 @@ const SECOND = 1000;
  */
 export class VoiceSimulation {
   private carry = 0;
+  /** Calls held back from routing until then (a busy moment), so waits, SLA misses and abandons happen. */
+  private readonly routeAt = new Map<string, number>();
 
   constructor(
     private readonly world: World,
@@ -62,8 +64,14 @@ export class VoiceSimulation {
       customerPhone: `+1 555 01${String(this.rng.int(0, 99)).padStart(2, '0')}`,
       monitorable: !this.rng.chance(this.options.unmonitorableShare),
     });
-    // Callers do not wait forever: one still queued after a few minutes hangs up (keeps queues bounded).
-    this.after(this.rng.int(120, 300) * SECOND, ix, (call) => call.state === 'pending' && endInteraction(this.world, call, 'Caller abandoned in queue'));
+    // About one call in five meets a busy moment: no agent for a while, sometimes past the queue's threshold.
+    if (this.rng.chance(0.2)) this.routeAt.set(ix.id, this.world.now() + this.rng.int(5, queue.slaSeconds * 2) * SECOND);
+    // Some callers are impatient (hang up within a minute); none waits forever (keeps queues bounded).
+    const patienceS = this.rng.chance(0.3) ? this.rng.int(5, 60) : this.rng.int(120, 300);
+    this.after(patienceS * SECOND, ix, (call) => {
+      this.routeAt.delete(call.id);
+      if (call.state === 'pending') endInteraction(this.world, call, 'Caller abandoned in queue');
+    });
     return ix;
   }
 
@@ -73,6 +81,8 @@ export class VoiceSimulation {
       for (const id of [...waiting]) {
         const ix = this.world.interactions.get(id);
         if (!ix || ix.channel !== 'voice' || this.world.pinned.has(id)) continue;
+        if ((this.routeAt.get(id) ?? 0) > this.world.now()) continue;
+        this.routeAt.delete(id);
         const agent = this.routing.findVoiceAgent(queueId);
         if (!agent) break;
         offerCall(this.world, ix, agent);
@@ -138,9 +148,27 @@ export class VoiceSimulation {
     }
     this.after(remainingMs, ix, (c) => {
       // A call in a consult or conference wraps up first, then ends.
-      if (c.state === 'connected' || c.state === 'held' || c.state === 'conference' || c.state === 'consult') endInteraction(this.world, c);
-      else this.after(10 * SECOND, c, (later) => endInteraction(this.world, later));
+      if (c.state === 'connected' || c.state === 'held' || c.state === 'conference' || c.state === 'consult') this.end(c);
+      else this.after(10 * SECOND, c, (later) => this.end(later));
     });
+  }
+
+  /** Ends a call; its agents wrap up (after-call work) for a little while before taking the next one. */
+  private end(call: Interaction): void {
+    const agentIds = call.participants.flatMap((p) => (p.agentId && p.state !== 'disconnected' ? [p.agentId] : []));
+    endInteraction(this.world, call);
+    const now = this.world.now();
+    for (const id of agentIds) {
+      const agent = this.world.agents.get(id);
+      if (!agent || this.world.pinned.has(id)) continue;
+      agent.afterCallWorkSince = now;
+      this.world.markAgent(id);
+      this.world.scheduler.at(now + this.rng.int(10, 45) * SECOND, () => {
+        if (agent.afterCallWorkSince !== now) return;
+        delete agent.afterCallWorkSince;
+        this.world.markAgent(id);
+      });
+    }
   }
 
   /** Runs a step later unless the call ended, was removed or got pinned by a test. */

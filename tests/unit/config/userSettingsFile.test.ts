@@ -161,6 +161,11 @@ const validValue: Record<SettingKey, fc.Arbitrary<unknown>> = {
   'ui.theme': fc.constantFrom('system', 'light', 'dark'),
   'cache.retentionDays': fc.integer({ min: 1, max: 3650 }),
   'cache.redactionPatterns': fc.array(fc.string({ maxLength: 500 }), { maxLength: 100 }),
+  'metrics.serviceLevelMinPercent': fc.integer({ min: 0, max: 100 }),
+  'metrics.abandonRateMaxPercent': fc.integer({ min: 0, max: 100 }),
+  'metrics.averageSpeedOfAnswerMaxSeconds': fc.integer({ min: 0, max: 3600 }),
+  'metrics.longestWaitMaxPercentOfThreshold': fc.integer({ min: 1, max: 1000 }),
+  'metrics.digitalSlaMissedMax': fc.nat({ max: 100000 }),
   'log.level': fc.constantFrom('error' as const, 'warn' as const, 'info' as const),
   'crashReports.submitUrl': fc.constantFrom('', 'https://crash.example.com/submit'),
 };

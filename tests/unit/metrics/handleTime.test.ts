@@ -46,9 +46,10 @@ describe('average handle time across holds and transfers', () => {
       [T0, call('b', 'pending', T0)],
       [T0, call('b', 'connected', T0)],
       [T0 + s(240), call('b', 'ended', T0, { endedAt: T0 + s(240) })],
-      [T0, call('midway', 'connected', T0 - s(500))],
-      [T0 + s(10), call('midway', 'ended', T0 - s(500), { endedAt: T0 + s(10) })],
     ]);
-    expect(metricsAt(log, T0 + s(300)).total.intervals.today).toMatchObject({ handled: 2, averageHandleTimeMs: s(180) });
+    const sla = () => 30;
+    log.observe(call('midway', 'connected', T0 - s(500)), T0, sla, 'initial');
+    log.observe(call('midway', 'ended', T0 - s(500), { endedAt: T0 + s(10) }), T0 + s(10), sla);
+    expect(metricsAt(log, T0 + s(300)).total.intervals.today).toMatchObject({ answered: 2, handled: 2, averageHandleTimeMs: s(180) });
   });
 });

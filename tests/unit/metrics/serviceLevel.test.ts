@@ -57,6 +57,11 @@ describe('service level, abandons and speed of answer from a call sequence', () 
     expect(metricsAt(edge, T0 + s(40)).total.intervals.today.serviceLevelPercent).toBe(100);
   });
 
+  it('a call first reported already answered (queued and answered between two events) counts with its wait so far', () => {
+    const quick = replay([[T0 + s(40), call('q', 'connected', T0)]]);
+    expect(metricsAt(quick, T0 + s(50)).total.intervals.today).toMatchObject({ answered: 1, averageSpeedOfAnswerMs: s(40), serviceLevelPercent: 0 });
+  });
+
   it('counts an answer once even when the call is held and resumed', () => {
     const held = replay([
       [T0, call('h', 'pending', T0)],

@@ -1,0 +1,79 @@
+import type { Interaction } from '../../preload/contract';
+import type { MetricsSnapshot, MetricsThresholds } from '../../preload/contract/metrics';
+import { ContactLog } from '../metrics/contactLog';
+import { computeMetrics } from '../metrics/snapshot';
+import type { ContactCenterMirror } from './ContactCenterMirror';
+
+export interface MetricsFeedDeps {
+  mirror: () => ContactCenterMirror | undefined;
+  now: () => number;
+  thresholds: () => MetricsThresholds;
+  afterCallWorkReported: () => boolean;
+  emit: (snapshot: MetricsSnapshot) => void;
+  /** Whether any screen is attached (no screen, no recompute). */
+  watched: () => boolean;
+}
+
+/** Local midnight of `now` on this machine: the one place a time zone enters the metrics. */
+export const localDayStart = (now: number): number => new Date(now).setHours(0, 0, 0, 0);
+
+/**
+ * Feeds interaction updates to the metrics (main/metrics) as the core receives
+ * them, and pushes a snapshot at a bounded rate (once per `intervalMs`, 1 s by
+ * default) while a screen is attached. `lastRecomputeMs` is for the benchmark.
+ */
+export class MetricsFeed {
+  private readonly log = new ContactLog();
+  private timer: NodeJS.Timeout | undefined;
+  lastRecomputeMs = 0;
+
+  constructor(private readonly deps: MetricsFeedDeps) {}
+
+  /** `seen`: 'initial' for the interactions already there at connect (their answer time is unknown). */
+  observe(interactions: Iterable<Interaction>, at: number, seen: 'live' | 'initial' = 'live'): void {
+    const mirror = this.deps.mirror();
+    for (const ix of interactions) this.log.observe(ix, at, (queueId) => mirror?.queues.get(queueId)?.slaSeconds, seen);
+  }
+
+  forget(ids: readonly string[]): void {
+    for (const id of ids) this.log.forget(id);
+  }
+
+  start(intervalMs = 1000): void {
+    this.stop();
+    this.timer = setInterval(() => {
+      if (this.deps.watched()) this.push();
+    }, intervalMs);
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** The metrics now (also sent to a screen when it asks for the session snapshot). */
+  compute(): MetricsSnapshot | undefined {
+    const mirror = this.deps.mirror();
+    if (!mirror) return undefined;
+    const now = this.deps.now();
+    const started = performance.now();
+    const snapshot = computeMetrics({
+      log: this.log,
+      agents: mirror.agents.values(),
+      queues: mirror.queues.values(),
+      interactions: mirror.interactions.values(),
+      now,
+      dayStart: localDayStart(now),
+      thresholds: this.deps.thresholds(),
+      afterCallWorkReported: this.deps.afterCallWorkReported(),
+    });
+    this.lastRecomputeMs = performance.now() - started;
+    return snapshot;
+  }
+
+  push(): void {
+    const snapshot = this.compute();
+    if (snapshot) this.deps.emit(snapshot);
+  }
+}
