@@ -4,6 +4,7 @@ import type { SessionCache } from '../cache/SessionCache';
 import type { InteractionRecord, ParticipantRecord } from '../cache/types';
 import type { ConnectorEvent } from '../contact-center/Connector';
 import type { Logger } from './logger';
+import { PendingCacheWrites } from './PendingCacheWrites';
 
 /**
  * Writes what the supervisor saw into the session cache (rule 19):
@@ -18,6 +19,10 @@ import type { Logger } from './logger';
  * only the platform id: they go to the conversation that id names now.
  * The maps below are keyed by cached id, so nothing (monitored by me, an open
  * assistance request) carries over to the next conversation with the same id.
+ *
+ * Writes are held for a few milliseconds and sent per conversation
+ * (PendingCacheWrites); call flush() before reading the cache and before
+ * closing it.
  */
 /** Platform ids remembered (with the conversation each names now); far more than a seat sees live at once. */
 const MAX_CURRENT_IDS = 50_000;
@@ -30,6 +35,7 @@ export class CacheRecorder {
   private readonly monitoredByMe = new Set<string>();
   private readonly assistanceOpen = new Map<string, number>();
   private failing = false;
+  private readonly pending: PendingCacheWrites;
 
   constructor(
     private readonly cache: SessionCache,
@@ -40,7 +46,14 @@ export class CacheRecorder {
     private readonly now: () => number,
     private readonly log: Logger,
     private readonly onFailure: (message: string) => void,
-  ) {}
+  ) {
+    this.pending = new PendingCacheWrites(cache, (write) => this.track(write));
+  }
+
+  /** Sends every held write to the cache now: before a read that must see them, and before the cache closes. */
+  flush(): void {
+    this.pending.flush();
+  }
 
   onConnectorEvent(event: ConnectorEvent): void {
     switch (event.type) {
@@ -52,18 +65,16 @@ export class CacheRecorder {
         // A message for a conversation not seen yet has no home; it is skipped like before (UNKNOWN_INTERACTION).
         const cachedIds = event.messages.map((m) => this.current.get(m.interactionId));
         if (cachedIds.some((id) => id === undefined)) break;
-        this.track(
-          this.cache.recordMessages(
-            event.messages.map((m, n) => ({
-              interactionId: cachedIds[n]!,
-              messageId: m.id,
-              senderKind: m.senderKind,
-              senderName: m.senderName,
-              at: m.at,
-              channel,
-              body: m.attachments.length ? `${m.text}\n${m.attachments.map((a) => `${a.name}: ${a.url}`).join('\n')}` : m.text,
-            })),
-          ),
+        this.pending.messages(
+          event.messages.map((m, n) => ({
+            interactionId: cachedIds[n]!,
+            messageId: m.id,
+            senderKind: m.senderKind,
+            senderName: m.senderName,
+            at: m.at,
+            channel,
+            body: m.attachments.length ? `${m.text}\n${m.attachments.map((a) => `${a.name}: ${a.url}`).join('\n')}` : m.text,
+          })),
         );
         break;
       }
@@ -79,19 +90,17 @@ export class CacheRecorder {
   }
 
   recordAudit(entry: AuditEntry): void {
-    this.track(
-      this.cache.recordAudit({
-        auditId: entry.id,
-        interactionId: entry.interactionId === undefined ? null : this.cachedIdFor(entry.interactionId),
-        actorId: entry.supervisorId,
-        actorName: entry.supervisorName,
-        action: entry.action,
-        target: entry.target ?? '',
-        at: entry.at,
-        result: entry.result,
-        detail: entry.detail ?? null,
-      }),
-    );
+    this.pending.auditEntry({
+      auditId: entry.id,
+      interactionId: entry.interactionId === undefined ? null : this.cachedIdFor(entry.interactionId),
+      actorId: entry.supervisorId,
+      actorName: entry.supervisorName,
+      action: entry.action,
+      target: entry.target ?? '',
+      at: entry.at,
+      result: entry.result,
+      detail: entry.detail ?? null,
+    });
   }
 
   /** The cached id of the conversation a platform id names now (itself if never seen: the cache then says it is unknown). */
@@ -144,7 +153,7 @@ export class CacheRecorder {
         kind: p.kind,
         role: p.supervising ? 'supervisor' : p.role,
       }));
-      this.track(this.cache.recordInteraction(record).then(() => this.cache.recordParticipants(participants)));
+      this.pending.interaction(record, participants);
     }
     if (i.state === 'ended') this.lastShape.delete(id);
     this.recordAssistance(i, id);
@@ -162,58 +171,48 @@ export class CacheRecorder {
     if (i.assistanceRequested && openedAt === undefined) {
       const at = i.assistanceRequestedAt ?? this.now();
       this.assistanceOpen.set(id, at);
-      this.track(
-        this.cache.recordAssistanceRequest({
-          requestId: `${id}:${at}`,
-          interactionId: id,
-          agentId: agent?.agentId ?? agent?.id ?? 'unknown',
-          agentName: agent?.name ?? 'Unknown agent',
-          at,
-          state: 'open',
-        }),
-      );
+      this.pending.assistance({
+        requestId: `${id}:${at}`,
+        interactionId: id,
+        agentId: agent?.agentId ?? agent?.id ?? 'unknown',
+        agentName: agent?.name ?? 'Unknown agent',
+        at,
+        state: 'open',
+      });
     } else if (!i.assistanceRequested && openedAt !== undefined) {
       this.assistanceOpen.delete(id);
-      this.track(
-        this.cache.recordAssistanceRequest({
-          requestId: `${id}:${openedAt}`,
-          interactionId: id,
-          agentId: agent?.agentId ?? agent?.id ?? 'unknown',
-          agentName: agent?.name ?? 'Unknown agent',
-          at: openedAt,
-          state: 'resolved',
-          resolvedAt: this.now(),
-        }),
-      );
+      this.pending.assistance({
+        requestId: `${id}:${openedAt}`,
+        interactionId: id,
+        agentId: agent?.agentId ?? agent?.id ?? 'unknown',
+        agentName: agent?.name ?? 'Unknown agent',
+        at: openedAt,
+        state: 'resolved',
+        resolvedAt: this.now(),
+      });
     }
   }
 
   private recordTimeline(event: TimelineEvent): void {
     const id = this.current.get(event.interactionId);
     if (id === undefined) return; // not seen yet: no home (the cache would say UNKNOWN_INTERACTION)
-    this.track(
-      this.cache.recordTimelineEvents([
-        { interactionId: id, eventId: event.id, at: event.at, kind: event.kind, text: event.text, supervisorName: event.supervisorName ?? null },
-      ]),
-    );
+    this.pending.timeline({ interactionId: id, eventId: event.id, at: event.at, kind: event.kind, text: event.text, supervisorName: event.supervisorName ?? null });
   }
 
   private recordPeriod(period: SupervisionPeriod): void {
     const id = this.current.get(period.interactionId);
     if (id === undefined) return; // not seen yet: no home (the cache would say UNKNOWN_INTERACTION)
     if (period.supervisorId === this.me().id) this.monitoredByMe.add(id);
-    this.track(
-      this.cache.recordSupervisionPeriod({
-        periodId: `${id}:${period.supervisorId}:${period.startedAt}`,
-        interactionId: id,
-        supervisorId: period.supervisorId,
-        supervisorName: period.supervisorName,
-        mode: period.mode,
-        participantId: period.participantId,
-        startedAt: period.startedAt,
-        endedAt: period.endedAt ?? null,
-      }),
-    );
+    this.pending.period({
+      periodId: `${id}:${period.supervisorId}:${period.startedAt}`,
+      interactionId: id,
+      supervisorId: period.supervisorId,
+      supervisorName: period.supervisorName,
+      mode: period.mode,
+      participantId: period.participantId,
+      startedAt: period.startedAt,
+      endedAt: period.endedAt ?? null,
+    });
   }
 
   private track(write: Promise<void>): void {

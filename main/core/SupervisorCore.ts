@@ -237,6 +237,8 @@ export class SupervisorCore {
     this.metrics.stop();
     this.unsubscribe?.();
     if (!this.isOffline) await this.connector.stop();
+    // The recorder holds writes for a few milliseconds: they go before the cache closes.
+    this.recorder?.flush();
     await this.options.cache?.cache.close();
   }
 

@@ -111,7 +111,9 @@ export async function benchEventShaped(dir: string, trace: DemoTrace, totalMessa
       if (messages >= totalMessages) break;
     }
   }
-  // The worker answers in order: once stats() answers, every write before it is committed.
+  // Writes the recorder still holds go now, as on stop; the worker answers in order: once
+  // stats() answers, every write before it is committed.
+  recorder.flush();
   const stored = (await cache.stats()).messages;
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStart);

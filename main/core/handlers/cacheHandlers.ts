@@ -7,6 +7,8 @@ export function cacheHandlers(core: SupervisorCore): Handlers {
   const cache = () => {
     const c = core.options.cache?.cache;
     if (!c) throw new CommandError('UNAVAILABLE', 'The session cache is not available on this seat; cached review is off. See the log for why.');
+    // What the recorder still holds goes first, so a search, open, export or note sees everything seen live.
+    core.recorder?.flush();
     return c;
   };
   const wrap = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -68,6 +70,7 @@ export async function cacheStatus(core: SupervisorCore): Promise<CacheStatus> {
     ...(core.offlineReason ? { reason: core.offlineReason } : {}),
   };
   if (!c) return { ...base, available: false, lastWriteAt: null, interactions: 0, messages: 0, warnings: ['The session cache could not be opened; offline review is unavailable.'] };
+  core.recorder?.flush(); // the counts include what the recorder still holds
   const stats = await c.cache.stats();
   return { ...base, available: true, lastWriteAt: stats.lastWriteAt, interactions: stats.interactions, messages: stats.messages, warnings: c.warnings };
 }

@@ -1,0 +1,125 @@
+import type { SessionCache } from '../cache/SessionCache';
+import type {
+  AssistanceRequestRecord,
+  AuditRecord,
+  InteractionRecord,
+  ParticipantRecord,
+  SupervisionPeriodRecord,
+  TimelineEventRecord,
+  TranscriptMessageRecord,
+} from '../cache/types';
+
+/**
+ * How long CacheRecorder holds writes before sending them (issue 15, event-shaped
+ * load): one connector event at a time, every interaction update was its own
+ * upsert, participants waited for the interaction's ack, and the worker committed
+ * a few rows per turn. Held for a short, bounded time, an interaction updated many
+ * times is written once, its participants, messages and timeline go with it, and
+ * the worker commits them together. Reads flush first, so nothing shown is stale.
+ */
+export const HOLD_MS = 25;
+/** Records held at most before sending at once, so a burst neither waits nor grows memory. */
+export const MAX_HELD_RECORDS = 4_000;
+
+/** What one conversation has waiting, in the order the cache needs it (the interaction before what hangs off it). */
+interface Held {
+  interaction?: InteractionRecord;
+  /** Latest per participant: the cache upserts each one, so only the last state of each matters. */
+  participants?: Map<string, ParticipantRecord>;
+  messages: TranscriptMessageRecord[];
+  timeline: TimelineEventRecord[];
+  /** In arrival order: a period's start and end, a request opened then resolved. */
+  periods: SupervisionPeriodRecord[];
+  assistance: AssistanceRequestRecord[];
+}
+
+/**
+ * Writes held per conversation (cached id) and sent together: one combined set of
+ * writes per conversation per flush, conversations in the order first touched,
+ * audit entries last (they may name any of them). Nothing is dropped: a later
+ * interaction or participant record replaces an earlier one the cache would have
+ * overwritten anyway; every message, timeline entry, period and audit entry is kept.
+ */
+export class PendingCacheWrites {
+  private held = new Map<string, Held>();
+  private audit: AuditRecord[] = [];
+  private records = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly cache: SessionCache,
+    /** Called with each write sent, to report failures. */
+    private readonly track: (write: Promise<void>) => void,
+    private readonly holdMs = HOLD_MS,
+    private readonly maxRecords = MAX_HELD_RECORDS,
+  ) {}
+
+  interaction(record: InteractionRecord, participants: ParticipantRecord[]): void {
+    const h = this.conversation(record.id);
+    h.interaction = record;
+    h.participants ??= new Map();
+    for (const p of participants) h.participants.set(p.participantId, p);
+    this.added(1 + participants.length);
+  }
+
+  messages(records: TranscriptMessageRecord[]): void {
+    for (const r of records) this.conversation(r.interactionId).messages.push(r);
+    this.added(records.length);
+  }
+
+  timeline(record: TimelineEventRecord): void {
+    this.conversation(record.interactionId).timeline.push(record);
+    this.added(1);
+  }
+
+  period(record: SupervisionPeriodRecord): void {
+    this.conversation(record.interactionId).periods.push(record);
+    this.added(1);
+  }
+
+  assistance(record: AssistanceRequestRecord): void {
+    // A request names its conversation (the recorder always sets it); '' only groups one that does not.
+    this.conversation(record.interactionId ?? '').assistance.push(record);
+    this.added(1);
+  }
+
+  auditEntry(record: AuditRecord): void {
+    this.audit.push(record);
+    this.added(1);
+  }
+
+  /** Sends everything held now (a read is about to happen, the app stops, or the bound was reached). */
+  flush(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    const held = this.held;
+    const audit = this.audit;
+    this.held = new Map();
+    this.audit = [];
+    this.records = 0;
+    for (const h of held.values()) {
+      if (h.interaction) this.track(this.cache.recordInteraction(h.interaction));
+      if (h.participants?.size) this.track(this.cache.recordParticipants([...h.participants.values()]));
+      if (h.messages.length) this.track(this.cache.recordMessages(h.messages));
+      if (h.timeline.length) this.track(this.cache.recordTimelineEvents(h.timeline));
+      for (const p of h.periods) this.track(this.cache.recordSupervisionPeriod(p));
+      for (const a of h.assistance) this.track(this.cache.recordAssistanceRequest(a));
+    }
+    for (const a of audit) this.track(this.cache.recordAudit(a));
+  }
+
+  private conversation(id: string): Held {
+    let h = this.held.get(id);
+    if (!h) {
+      h = { messages: [], timeline: [], periods: [], assistance: [] };
+      this.held.set(id, h);
+    }
+    return h;
+  }
+
+  private added(n: number): void {
+    this.records += n;
+    if (this.records >= this.maxRecords) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), this.holdMs);
+  }
+}

@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Interaction, Message } from '../../../preload/contract';
+import { cachedInteractionId } from '../../../main/cache/interactionIdentity';
+import { FileKeyStore } from '../../../main/cache/keyStore';
+import { openSessionCache, type SessionCache } from '../../../main/cache/SessionCache';
+import { CacheRecorder } from '../../../main/core/CacheRecorder';
+import { silentLogger } from '../../../main/core/logger';
+
+// Issue 15 (event-shaped cache load): the recorder holds writes briefly and sends one
+// combined set per conversation. These check what a supervisor would notice: nothing
+// seen live is missing from offline review, and the cache is not written once per event.
+
+const STARTED = 1_767_621_600_000;
+let dir: string;
+let cache: SessionCache;
+let recorder: CacheRecorder;
+let failures: string[];
+
+const chat = (state: Interaction['state'], participants: [string, string][]): Interaction =>
+  ({
+    id: 'chat-1',
+    channel: 'chat',
+    state,
+    startedAt: STARTED,
+    participants: participants.map(([id, name]) => ({ id, name, kind: id === 'cust' ? 'external' : 'internal', role: id === 'cust' ? 'customer' : 'agent', state: 'connected' })),
+  }) as unknown as Interaction;
+
+const message = (n: number): Message =>
+  ({ id: `m${n}`, interactionId: 'chat-1', senderKind: 'customer', senderName: 'Pat', at: STARTED + n, text: `refund order ${n}`, attachments: [] }) as unknown as Message;
+
+const cachedId = cachedInteractionId({ connector: 'demo', platformId: 'chat-1', epoch: STARTED });
+
+async function open(): Promise<SessionCache> {
+  return (await openSessionCache({ path: join(dir, 'cache.sqlite'), keyStore: new FileKeyStore(join(dir, 'cache.key')) })).cache;
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'spyglass-recorder-'));
+  cache = await open();
+  failures = [];
+  recorder = new CacheRecorder(cache, () => 'demo', () => ({ id: 'sup-1', name: 'Morgan Lee' }), () => new Map(), () => STARTED, silentLogger, (m) => failures.push(m));
+});
+
+afterEach(async () => {
+  await cache.close().catch(() => undefined);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('CacheRecorder holds writes briefly and loses none', () => {
+  it('a conversation updated many times in one burst is written once, with every participant and message it had', async () => {
+    const upserts = vi.spyOn(cache, 'recordInteraction');
+    const messageWrites = vi.spyOn(cache, 'recordMessages');
+    recorder.onConnectorEvent({ type: 'interactions', interactions: [chat('pending', [['cust', 'Pat']])] });
+    for (let n = 0; n < 20; n++) {
+      recorder.onConnectorEvent({ type: 'messages', interactionId: 'chat-1', messages: [message(n)] });
+      // an agent joins and leaves within the burst: still a participant of the conversation afterwards
+      const team: [string, string][] = n % 2 ? [['cust', 'Pat'], ['a1', 'Sam Patel']] : [['cust', 'Pat'], ['a2', 'Ana Ruiz']];
+      recorder.onConnectorEvent({ type: 'interactions', interactions: [chat(n < 19 ? 'connected' : 'ended', team)] });
+    }
+    recorder.onConnectorEvent({ type: 'timeline', event: { id: 't1', interactionId: 'chat-1', at: STARTED, kind: 'note', text: 'joined' } as never });
+    await vi.waitFor(async () => expect((await cache.stats()).messages).toBe(20));
+
+    expect(upserts).toHaveBeenCalledTimes(1); // was 21: one per changed update
+    expect(messageWrites).toHaveBeenCalledTimes(1); // was 20: one per message event
+    const detail = await cache.openInteraction(cachedId);
+    expect(failures).toEqual([]);
+    expect(detail?.interaction.state).toBe('ended');
+    expect(detail?.participants.map((p) => p.name).sort()).toEqual(['Ana Ruiz', 'Pat', 'Sam Patel']);
+    expect(detail?.transcript.map((m) => m.body)).toEqual(Array.from({ length: 20 }, (_, n) => `refund order ${n}`));
+    expect(detail?.timeline.map((t) => t.text)).toEqual(['joined']);
+    expect(failures).toEqual([]);
+  });
+
+  it('flush() sends what is held at once: the cache closed right after still has it on reopening', async () => {
+    recorder.onConnectorEvent({ type: 'interactions', interactions: [chat('connected', [['cust', 'Pat']])] });
+    recorder.onConnectorEvent({ type: 'messages', interactionId: 'chat-1', messages: [message(1)] });
+    recorder.flush();
+    await cache.close();
+    cache = await open();
+    const found = await cache.search({ text: 'refund' });
+    expect(found.items.map((i) => i.id)).toEqual([cachedId]);
+    expect(failures).toEqual([]);
+  });
+});
