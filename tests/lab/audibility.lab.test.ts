@@ -3,9 +3,14 @@
  * module in headless Chromium (fake microphone) driven by JsSIP in Node
  * through Kamailio; the PBX side is a ChanSpy-like lab feature server (werift,
  * PCMU) hosting an agent (500 Hz) and a customer (1200 Hz).
+ *
+ * Runs once per DTMF method (issue 15 item 5): SIP INFO, and RFC 2833 where
+ * Chromium itself offers telephone-event, the server answers with it
+ * (dtmf_mode=rfc4733), the digits reach the server as RFC 4733 events in RTP
+ * (decoded by the server, none as INFO) and the who-hears-whom table is the same.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asteriskChanSpy } from '../../main/phone/pbxProfiles';
+import { asteriskChanSpy, type DtmfMethod } from '../../main/phone/pbxProfiles';
 import { JsSipSoftphone } from '../../main/phone/softphone';
 import { startChanSpyServer, type ChanSpyServer } from './support/chanSpyServer';
 import { startChromiumMediaHost, type ChromiumMediaHost } from './support/chromiumMediaHost';
@@ -25,7 +30,15 @@ const until = async (cond: () => boolean | Promise<boolean>, what: string, ms = 
 const HEARD = 0.02; // supervisor level in an ear (0..1 RMS); Chromium's fake mic beeps well above this
 const TONE_DB = -70; // a tone present in what the supervisor hears
 
-describe.skipIf(!!skip)('who hears whom (Chromium supervisor, ChanSpy-like lab server)', () => {
+/** telephone-event/8000 in an SDP: its payload type, or undefined. */
+const telephoneEvent = (sdp: string) => /^a=rtpmap:(\d+) telephone-event\/8000/im.exec(sdp)?.[1];
+
+const METHODS: { dtmf: DtmfMethod; via: 'info' | 'rtp' }[] = [
+  { dtmf: 'info', via: 'info' },
+  { dtmf: 'rfc2833', via: 'rtp' },
+];
+
+describe.skipIf(!!skip).each(METHODS)('who hears whom, digits by $dtmf (Chromium supervisor, ChanSpy-like lab server)', ({ dtmf, via }) => {
   let kam: Kamailio;
   let media: ChromiumMediaHost;
   let server: ChanSpyServer;
@@ -34,9 +47,9 @@ describe.skipIf(!!skip)('who hears whom (Chromium supervisor, ChanSpy-like lab s
   beforeAll(async () => {
     kam = await startKamailio();
     media = await startChromiumMediaHost();
-    server = await startChanSpyServer(kam.wsUrl, '*2221001');
+    server = await startChanSpyServer(kam.wsUrl, '*2221001', 'agent', { rfc4733: dtmf === 'rfc2833' });
     phone = new JsSipSoftphone({ mediaHost: media.host });
-    const s = await phone.register({ wsUrl: kam.wsUrl, uri: 'sip:sup1@127.0.0.1', password: 'secret', profile: asteriskChanSpy() });
+    const s = await phone.register({ wsUrl: kam.wsUrl, uri: 'sip:sup1@127.0.0.1', password: 'secret', profile: asteriskChanSpy({ dtmfMethod: dtmf }) });
     expect(s.registration).toBe('registered');
   });
   afterAll(async () => {
@@ -51,6 +64,13 @@ describe.skipIf(!!skip)('who hears whom (Chromium supervisor, ChanSpy-like lab s
     expect(m.state).toBe('active');
     const pcId = (phone.activeMonitor!.peer as unknown as { id: string }).id;
     for (let i = 0; i < 200 && (await media.inboundPackets(pcId)) < 25; i++) await new Promise((r) => setTimeout(r, 50));
+
+    // What was negotiated, read from Chromium's own peer: it always offers telephone-event; the
+    // PBX answers with it only for RFC 2833 (dtmf_mode=rfc4733).
+    const sdp = await media.sdp(pcId);
+    expect(telephoneEvent(sdp.local)).toBeDefined();
+    if (dtmf === 'rfc2833') expect(telephoneEvent(sdp.remote)).toBeDefined();
+    else expect(telephoneEvent(sdp.remote)).toBeUndefined();
 
     // Monitor: the supervisor hears both parties; neither hears the supervisor.
     const heard = await media.tonePeaks(1000, [500, 1200]);
@@ -111,6 +131,9 @@ describe.skipIf(!!skip)('who hears whom (Chromium supervisor, ChanSpy-like lab s
     const resumed = await media.tonePeaks(1000, [500, 1200]);
     expect(resumed[500]).toBeGreaterThan(TONE_DB);
     expect(resumed[1200]).toBeGreaterThan(TONE_DB);
+
+    // Every switch reached the server the chosen way: listen, whisper, barge, listen.
+    expect(server.digits).toEqual(['5', '6', '4'].map((tone) => ({ tone, via })));
 
     await phone.end();
     expect(await media.micLive()).toBe(false);

@@ -40,6 +40,11 @@ page.labMedia = {
     return n;
   },
   micLive: () => host.micLive(),
+  /** What Chromium produced (local) and took from the far end (remote) for this peer. */
+  sdp(pcId: string): { local: string; remote: string } {
+    const pc = host.peer(pcId);
+    return { local: pc?.localDescription?.sdp ?? '', remote: pc?.remoteDescription?.sdp ?? '' };
+  },
   playbackMuted: (pcId: string) => host.playbackMuted(pcId),
   /** Loudest dB seen at each frequency in what the supervisor hears, over `ms`. */
   async tonePeaks(ms: number, freqs: number[]): Promise<Record<string, number>> {

@@ -84,6 +84,8 @@ export interface ChanSpyServer {
   swallowed: string[];
   /** FreeSWITCH: INFO digits answered 200 OK and ignored (no liberal-dtmf). */
   ignoredInfo: string[];
+  /** Every digit taken, and how it came: a SIP INFO or an RFC 4733 event in RTP. */
+  digits: { tone: string; via: 'info' | 'rtp' }[];
   /** RTP packets from the supervisor: all, and comfort noise (CN) among them. */
   supervisorPackets(): { all: number; comfortNoise: number };
   /** The answer the server gave (SDP), to check what was negotiated. */
@@ -128,6 +130,7 @@ export async function startChanSpyServer(
   let stepTimer: NodeJS.Timeout | undefined;
   const swallowed: string[] = [];
   const ignoredInfo: string[] = [];
+  const digits: { tone: string; via: 'info' | 'rtp' }[] = [];
   const log: string[] = [];
   const opusOnly = options.codec === 'opus-only';
   const freeswitch = options.pbx === 'freeswitch';
@@ -187,7 +190,8 @@ export async function startChanSpyServer(
     session.on('sdp', (e: { originator: string; sdp: string }) => {
       if (e.originator === 'local') answer = e.sdp;
     });
-    const onDigit = (tone: string) => {
+    const onDigit = (tone: string, via: 'info' | 'rtp') => {
+      digits.push({ tone, via });
       log.push(`DTMF end '${tone}' received`);
       if (step === 'spying') {
         if (freeswitch && tone === '*') {
@@ -212,7 +216,7 @@ export async function startChanSpyServer(
         log.push(`IGNORE INFO DTMF(${ev.dtmf.tone}) (This channel was not configured to use INFO DTMF!)`);
         return;
       }
-      onDigit(ev.dtmf.tone);
+      onDigit(ev.dtmf.tone, 'info');
     });
     session.on('peerconnection', (ev) => {
       const pc = ev.peerconnection as unknown as WeriftPC;
@@ -233,7 +237,7 @@ export async function startChanSpyServer(
             const ended = (rtp.payload[1]! & 0x80) !== 0;
             if (ended && !endedEvents.has(rtp.header.timestamp)) {
               endedEvents.add(rtp.header.timestamp);
-              onDigit('0123456789*#'[rtp.payload[0]!] ?? '?');
+              onDigit('0123456789*#'[rtp.payload[0]!] ?? '?', 'rtp');
             }
             return;
           }
@@ -285,6 +289,7 @@ export async function startChanSpyServer(
     spying: () => step === 'spying',
     swallowed,
     ignoredInfo,
+    digits,
     supervisorPackets: () => ({ ...packets }),
     answerSdp: () => answer,
     log,

@@ -21,6 +21,8 @@ export interface ChromiumMediaHost {
   peakLevels(ms: number): Promise<Record<string, number>>;
   inboundPackets(pcId: string): Promise<number>;
   micLive(): Promise<boolean>;
+  /** The SDP Chromium itself produced for this peer (local) and the far end's it applied (remote). */
+  sdp(pcId: string): Promise<{ local: string; remote: string }>;
   /** The media host silenced this peer's remote audio (the privacy mute). */
   playbackMuted(pcId: string): Promise<boolean>;
   /** Loudest dB at each frequency in what the supervisor hears. */
@@ -76,13 +78,14 @@ export async function startChromiumMediaHost(): Promise<ChromiumMediaHost> {
       return () => listeners.delete(l);
     },
   };
-  type Lab = { labMedia: { peakLevels(ms: number): Promise<Record<string, number>>; inboundPackets(id: string): Promise<number>; micLive(): boolean; playbackMuted(id: string): boolean; tonePeaks(ms: number, f: number[]): Promise<Record<string, number>> } };
+  type Lab = { labMedia: { peakLevels(ms: number): Promise<Record<string, number>>; inboundPackets(id: string): Promise<number>; micLive(): boolean; sdp(id: string): { local: string; remote: string }; playbackMuted(id: string): boolean; tonePeaks(ms: number, f: number[]): Promise<Record<string, number>> } };
   return {
     host,
     page,
     peakLevels: (ms) => page.evaluate((ms) => (globalThis as unknown as Lab).labMedia.peakLevels(ms), ms),
     inboundPackets: (id) => page.evaluate((id) => (globalThis as unknown as Lab).labMedia.inboundPackets(id), id),
     micLive: () => page.evaluate(() => (globalThis as unknown as Lab).labMedia.micLive()),
+    sdp: (id) => page.evaluate((id) => (globalThis as unknown as Lab).labMedia.sdp(id), id),
     playbackMuted: (id) => page.evaluate((id) => (globalThis as unknown as Lab).labMedia.playbackMuted(id), id),
     tonePeaks: (ms, freqs) => page.evaluate(([ms, freqs]) => (globalThis as unknown as Lab).labMedia.tonePeaks(ms, freqs), [ms, freqs] as [number, number[]]),
     async close() {
