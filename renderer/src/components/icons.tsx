@@ -19,6 +19,7 @@ import {
   PhoneOff,
   Square,
   Timer,
+  TriangleAlert,
   X,
   type LucideIcon,
   type LucideProps,
@@ -51,6 +52,8 @@ export const SlaMissedIcon = icon(Timer, { size: 16 });
 export const DotIcon = icon(Circle, { size: 10, fill: 'currentColor', strokeWidth: 0 });
 export const LockIcon = icon(Lock, { size: 14 });
 export const KeyboardIcon = icon(Keyboard);
+/** A metric outside its threshold (always next to words saying so). */
+export const WarningIcon = icon(TriangleAlert, { size: 14 });
 
 export function MicIcon({ muted }: { muted: boolean }) {
   return muted ? <MicOffIcon /> : <MicOnIcon />;

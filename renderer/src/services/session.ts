@@ -3,6 +3,7 @@ import { dispatch } from '../store';
 import { attachMediaHost } from '../media/attachMediaHost';
 import { invoke, setApi } from './api';
 import { noteAgentChanges } from '../views/voice/perf';
+import { dispatchMetrics } from '../store/metrics';
 
 /**
  * Connects to main, loads the first snapshot and mirrors events into the
@@ -34,6 +35,7 @@ export function startSession(): void {
   api.on('config:changed', (view) => dispatch({ type: 'config/loaded', view }));
   api.on('cache:status', (status) => dispatch({ type: 'cache/status', status }));
   api.on('phone:status', (status) => dispatch({ type: 'phone/status', status }));
+  api.on('metrics:snapshot', (snapshot) => dispatchMetrics({ type: 'metrics/snapshot', snapshot }));
   // Audio: in a browser this page hosts the peer connections; in Electron a
   // hidden media window does, so reloading this window never drops a monitor.
   if (!window.spyglass) media = attachMediaHost(api);

@@ -11,6 +11,7 @@ import { formatElapsed, interactionSummary } from './format';
 import { BinocularsIcon } from '../../components/icons';
 import { reportAgentRowCommitted } from './perf';
 import { useSecondTick } from './useSecondTick';
+import { MetricsStrip } from '../metrics/MetricsStrip';
 import './voice.css';
 
 const ROW_HEIGHT = 40;
@@ -34,6 +35,7 @@ export function AgentsView() {
   return (
     <section aria-labelledby="agents-title" className="view voice-view agents-view">
       <h1 id="agents-title">Agents</h1>
+      <MetricsStrip />
       <div className="agents-filters" role="search" aria-label="Filter agents">
         <label className="filter-field" title="Show agents whose name contains this text">
           <span>Search</span>

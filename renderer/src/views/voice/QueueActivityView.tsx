@@ -9,59 +9,49 @@ import { openDetails } from './commands';
 import { agentNames, channelLabel, customerName, formatElapsed, interactionStateLabel, interactionSummary } from './format';
 import { BinocularsIcon, CollapseIcon, ExpandIcon } from '../../components/icons';
 import { useSecondTick } from './useSecondTick';
+import { QueueMetricsTable } from '../metrics/QueueMetricsTable';
 import './voice.css';
 
 const PAGE = 50;
 
-/** Queue activity (issue 4): per-queue waiting and SLA, the Interacting section, and the On Queue agents. */
+/** Queue activity (issues 4, 12): per-queue metrics from main, the Interacting section, and the On Queue agents. */
 export function QueueActivityView() {
   return (
     <section aria-labelledby="queues-title" className="view voice-view queue-activity">
       <h1 id="queues-title">Queue activity</h1>
-      <QueuesTable />
+      <QueueMetricsTable />
+      <PlatformCounters />
       <Interacting />
       <OnQueueAgents />
     </section>
   );
 }
 
-function QueuesTable() {
-  const queues = useStore(useShallow((s) => Object.values(s.live.queues)));
-  const now = useSecondTick();
+/** Counters the platform itself keeps (Asterisk: since its queue statistics were last reset); shown only when reported. */
+function PlatformCounters() {
+  const queues = useStore(useShallow((s) => Object.values(s.live.queues).filter((q) => q.completed !== undefined || q.serviceLevelPercent !== undefined)));
+  if (queues.length === 0) return null;
   return (
-    <section aria-labelledby="queue-stats-title" className="panel">
-      <h2 id="queue-stats-title">Queues</h2>
+    <section aria-labelledby="platform-counters-title" className="panel">
+      <h2 id="platform-counters-title">As the contact center counts them</h2>
       <table className="data">
         <thead>
           <tr>
             <th scope="col">Queue</th>
-            <th scope="col">Waiting</th>
-            <th scope="col">Longest wait</th>
-            <th scope="col">SLA target</th>
-            <th scope="col">SLA</th>
             <th scope="col">Completed</th>
             <th scope="col">Abandoned</th>
             <th scope="col">Service level</th>
           </tr>
         </thead>
         <tbody>
-          {queues.map((q) => {
-            const wait = q.oldestWaitingSince !== undefined ? now - q.oldestWaitingSince : 0;
-            const missed = q.waiting > 0 && wait > q.slaSeconds * 1000;
-            return (
-              <tr key={q.id}>
-                <th scope="row">{q.name}</th>
-                <td className="tabular">{q.waiting}</td>
-                <td className="tabular">{q.waiting > 0 ? formatElapsed(wait) : '—'}</td>
-                <td className="tabular">{q.slaSeconds} s</td>
-                <td>{missed ? <span className="sla-missed">Over SLA</span> : <span className="sla-ok">Within SLA</span>}</td>
-                {/* Only platforms that count them (Asterisk) report these; the rest show a dash. */}
-                <td className="tabular">{q.completed ?? '—'}</td>
-                <td className="tabular">{q.abandoned ?? '—'}</td>
-                <td className="tabular">{q.serviceLevelPercent !== undefined ? `${q.serviceLevelPercent}%` : '—'}</td>
-              </tr>
-            );
-          })}
+          {queues.map((q) => (
+            <tr key={q.id}>
+              <th scope="row">{q.name}</th>
+              <td className="tabular">{q.completed ?? '—'}</td>
+              <td className="tabular">{q.abandoned ?? '—'}</td>
+              <td className="tabular">{q.serviceLevelPercent !== undefined ? `${q.serviceLevelPercent}%` : '—'}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </section>

@@ -1,0 +1,52 @@
+import { expect, expectAccessible, saveScreenshot, test } from './fixtures';
+
+/**
+ * Issue 12 item 1: Queue activity shows the queue metrics main computes from the demo's events
+ * (service level, abandons, ASA, AHT, staffing, digital), an interval selector that works by
+ * keyboard, cells outside their thresholds marked in words, and a compact strip on Agents.
+ */
+test.describe('at --speed 20 (twenty demo seconds a second)', () => {
+  test.use({ hostArgs: ['--speed', '20'] });
+
+  test('Queue activity shows the demo metrics, the interval changes by keyboard, and axe passes', async ({ app }) => {
+    test.setTimeout(120_000);
+    await app.keyboard.press('Alt+2');
+    await expect(app.getByRole('heading', { name: 'Queue activity' })).toBeVisible();
+    const table = app.getByRole('table').filter({ has: app.getByRole('columnheader', { name: 'Service level' }) });
+    const total = table.locator('tr[data-queue-id="total"]');
+    await expect(total.getByRole('rowheader')).toHaveText('All queues');
+    for (const name of ['Billing', 'Technical Support', 'Sales', 'Retentions', 'Priority Care']) {
+      await expect(table.getByRole('rowheader', { name })).toBeVisible();
+    }
+    const cell = (column: number) => total.locator('td').nth(column - 2);
+    // Calls are answered and some callers give up: answered (col 6) and abandoned (col 7) count up.
+    await expect.poll(async () => Number(await cell(6).textContent()), { timeout: 60_000 }).toBeGreaterThan(5);
+    await expect.poll(async () => Number(await cell(7).textContent()), { timeout: 60_000 }).toBeGreaterThan(0);
+    // Service level (col 4) and ASA (col 9) are numbers, not dashes, once calls were answered.
+    await expect(cell(4)).toHaveText(/^\D*\d+(\.\d)?%/);
+    await expect(cell(9)).toHaveText(/\d+:\d\d/);
+    // Staffed (col 11) counts the demo's logged-in agents.
+    expect(Number(await cell(11).textContent())).toBeGreaterThan(10);
+    // Something misses its target in the demo; it is said in words next to the icon, not by colour alone.
+    const breached = table.locator('td[data-breached]');
+    await expect.poll(() => breached.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect(breached.first().locator('.breach-text')).toHaveText(/^(below|above|over) /);
+
+    // The interval: a radio group, arrow keys move through it, each choice has a tooltip.
+    const today = app.getByRole('radio', { name: 'Today' }).first();
+    await expect(today).toBeChecked();
+    await today.focus();
+    await app.keyboard.press('ArrowRight');
+    await expect(app.getByRole('radio', { name: 'Last 15 min' }).first()).toBeChecked();
+    await expect(app.locator('label', { hasText: 'Last 15 min' }).first()).toHaveAttribute('title', 'The last 15 minutes, sliding');
+    await expectAccessible(app, 'queue activity with metrics');
+    await saveScreenshot(app, 'queue-metrics');
+
+    // The compact strip on Agents shows the same totals, for the same interval.
+    await app.keyboard.press('Alt+1');
+    const strip = app.getByRole('region', { name: 'All queues, Last 15 min' });
+    await expect(strip).toContainText('Service level');
+    await expect(strip).toContainText('ACW');
+    await expectAccessible(app, 'agents with the metrics strip');
+  });
+});
