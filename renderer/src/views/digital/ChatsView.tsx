@@ -6,6 +6,7 @@ import { useShortcut } from '../../components/shortcuts';
 import { dispatch, useStore } from '../../store';
 import { clearFlag, monitorChat, participateChat, releaseChat, type Confirm } from './actions';
 import { formatElapsed } from '../../format/elapsed';
+import { coreNow } from '../voice/useSecondTick';
 import { AssistanceFlagIcon, BinocularsIcon, DotIcon, SlaMissedIcon } from '../../components/icons';
 import { ActionsMenu } from './ActionsMenu';
 import { ConversationDetails } from './ConversationDetails';
@@ -33,13 +34,11 @@ function subscribeSecond(listener: () => void): () => void {
   };
 }
 
-// Main's clock (the demo may run faster than real time), advanced locally between deltas.
-const anchor = { server: 0, local: 0 };
-const serverNow = (): number => (anchor.server ? anchor.server + (Date.now() - anchor.local) : Date.now());
 
 function WaitTime({ startedAt, pending }: { startedAt: number; pending: boolean }) {
   useSyncExternalStore(subscribeSecond, () => second);
-  const now = serverNow();
+  // The core's clock (the demo may run faster than real time), as every time shown.
+  const now = coreNow();
   return (
     <>
       {formatElapsed(now - startedAt)}
@@ -140,11 +139,6 @@ export function ChatsView() {
   const interactions = useStore((s) => s.live.interactions);
   const queues = useStore((s) => s.live.queues);
   const selectedId = useStore((s) => s.digital.selectedId);
-  const serverAt = useStore((s) => s.live.at);
-  if (serverAt && serverAt !== anchor.server) {
-    anchor.server = serverAt;
-    anchor.local = Date.now();
-  }
   const [filter, setFilter] = useState('');
   const [dialog, confirm] = useConfirm();
   const [transfer, setTransfer] = useState<{ chat: InteractionView; mode: 'transfer' | 'assign' } | undefined>();
