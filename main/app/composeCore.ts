@@ -3,7 +3,7 @@ import { ConfigService } from '../config/ConfigService';
 import { policyPath } from '../config/policyPath';
 import type { Connector } from '../contact-center/Connector';
 import { FileSecretStore, secretOrEnv, type SecretStore } from '../config/secretStore';
-import type { OptInScenario } from '../contact-center/demo';
+import type { DemoSupervisorProfile, OptInScenario } from '../contact-center/demo';
 import type { Logger } from '../core/logger';
 import { SupervisorCore } from '../core/SupervisorCore';
 import { supervisionRules } from '../core/supervisionRules';
@@ -27,7 +27,7 @@ export interface ComposeOptions {
   /** Secrets such as the AMI secret; default: user-only files under userDataDir/secrets. */
   secretStore?: SecretStore;
   /** Overrides for tests and benchmarks (seed, size, speed, opt-in scenarios such as `hostile`). */
-  demo?: { seed?: number; agents?: number; timeCompression?: number; changesPerSecond?: number; scenarios?: readonly OptInScenario[] };
+  demo?: { seed?: number; agents?: number; timeCompression?: number; changesPerSecond?: number; scenarios?: readonly OptInScenario[]; profile?: DemoSupervisorProfile };
   policyFile?: string;
   now?: () => number;
   /** Session cache file; default: the OS cache folder on local disk. */
@@ -69,6 +69,7 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
     timeCompression: options.demo?.timeCompression ?? config.get('demo.timeCompression'),
     ...(options.demo?.changesPerSecond !== undefined ? { changesPerSecond: options.demo.changesPerSecond } : {}),
     ...(options.demo?.scenarios ? { optInScenarios: options.demo.scenarios } : {}),
+    ...(options.demo?.profile ? { profile: options.demo.profile } : {}),
   });
   const asterisk = config.get('connector') === 'asterisk';
   // One store for every secret (SIP password, AMI secret): set from Settings, never in settings.json or policy.

@@ -1,4 +1,4 @@
-import { DemoContactCenter, scenariosWith, type Clock, type DemoControl, type OptInScenario } from '../contact-center/demo';
+import { DemoContactCenter, profilePermissions, scenariosWith, type Clock, type DemoControl, type DemoSupervisorProfile, type OptInScenario } from '../contact-center/demo';
 import type { Connector } from '../contact-center/Connector';
 
 export interface DemoConnectorHandle {
@@ -15,6 +15,8 @@ export interface DemoConnectorOptions {
   changesPerSecond?: number;
   /** Scenario groups off by default (e.g. `hostile`: attack strings in a chat, for the e2e tests). */
   optInScenarios?: readonly OptInScenario[];
+  /** Who the demo supervisor is (`--profile`); default team-lead (every permission). */
+  profile?: DemoSupervisorProfile;
 }
 
 /** The embedded demo contact center (the default, no-setup connector). */
@@ -25,6 +27,7 @@ export function createDemoConnector(options: DemoConnectorOptions): DemoConnecto
     timeCompression: options.timeCompression,
     ...(options.changesPerSecond !== undefined ? { changesPerSecond: options.changesPerSecond } : {}),
     ...(options.optInScenarios?.length ? { scenarios: scenariosWith(options.optInScenarios) } : {}),
+    ...(options.profile ? { supervisor: { permissions: profilePermissions(options.profile) } } : {}),
   });
   return { connector: demo, clock: demo.clock, control: demo.control };
 }

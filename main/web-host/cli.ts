@@ -10,7 +10,7 @@ import { composeCore } from '../app/composeCore';
 import { defaultUserDataDir } from '../config/paths';
 import { createAppLogger } from '../app/createAppLogger';
 import { FileKeyStore } from '../cache/keyStore';
-import { optInScenarioNames, type OptInScenario } from '../contact-center/demo';
+import { demoSupervisorProfileNames, isDemoSupervisorProfile, optInScenarioNames, type DemoSupervisorProfile, type OptInScenario } from '../contact-center/demo';
 import { guardProcess } from './processGuard';
 import { serveTestControl } from './testControl';
 import { startWebHost } from './WebHost';
@@ -28,6 +28,8 @@ const { values } = parseArgs({
     'static-dir': { type: 'string' },
     /** Opt-in demo scenario groups, e.g. `--scenario hostile` (attack strings in a chat, for e2e). */
     scenario: { type: 'string', multiple: true },
+    /** Who the demo supervisor is: `--profile team-lead` (every permission) or `restricted` (refused actions say why). */
+    profile: { type: 'string' },
   },
   strict: true,
 });
@@ -58,8 +60,11 @@ async function main(): Promise<void> {
     console.error(`The renderer is not built (${staticDir}). Run \`npm run start:web\`, which builds it first.`);
     process.exit(1);
   }
-  const demo: { seed?: number; agents?: number; timeCompression?: number; changesPerSecond?: number; scenarios?: OptInScenario[] } = {};
+  const profile = values.profile;
+  if (profile !== undefined && !isDemoSupervisorProfile(profile)) usageError(`unknown --profile ${profile}; known: ${demoSupervisorProfileNames.join(', ')}.`);
+  const demo: { seed?: number; agents?: number; timeCompression?: number; changesPerSecond?: number; scenarios?: OptInScenario[]; profile?: DemoSupervisorProfile } = {};
   if (scenarios.length) demo.scenarios = scenarios;
+  if (profile !== undefined) demo.profile = profile;
   for (const [key, arg] of [
     ['seed', 'seed'],
     ['agents', 'agents'],

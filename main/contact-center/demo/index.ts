@@ -1,6 +1,7 @@
 export { DemoContactCenter, MAX_AGENTS, type DemoOptions } from './DemoContactCenter';
 export { createRealClock, type Clock, type RealClockOptions } from './clock';
 export { ManualClock } from './manualClock';
+export { demoSupervisorProfileNames, isDemoSupervisorProfile, profilePermissions, type DemoSupervisorProfile } from './supervisorProfiles';
 export { DemoControl, type StartCallOptions, type StartChatOptions } from './control';
 export {
   applyScenario,
