@@ -30,8 +30,11 @@ const MAX_CURRENT_IDS = 50_000;
 export class CacheRecorder {
   /** Platform id -> cached id of the conversation it names now. */
   private readonly current = new Map<string, string>();
-  /** Last recorded shape per interaction, so unchanged updates cost nothing. */
-  private readonly lastShape = new Map<string, string>();
+  /**
+   * What was last recorded per interaction: its cached fields and its participants, so an update
+   * that changes nothing cached (a participant alerting then connected, a wait time) costs no write.
+   */
+  private readonly lastShape = new Map<string, { record: string; participants: string }>();
   private readonly monitoredByMe = new Set<string>();
   private readonly assistanceOpen = new Map<string, number>();
   private failing = false;
@@ -129,32 +132,42 @@ export class CacheRecorder {
     }
     const agents = i.participants.filter((p) => p.role === 'agent' || p.role === 'specialist');
     const customer = i.participants.find((p) => p.kind === 'external');
-    const shape = JSON.stringify([i.state, i.endedAt, i.participants.map((p) => [p.id, p.state]), this.monitoredByMe.has(id)]);
-    if (this.lastShape.get(id) !== shape) {
-      this.lastShape.set(id, shape);
+    const last = this.lastShape.get(id);
+    const queueName = i.queueId ? (this.queues().get(i.queueId)?.name ?? null) : null;
+    const agentsSeen = agents.map((p) => ({ id: p.agentId ?? p.id, name: p.name }));
+    const customerName = customer?.name ?? i.customer?.name ?? null;
+    const monitored = this.monitoredByMe.has(id);
+    // Every cached field but lastSeenAt (updated with the next real change, and by the end).
+    const recordShape = JSON.stringify([i.channel, i.queueId, queueName, agentsSeen, customerName, i.state, i.endedAt, monitored]);
+    const participants: ParticipantRecord[] = i.participants.map((p) => ({
+      interactionId: id,
+      participantId: p.id,
+      name: p.name,
+      kind: p.kind,
+      role: p.supervising ? 'supervisor' : p.role,
+    }));
+    const participantsShape = JSON.stringify(participants.map((p) => [p.participantId, p.name, p.kind, p.role]));
+    const participantsChanged = last?.participants !== participantsShape;
+    if (last?.record !== recordShape) {
       const record: InteractionRecord = {
         id,
         identity,
         channel: i.channel,
         queueId: i.queueId ?? null,
-        queueName: i.queueId ? (this.queues().get(i.queueId)?.name ?? null) : null,
-        agents: agents.map((p) => ({ id: p.agentId ?? p.id, name: p.name })),
-        customerName: customer?.name ?? i.customer?.name ?? null,
+        queueName,
+        agents: agentsSeen,
+        customerName,
         state: i.state,
         startedAt: i.startedAt,
         endedAt: i.endedAt ?? null,
-        monitoredByMe: this.monitoredByMe.has(id),
+        monitoredByMe: monitored,
         lastSeenAt: this.now(),
       };
-      const participants: ParticipantRecord[] = i.participants.map((p) => ({
-        interactionId: id,
-        participantId: p.id,
-        name: p.name,
-        kind: p.kind,
-        role: p.supervising ? 'supervisor' : p.role,
-      }));
-      this.pending.interaction(record, participants);
+      this.pending.interaction(record, participantsChanged ? participants : []);
+    } else if (participantsChanged) {
+      this.pending.participants(participants);
     }
+    this.lastShape.set(id, { record: recordShape, participants: participantsShape });
     if (i.state === 'ended') this.lastShape.delete(id);
     this.recordAssistance(i, id);
   }

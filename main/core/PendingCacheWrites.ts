@@ -55,11 +55,17 @@ export class PendingCacheWrites {
   ) {}
 
   interaction(record: InteractionRecord, participants: ParticipantRecord[]): void {
-    const h = this.conversation(record.id);
-    h.interaction = record;
-    h.participants ??= new Map();
-    for (const p of participants) h.participants.set(p.participantId, p);
-    this.added(1 + participants.length);
+    this.conversation(record.id).interaction = record;
+    this.participants(participants, 1);
+  }
+
+  /** Participants of a conversation already recorded (or held). */
+  participants(records: ParticipantRecord[], alsoAdded = 0): void {
+    for (const p of records) {
+      const h = this.conversation(p.interactionId);
+      (h.participants ??= new Map()).set(p.participantId, p);
+    }
+    this.added(alsoAdded + records.length);
   }
 
   messages(records: TranscriptMessageRecord[]): void {

@@ -74,6 +74,25 @@ describe('CacheRecorder holds writes briefly and loses none', () => {
     expect(failures).toEqual([]);
   });
 
+  it('an update that changes nothing cached (a participant alerting, then connected) writes nothing', async () => {
+    const team = (state: string) =>
+      ({ ...chat('connected', [['cust', 'Pat'], ['a1', 'Sam Patel']]), participants: chat('connected', [['cust', 'Pat'], ['a1', 'Sam Patel']]).participants.map((p) => ({ ...p, state })) }) as Interaction;
+    recorder.onConnectorEvent({ type: 'interactions', interactions: [team('alerting')] });
+    recorder.flush();
+    await cache.stats();
+    const upserts = vi.spyOn(cache, 'recordInteraction');
+    const participantWrites = vi.spyOn(cache, 'recordParticipants');
+    recorder.onConnectorEvent({ type: 'interactions', interactions: [team('connected')] });
+    recorder.flush();
+    expect(upserts).not.toHaveBeenCalled(); // was 1: the participant's state was part of the shape
+    expect(participantWrites).not.toHaveBeenCalled();
+    recorder.onConnectorEvent({ type: 'interactions', interactions: [{ ...team('connected'), state: 'ended' }] });
+    recorder.flush();
+    expect(upserts).toHaveBeenCalledTimes(1);
+    expect(participantWrites).not.toHaveBeenCalled(); // the same people: not written again
+    expect((await cache.openInteraction(cachedId))?.interaction.state).toBe('ended');
+  });
+
   it('flush() sends what is held at once: the cache closed right after still has it on reopening', async () => {
     recorder.onConnectorEvent({ type: 'interactions', interactions: [chat('connected', [['cust', 'Pat']])] });
     recorder.onConnectorEvent({ type: 'messages', interactionId: 'chat-1', messages: [message(1)] });
