@@ -2,6 +2,7 @@ import { HelpOverlay } from './components/HelpOverlay';
 import { Header } from './components/Header';
 import { Notices } from './components/Notices';
 import { StatusBar } from './components/StatusBar';
+import { useSearchShortcut } from './components/useSearchShortcut';
 import { useTheme } from './components/useTheme';
 import { useStore } from './store';
 import { AuditView } from './views/digital/AuditView';
@@ -37,6 +38,7 @@ function CurrentView() {
 
 export function App() {
   useTheme();
+  useSearchShortcut();
   return (
     <div className="app">
       <Header />

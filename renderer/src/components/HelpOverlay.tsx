@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { dispatch, useStore } from '../store';
 import { listShortcuts, onShortcutsChanged } from './shortcuts';
 
-/** Keyboard help (press ? or F1): every live shortcut, generated from the registry. */
+/** Keyboard help (press ? or F1): the keys of menus, tabs and dialogs, and every live shortcut from the registry. */
 export function HelpOverlay() {
   const open = useStore((s) => s.ui.helpOpen);
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -44,6 +44,19 @@ export function HelpOverlay() {
             <tr>
               <td><kbd>Tab</kbd> / <kbd>Shift+Tab</kbd></td>
               <td>Move between controls; Enter or Space activates</td>
+            </tr>
+            {/* Keys that work inside a control rather than through the registry: listed here so none is a secret. */}
+            <tr>
+              <td><kbd>Down</kbd> / <kbd>Up</kbd> on an Actions button</td>
+              <td>Open the Actions menu; in the menu, arrows, Home and End move, Enter runs</td>
+            </tr>
+            <tr>
+              <td><kbd>Left</kbd> / <kbd>Right</kbd> on tabs</td>
+              <td>Switch tabs (call details: Participants, Timeline)</td>
+            </tr>
+            <tr>
+              <td><kbd>Escape</kbd></td>
+              <td>Close the open menu, dialog or this help</td>
             </tr>
             {shortcuts.map((s) => (
               <tr key={s.keys}>

@@ -2,8 +2,8 @@ import { useEffect } from 'react';
 
 /**
  * One registry for keyboard shortcuts, so the help overlay (press ?) lists
- * exactly the shortcuts that are live. Shortcuts use Alt+<key> so they never
- * fight typing in a text field.
+ * exactly the shortcuts that are live. Most use Alt+<key> so they never
+ * fight typing in a text field; a plain key (`/`) is skipped while typing.
  */
 export interface Shortcut {
   /** e.g. 'Alt+M' */
@@ -35,13 +35,20 @@ function keyOf(e: KeyboardEvent): string {
   return parts.join('+');
 }
 
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLElement && target.isContentEditable);
+}
+
 let installed = false;
 function install(): void {
   if (installed) return;
   installed = true;
   window.addEventListener('keydown', (e) => {
-    const shortcut = registry.get(keyOf(e));
+    const keys = keyOf(e);
+    const shortcut = registry.get(keys);
     if (!shortcut) return;
+    // "/" in a search box is a character, not "go to search".
+    if (!keys.includes('+') && isTyping(e.target)) return;
     e.preventDefault();
     shortcut.run();
   });

@@ -131,6 +131,19 @@ const ChatRow = memo(function ChatRow({ index, chat, queueName, selected, onOpen
 });
 
 /**
+ * Chat actions by keys (issue 13 found 10): the Actions menu of the row that has focus, or of
+ * the open conversation's row; the menu takes focus (arrows move, Enter runs, Escape closes).
+ */
+function openActionsMenu(): void {
+  const focusedRow = document.activeElement?.closest('.chat-row');
+  const row = focusedRow ?? document.querySelector('.chat-row.selected');
+  const button = row?.querySelector<HTMLButtonElement>('.menu-button');
+  if (!button) return;
+  button.focus();
+  if (button.getAttribute('aria-expanded') !== 'true') button.click();
+}
+
+/**
  * The Chats tab (seed 004's monitoring dashboard): every chat, SMS and
  * messaging conversation with its markers and an Actions menu; the chosen
  * conversation opens beside the list.
@@ -172,6 +185,7 @@ export function ChatsView() {
   const onTransfer = useCallback((chat: InteractionView, mode: 'transfer' | 'assign') => setTransfer({ chat, mode }), []);
   const focusFilter = useCallback(() => document.getElementById('chats-filter')?.focus(), []);
   useShortcut('Alt+L', 'Filter the chats list', focusFilter);
+  useShortcut('Alt+A', "Open the Actions menu of the focused chat row, else of the open conversation's row", openActionsMenu);
 
   const selectedLive = selectedId && interactions[selectedId] ? selectedId : undefined;
   const transferChat = transfer ? interactions[transfer.chat.id] : undefined;

@@ -37,9 +37,10 @@ export function AgentsView() {
       <h1 id="agents-title">Agents</h1>
       <MetricsStrip />
       <div className="agents-filters" role="search" aria-label="Filter agents">
-        <label className="filter-field" title="Show agents whose name contains this text">
+        <label className="filter-field" title="Show agents whose name contains this text (Ctrl+F or /)">
           <span>Search</span>
           <input
+            id="agents-search"
             type="search"
             value={query}
             placeholder="Agent name"
