@@ -1,7 +1,8 @@
 import type { Interaction } from '../../preload/contract';
 import { addRecord, emptyTotals, type ChannelKind, type ContactRecord, type Totals } from './outcomes';
 
-/** The longest sliding window; older records are dropped (today keeps running sums instead). */
+/** The sliding windows (15, 30, 60 min); older records are dropped (today keeps running sums instead). */
+export const WINDOWS_MS = [15 * 60_000, 30 * 60_000, 60 * 60_000] as const;
 export const LONGEST_WINDOW_MS = 60 * 60_000;
 
 const waitingStates = new Set<Interaction['state']>(['pending', 'alerting']);
@@ -29,12 +30,15 @@ interface OpenContact {
  */
 export class ContactLog {
   private readonly open = new Map<string, OpenContact>();
-  /** Records of the last hour, in the order they happened (`at` never goes back: see record()). */
+  /** Records of the last hour from `head` on, in the order they happened (`at` never goes back: see record()). */
   private records: ContactRecord[] = [];
   private head = 0;
   private dayStart = 0;
   private readonly today = new Map<string, Totals>();
   private lastAt = 0;
+  private lastNow = 0;
+  /** One running sum per sliding window; `tail` = the first record still inside it. */
+  private readonly windows = WINDOWS_MS.map((ms) => ({ ms, tail: 0, totals: new Map<string, Totals>() }));
 
   /**
    * One interaction as the connector reports it now. `slaSecondsOf` gives the
@@ -102,7 +106,7 @@ export class ContactLog {
     this.open.delete(id);
   }
 
-  /** Starts a new day at `dayStart` (the caller's local midnight): today's sums restart. */
+  /** Starts a new day at `dayStart` (the caller's local midnight): today's sums restart, the windows are re-summed. */
   startDay(dayStart: number): void {
     if (dayStart === this.dayStart) return;
     this.dayStart = dayStart;
@@ -111,6 +115,7 @@ export class ContactLog {
       const r = this.records[i] as ContactRecord;
       if (r.at >= dayStart) this.addToday(r);
     }
+    this.resumWindows();
   }
 
   /** Today's running sums per queue id ('' = no queue). */
@@ -118,12 +123,24 @@ export class ContactLog {
     return this.today;
   }
 
-  /** Records at or after `from`, oldest first, after dropping those older than the longest window before `now`. */
-  recordsSince(from: number, now: number): ContactRecord[] {
-    this.dropBefore(now - LONGEST_WINDOW_MS);
-    let i = this.records.length;
-    while (i > this.head && (this.records[i - 1] as ContactRecord).at >= from) i--;
-    return this.records.slice(i);
+  /**
+   * Each sliding window's sums per queue id at `now`, never reaching before
+   * today. Kept incrementally: a record is added when it happens and taken out
+   * when it leaves the window, so a recompute costs what changed, not the hour.
+   */
+  windowTotals(now: number): ReadonlyMap<number, ReadonlyMap<string, Totals>> {
+    if (now < this.lastNow) this.resumWindows();
+    this.lastNow = now;
+    for (const w of this.windows) {
+      const start = Math.max(this.dayStart, now - w.ms);
+      while (w.tail < this.records.length && (this.records[w.tail] as ContactRecord).at < start) {
+        const r = this.records[w.tail] as ContactRecord;
+        addRecord(sumsOf(w.totals, r.queueId), r, -1);
+        w.tail++;
+      }
+    }
+    this.dropOld(now - LONGEST_WINDOW_MS);
+    return new Map(this.windows.map((w) => [w.ms, w.totals]));
   }
 
   /** Contacts being tracked (bounded by the live interactions). */
@@ -132,25 +149,50 @@ export class ContactLog {
   }
 
   private record(r: ContactRecord): void {
+    // Whole milliseconds (a compressed demo clock is fractional): sums added and taken out stay exact.
+    r.at = Math.round(r.at);
+    if (r.kind === 'handled') r.handleMs = Math.round(r.handleMs);
+    else r.waitMs = Math.round(r.waitMs);
     // Events arrive in order; a connector's endedAt a little in the past must not reorder the log.
     if (r.at < this.lastAt) r.at = this.lastAt;
     this.lastAt = r.at;
     this.records.push(r);
-    this.dropBefore(r.at - LONGEST_WINDOW_MS);
     if (r.at >= this.dayStart) this.addToday(r);
+    for (const w of this.windows) addRecord(sumsOf(w.totals, r.queueId), r);
+    if (this.records.length > 4096) this.dropOld(r.at - LONGEST_WINDOW_MS);
   }
 
   private addToday(r: ContactRecord): void {
-    let t = this.today.get(r.queueId);
-    if (!t) this.today.set(r.queueId, (t = emptyTotals()));
-    addRecord(t, r);
+    addRecord(sumsOf(this.today, r.queueId), r);
   }
 
-  private dropBefore(cutoff: number): void {
-    while (this.head < this.records.length && (this.records[this.head] as ContactRecord).at < cutoff) this.head++;
+  /** Rebuilds every window from the kept records (a new day, or a clock that went back). */
+  private resumWindows(): void {
+    for (const w of this.windows) {
+      w.totals.clear();
+      w.tail = this.head;
+      for (let i = this.head; i < this.records.length; i++) {
+        const r = this.records[i] as ContactRecord;
+        addRecord(sumsOf(w.totals, r.queueId), r);
+      }
+    }
+    this.lastNow = 0;
+  }
+
+  /** Forgets records older than `cutoff` that every window has already let go of. */
+  private dropOld(cutoff: number): void {
+    const oldestTail = Math.min(...this.windows.map((w) => w.tail));
+    while (this.head < oldestTail && (this.records[this.head] as ContactRecord).at < cutoff) this.head++;
     if (this.head > 1024 && this.head * 2 > this.records.length) {
       this.records = this.records.slice(this.head);
+      for (const w of this.windows) w.tail -= this.head;
       this.head = 0;
     }
   }
+}
+
+function sumsOf(map: Map<string, Totals>, queueId: string): Totals {
+  let t = map.get(queueId);
+  if (!t) map.set(queueId, (t = emptyTotals()));
+  return t;
 }

@@ -53,26 +53,30 @@ export const emptyTotals = (): Totals => ({
   digitalSlaMissed: 0,
 });
 
-/** Adds one record to `t` (in place: the sums are rebuilt per snapshot, or kept per day). */
-export function addRecord(t: Totals, r: ContactRecord): void {
+/**
+ * Adds one record to `t` in place (`sign` -1 takes it out again, when it
+ * leaves a sliding window). Counts and milliseconds are integers, so adding
+ * and taking out is exact.
+ */
+export function addRecord(t: Totals, r: ContactRecord, sign: 1 | -1 = 1): void {
   if (r.kind === 'handled') {
     if (r.channel !== 'voice') return;
-    t.handled += 1;
-    t.handleMs += r.handleMs;
+    t.handled += sign;
+    t.handleMs += sign * r.handleMs;
     return;
   }
   const within = r.waitMs <= r.thresholdMs;
   if (r.channel === 'digital') {
-    if (!within) t.digitalSlaMissed += 1;
+    if (!within) t.digitalSlaMissed += sign;
     return;
   }
   if (r.kind === 'answered') {
-    t.answered += 1;
-    t.answeredWaitMs += r.waitMs;
-    if (within) t.answeredWithin += 1;
+    t.answered += sign;
+    t.answeredWaitMs += sign * r.waitMs;
+    if (within) t.answeredWithin += sign;
   } else {
-    t.abandoned += 1;
-    if (within) t.abandonedWithin += 1;
+    t.abandoned += sign;
+    if (within) t.abandonedWithin += sign;
   }
 }
 

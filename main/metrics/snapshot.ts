@@ -4,7 +4,7 @@ import { agentActivity, countAgent, emptyAgentCounts } from './agentStates';
 import type { ContactLog } from './contactLog';
 import { abandonRatePercent, averageHandleTimeMs, averageSpeedOfAnswerMs, serviceLevelPercent } from './formulas';
 import { addLive, addLiveInto, emptyLive, type LiveQueue } from './liveQueues';
-import { addRecord, addTotals, emptyTotals, type Totals } from './outcomes';
+import { addTotals, emptyTotals, type Totals } from './outcomes';
 import { breachedMetrics } from './thresholds';
 
 export const windowMs: Record<Exclude<MetricInterval, 'today'>, number> = {
@@ -68,14 +68,12 @@ export function computeMetrics(input: MetricsInput): MetricsSnapshot {
     if (acc) addTotals(acc.intervals.today, t);
     addTotals(total.intervals.today, t);
   }
-  const from60 = Math.max(dayStart, now - windowMs['60m']);
-  for (const r of log.recordsSince(from60, now)) {
-    if (r.at > now) continue;
-    const acc = byId.get(r.queueId);
-    for (const w of ['15m', '30m', '60m'] as const) {
-      if (r.at < Math.max(dayStart, now - windowMs[w])) continue;
-      if (acc) addRecord(acc.intervals[w], r);
-      addRecord(total.intervals[w], r);
+  const windows = log.windowTotals(now);
+  for (const w of ['15m', '30m', '60m'] as const) {
+    for (const [queueId, t] of windows.get(windowMs[w]) ?? []) {
+      const acc = byId.get(queueId);
+      if (acc) addTotals(acc.intervals[w], t);
+      addTotals(total.intervals[w], t);
     }
   }
   for (const acc of byId.values()) addLiveInto(total.live, acc.live);

@@ -1,0 +1,43 @@
+import { DemoContactCenter, ManualClock } from '../../main/contact-center/demo';
+import { ContactCenterMirror } from '../../main/core/ContactCenterMirror';
+import { MetricsFeed } from '../../main/core/MetricsFeed';
+import { defaultThresholds } from '../../main/metrics/thresholds';
+
+/**
+ * metrics_recompute_p95_ms (issue 12): main's queue-metrics recompute, as the
+ * core runs it once a second, over the demo with `agents` agents and
+ * `changesPerSecond` extra changes a second fed through the same mirror and
+ * MetricsFeed the core uses. Runs in this process (main's code, no screen).
+ */
+export async function measureMetricsRecompute(agents: number, changesPerSecond: number, seconds: number): Promise<{ p50: number; p95: number; max: number; records: number }> {
+  const clock = new ManualClock();
+  const demo = DemoContactCenter.create({ clock, agents, changesPerSecond });
+  await demo.start();
+  const mirror = new ContactCenterMirror(demo.state());
+  const feed = new MetricsFeed({
+    mirror: () => mirror,
+    now: () => clock.now(),
+    thresholds: () => defaultThresholds,
+    afterCallWorkReported: () => true,
+    emit: () => undefined,
+    watched: () => true,
+  });
+  feed.observe(mirror.interactions.values(), clock.now(), 'initial');
+  demo.subscribe((e) => {
+    mirror.apply(e, clock.now());
+    if (e.type === 'interactions') feed.observe(e.interactions, clock.now());
+    if (e.type === 'interactionsRemoved') feed.forget(e.ids);
+  });
+  const took: number[] = [];
+  let answered = 0;
+  for (let s = 0; s < seconds; s++) {
+    for (let t = 0; t < 10; t++) clock.advance(100);
+    const snapshot = feed.compute();
+    took.push(feed.lastRecomputeMs);
+    answered = snapshot?.total.intervals.today.answered ?? 0;
+  }
+  await demo.stop();
+  const sorted = [...took].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+  return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? Number.NaN, records: answered };
+}
