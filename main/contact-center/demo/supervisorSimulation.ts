@@ -30,6 +30,35 @@ export class SupervisorSimulation {
       this.carry -= 1;
       this.act(this.rng.pick(others));
     }
+    this.keepChatsFree();
+  }
+
+  /**
+   * A chat that ended or arrived can leave fewer than a third of the live chats free: the
+   * simulated supervisors then stop monitoring some (never a pinned scenario's lock).
+   */
+  private keepChatsFree(): void {
+    let share = this.chatShare();
+    if (!tooFewFreeChats(share.live, share.free)) return;
+    for (const ix of this.world.interactions.values()) {
+      const holder = ix.monitorLock && this.world.others.get(ix.monitorLock.supervisorId);
+      if (!holder || !isLiveChat(ix) || this.world.pinned.has(ix.id)) continue;
+      attempt(() => stopSupervision(this.world, { id: holder.id, name: holder.name }, ix));
+      share = this.chatShare();
+      if (!tooFewFreeChats(share.live, share.free)) return;
+    }
+  }
+
+  /** Live (connected) chats, and those the user could monitor now. */
+  private chatShare(): { live: number; free: number } {
+    let live = 0;
+    let free = 0;
+    for (const ix of this.world.interactions.values()) {
+      if (!isLiveChat(ix)) continue;
+      live++;
+      if (ix.monitorable && (!ix.monitorLock || ix.monitorLock.supervisorId === this.world.supervisor.id)) free++;
+    }
+    return { live, free };
   }
 
   private act(sup: OtherSupervisor): void {
@@ -42,6 +71,10 @@ export class SupervisorSimulation {
     const mine = [...this.world.interactions.values()].filter((ix) => supervisorParticipant(ix, sup.id));
     const digital = this.rng.chance(0.5);
     if (digital ? mine.filter((ix) => isDigital(ix.channel)).length >= 2 : mine.some((ix) => ix.channel === 'voice')) return;
+    if (digital) {
+      const share = this.chatShare();
+      if (!mayLockAnotherChat(share.live, share.free)) return;
+    }
     const candidates = [...this.world.interactions.values()].filter((ix) => this.eligible(ix, sup, digital));
     if (candidates.length === 0) return;
     const ix = this.rng.pick(candidates);
@@ -75,6 +108,16 @@ export class SupervisorSimulation {
     return ix.state === 'connected' && ix.participants.filter((p) => p.role === 'supervisor').length === 0;
   }
 }
+
+const isLiveChat = (ix: Interaction): boolean => isDigital(ix.channel) && ix.state === 'connected';
+
+/**
+ * The demo keeps at least a third of its live chats free for the user (issue 13 found 8:
+ * most were locked by the simulated supervisors). Pure: counts in, answer out.
+ */
+export const tooFewFreeChats = (live: number, free: number): boolean => free * 3 < live;
+/** Another simulated lock may be taken only if a third stays free after it. */
+export const mayLockAnotherChat = (live: number, free: number): boolean => free > 0 && !tooFewFreeChats(live, free - 1);
 
 /** A simulated supervisor racing the user may be refused by the platform like anyone else: that is fine. */
 function attempt(fn: () => void): void {
