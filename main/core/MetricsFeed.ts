@@ -32,6 +32,11 @@ export class MetricsFeed {
   /** `seen`: 'initial' for the interactions already there at connect (their answer time is unknown). */
   observe(interactions: Iterable<Interaction>, at: number, seen: 'live' | 'initial' = 'live'): void {
     const mirror = this.deps.mirror();
+    if (seen === 'initial') {
+      const list = [...interactions];
+      this.log.keepOnly(new Set(list.map((ix) => ix.id)));
+      interactions = list;
+    }
     for (const ix of interactions) this.log.observe(ix, at, (queueId) => mirror?.queues.get(queueId)?.slaSeconds, seen);
   }
 

@@ -106,6 +106,11 @@ export class ContactLog {
     this.open.delete(id);
   }
 
+  /** After a reconnect: contacts the platform no longer reports ended while we were away (their end is unknown). */
+  keepOnly(liveIds: ReadonlySet<string>): void {
+    for (const id of this.open.keys()) if (!liveIds.has(id)) this.open.delete(id);
+  }
+
   /** Starts a new day at `dayStart` (the caller's local midnight): today's sums restart, the windows are re-summed. */
   startDay(dayStart: number): void {
     if (dayStart === this.dayStart) return;

@@ -49,3 +49,14 @@ describe('live counts: waiting, staffing, digital', () => {
     expect(row?.waiting).toBe(0);
   });
 });
+
+describe('reconnects', () => {
+  it('a contact that ended while Spyglass was offline is forgotten, not counted as answered late or abandoned', () => {
+    const log = replay([[T0, call('gone', 'pending', T0)]]);
+    expect(log.openCount).toBe(1);
+    log.keepOnly(new Set());
+    log.observe(call('gone', 'ended', T0, { endedAt: T0 + s(500) }), T0 + s(600), () => 30);
+    expect(log.openCount).toBe(0);
+    expect(metricsAt(log, T0 + s(700)).total.intervals.today.abandoned).toBe(0);
+  });
+});
