@@ -191,6 +191,16 @@ export class DemoControl {
     this.#apply(() => this.world.setAgentStatus(this.#agent(agentId), status));
   }
 
+  /** The supervisor also takes calls: this agent login becomes theirs (their name and extension). */
+  supervisorTakesCalls(agentId: string): void {
+    this.#apply(() => {
+      const agent = this.#agent(agentId);
+      agent.name = this.world.supervisor.name;
+      if (this.world.supervisor.extension) agent.extension = this.world.supervisor.extension;
+      this.world.markAgent(agent.id);
+    });
+  }
+
   /** Another (simulated) supervisor starts supervising; their lock rules are the platform's. */
   supervisorStart(supervisorId: string, interactionId: string, mode: SupervisionMode = 'monitor', participantId?: string): void {
     this.#apply(() => {

@@ -18,6 +18,7 @@ export const scenarioNames = [
   'unmonitorableCall',
   'hostileChat',
   'pendingChat',
+  'supervisorOnCall',
 ] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
@@ -26,7 +27,7 @@ export type ScenarioName = (typeof scenarioNames)[number];
  * are not in the default demo: a supervisor trying Spyglass should not meet
  * attack strings; the e2e tests that check they are shown safely turn them on.
  */
-export const optInScenarios = { hostile: ['hostileChat'] } as const satisfies Record<string, readonly ScenarioName[]>;
+export const optInScenarios = { hostile: ['hostileChat'], 'on-call': ['supervisorOnCall'] } as const satisfies Record<string, readonly ScenarioName[]>;
 export type OptInScenario = keyof typeof optInScenarios;
 export const optInScenarioNames = Object.keys(optInScenarios) as OptInScenario[];
 
@@ -52,6 +53,7 @@ export const scenarioIds = {
   unmonitorableCall: 'call-unmonitorable',
   hostileChat: 'chat-hostile',
   pendingChat: 'chat-pending',
+  supervisorOnCall: 'call-own',
 } as const satisfies Record<ScenarioName, string>;
 
 /** Agents each scenario uses (agent-N is the N-th name in names.ts). */
@@ -66,6 +68,7 @@ export const scenarioAgents: Record<ScenarioName, readonly string[]> = {
   hostileChat: ['agent-10'],
   coachedByDana: ['agent-11'],
   pendingChat: [],
+  supervisorOnCall: ['agent-12'],
 };
 
 const MINUTE = 60_000;
@@ -117,6 +120,14 @@ const setups: Record<ScenarioName, (c: DemoControl) => void> = {
   /** A Retentions chat waiting for assignment (no agent); it passes its SLA after 90 s. */
   pendingChat: (c) => {
     c.startChat({ id: scenarioIds.pendingChat, scriptId: 'retentions-en', channel: 'sms', queueId: 'queue-retentions', play: false });
+  },
+  /**
+   * Opt-in (`on-call`): the supervisor also takes calls and is on one now (agent-12 becomes
+   * Morgan Lee at extension 1001), so the "cannot monitor a call you are handling" rule shows.
+   */
+  supervisorOnCall: (c) => {
+    c.supervisorTakesCalls('agent-12');
+    c.startCall({ id: scenarioIds.supervisorOnCall, agentId: 'agent-12', queueId: 'queue-sales', customerName: 'Nadia Petrova', startedMsAgo: 40_000 });
   },
 };
 
