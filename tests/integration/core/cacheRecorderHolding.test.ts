@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -8,6 +8,7 @@ import { FileKeyStore } from '../../../main/cache/keyStore';
 import { openSessionCache, type SessionCache } from '../../../main/cache/SessionCache';
 import { CacheRecorder } from '../../../main/core/CacheRecorder';
 import { silentLogger } from '../../../main/core/logger';
+import { startDemoCore } from '../../support/demoCore';
 
 // Issue 15 (event-shaped cache load): the recorder holds writes briefly and sends one
 // combined set per conversation. These check what a supervisor would notice: nothing
@@ -102,5 +103,21 @@ describe('CacheRecorder holds writes briefly and loses none', () => {
     const found = await cache.search({ text: 'refund' });
     expect(found.items.map((i) => i.id)).toEqual([cachedId]);
     expect(failures).toEqual([]);
+  });
+});
+
+describe('the app stopping right after activity', () => {
+  it('keeps what the recorder still held: a message said just before stop is found after reopening', async () => {
+    const coreDir = join(dir, 'core');
+    mkdirSync(coreDir);
+    const started = await startDemoCore({ demo: { seed: 3, agents: 12 }, cache: true, dir: coreDir });
+    started.demo.control.customerSays('chat-assistance', 'Please cancel the duplicate invoice now');
+    await started.stop(); // no settling first: the stop itself must send what is held
+    const reopened = (await openSessionCache({ path: join(coreDir, 'cache.sqlite'), keyStore: new FileKeyStore(join(coreDir, 'key')) })).cache;
+    try {
+      expect((await reopened.search({ text: 'duplicate invoice' })).items).toHaveLength(1);
+    } finally {
+      await reopened.close();
+    }
   });
 });
