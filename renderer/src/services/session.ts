@@ -38,10 +38,33 @@ export function startSession(): void {
   api.on('metrics:snapshot', (snapshot) => dispatchMetrics({ type: 'metrics/snapshot', snapshot }));
   // Audio: in a browser this page hosts the peer connections; in Electron a
   // hidden media window does, so reloading this window never drops a monitor.
-  if (!window.spyglass) media = attachMediaHost(api);
+  if (!window.spyglass) {
+    hostMediaWhenFirst(() => {
+      media = attachMediaHost(api);
+    });
+  }
   api.on('digital:messages', ({ interactionId, messages }) => dispatch({ type: 'digital/messages', interactionId, messages }));
   api.on('digital:typing', ({ interactionId, agentTyping, draft }) => dispatch({ type: 'digital/typing', interactionId, agentTyping, draft }));
   void loadSnapshot();
+}
+
+/**
+ * One tab of a browser hosts the media (issue 13 found 2): a second tab announcing itself as
+ * the media host made main end the live monitor ("audio lost") — its peer was in the first tab.
+ * A Web Lock, held for the page's life, makes later tabs wait; when the hosting tab closes or
+ * reloads the lock passes on and the next tab attaches (and main then ends a leg whose audio
+ * went with the closed page, as before: that part needs a re-INVITE onto the new page).
+ */
+function hostMediaWhenFirst(attach: () => void): void {
+  const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+  if (!locks) {
+    attach();
+    return;
+  }
+  void locks.request('spyglass-media-host', () => {
+    attach();
+    return new Promise<never>(() => {});
+  });
 }
 
 async function loadSnapshot(): Promise<void> {
