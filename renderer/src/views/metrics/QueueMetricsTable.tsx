@@ -23,7 +23,7 @@ export function QueueMetricsTable() {
             <thead>
               <tr>
                 <td />
-                <th scope="colgroup" colSpan={9}>
+                <th scope="colgroup" colSpan={8}>
                   Voice
                 </th>
                 <th scope="colgroup" colSpan={5}>
@@ -38,7 +38,6 @@ export function QueueMetricsTable() {
                 <th scope="col" title="Calls not yet answered (queued or ringing an agent), now">Waiting</th>
                 <th scope="col" title="How long the oldest unanswered call has waited, now">Longest wait</th>
                 <th scope="col" title="Answered within the queue's threshold ÷ (answered + abandoned after the threshold)">Service level</th>
-                <th scope="col" title="The queue's service-level threshold">Threshold</th>
                 <th scope="col">Answered</th>
                 <th scope="col">Abandoned</th>
                 <th scope="col" title="Abandoned ÷ (answered + abandoned)">Abandon rate</th>
@@ -83,11 +82,17 @@ function MetricsRow({ row, interval, thresholds, acwReported, total }: RowProps)
   const cell = { breached: m.breached, thresholds, ...(row.thresholdSeconds !== undefined ? { thresholdSeconds: row.thresholdSeconds } : {}) };
   return (
     <tr className={total ? 'metrics-total' : undefined} data-queue-id={row.queueId ?? 'total'}>
-      <th scope="row">{row.name}</th>
+      <th scope="row">
+        {row.name}
+        {row.thresholdSeconds !== undefined ? (
+          <span className="queue-threshold" title="The queue's service-level threshold: answered within it counts as in service level">
+            SL threshold {row.thresholdSeconds} s
+          </span>
+        ) : null}
+      </th>
       <td className="tabular">{row.waiting}</td>
       <MetricCell {...cell} metric="longestWait" value={row.waiting > 0 ? formatDuration(row.longestWaitMs) : '—'} title="Longest wait now" />
       <MetricCell {...cell} metric="serviceLevel" value={formatPercent(m.serviceLevelPercent)} title="Service level" />
-      <td className="tabular">{row.thresholdSeconds !== undefined ? `${row.thresholdSeconds} s` : '—'}</td>
       <td className="tabular">{m.answered}</td>
       <td className="tabular">{m.abandoned}</td>
       <MetricCell {...cell} metric="abandonRate" value={formatPercent(m.abandonRatePercent)} title="Abandon rate" />
