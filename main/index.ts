@@ -37,6 +37,8 @@ async function start(): Promise<void> {
     secretStore: createSafeStorageSecretStore(app.getPath('userData')),
     cacheWorkerEntry: path.join(__dirname, 'cacheWorker.js'),
     diagnostics: { logFolder, openLogFolder: openFolder, crashReports },
+    // The scenario chats join the demo's traffic after two demo minutes (the web host does the same).
+    demo: { scenarioChatsPlayAfterMs: 2 * 60_000 },
   });
   wireIpc(core);
 

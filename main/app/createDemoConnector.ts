@@ -17,6 +17,8 @@ export interface DemoConnectorOptions {
   optInScenarios?: readonly OptInScenario[];
   /** Who the demo supervisor is (`--profile`); default team-lead (every permission). */
   profile?: DemoSupervisorProfile;
+  /** The app lets the scenario chats go after this much demo time (tests keep them pinned). */
+  scenarioChatsPlayAfterMs?: number;
 }
 
 /** The embedded demo contact center (the default, no-setup connector). */
@@ -28,6 +30,7 @@ export function createDemoConnector(options: DemoConnectorOptions): DemoConnecto
     ...(options.changesPerSecond !== undefined ? { changesPerSecond: options.changesPerSecond } : {}),
     ...(options.optInScenarios?.length ? { scenarios: scenariosWith(options.optInScenarios) } : {}),
     ...(options.profile ? { supervisor: { permissions: profilePermissions(options.profile) } } : {}),
+    ...(options.scenarioChatsPlayAfterMs !== undefined ? { scenarioChatsPlayAfterMs: options.scenarioChatsPlayAfterMs } : {}),
   });
   return { connector: demo, clock: demo.clock, control: demo.control };
 }

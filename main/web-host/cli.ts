@@ -34,6 +34,9 @@ const { values } = parseArgs({
   strict: true,
 });
 
+/** How long the demo's scenario chats stay in place for a person trying the app (demo time). */
+const SCENARIO_CHATS_PLAY_AFTER_MS = 2 * 60_000;
+
 const num = (v: string | undefined): number | undefined => (v === undefined ? undefined : Number(v));
 
 /** Stops before anything starts, saying what was wrong with the command line. */
@@ -62,9 +65,12 @@ async function main(): Promise<void> {
   }
   const profile = values.profile;
   if (profile !== undefined && !isDemoSupervisorProfile(profile)) usageError(`unknown --profile ${profile}; known: ${demoSupervisorProfileNames.join(', ')}.`);
-  const demo: { seed?: number; agents?: number; timeCompression?: number; changesPerSecond?: number; scenarios?: OptInScenario[]; profile?: DemoSupervisorProfile } = {};
+  const demo: { seed?: number; agents?: number; timeCompression?: number; changesPerSecond?: number; scenarios?: OptInScenario[]; profile?: DemoSupervisorProfile; scenarioChatsPlayAfterMs?: number } = {};
   if (scenarios.length) demo.scenarios = scenarios;
   if (profile !== undefined) demo.profile = profile;
+  // For a person trying the demo the scenario chats join the traffic after two demo minutes; the
+  // e2e tests (--test-control) keep them in place.
+  if (!values['test-control']) demo.scenarioChatsPlayAfterMs = SCENARIO_CHATS_PLAY_AFTER_MS;
   for (const [key, arg] of [
     ['seed', 'seed'],
     ['agents', 'agents'],

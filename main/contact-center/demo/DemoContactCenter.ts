@@ -18,7 +18,7 @@ import { DigitalSimulation } from './digitalSimulation';
 import { agentName, defaultOtherSupervisors, defaultQueues, type QueueSpec, type SupervisorSpec } from './names';
 import { Rng } from './random';
 import { Routing } from './routing';
-import { applyScenario, defaultScenarioNames, scenarioAgents, type ScenarioName } from './scenarios';
+import { applyScenario, defaultScenarioNames, scenarioAgents, scenarioIds, type ScenarioName } from './scenarios';
 import { changeSupervisionMode, endAllBySupervisor, startSupervision, stopSupervision, supervisorParticipant, type Actor } from './supervision';
 import { SupervisorSimulation } from './supervisorSimulation';
 import { VoiceSimulation } from './voiceSimulation';
@@ -62,6 +62,11 @@ export interface DemoOptions {
   maxMessagesPerConversation?: number;
   /** Named e2e situations to put in place (see scenarios.ts). Default: all but the opt-in ones (hostile text). */
   scenarios?: readonly ScenarioName[];
+  /**
+   * The app (not the tests) lets the scenario chats go after this much demo time: the waiting
+   * one is routed, the scripted ones play on and end. Default: pinned for good (tests rely on them).
+   */
+  scenarioChatsPlayAfterMs?: number;
 }
 
 /**
@@ -146,6 +151,19 @@ export class DemoContactCenter implements Connector {
     const layoutFits = defaultQueues.every((q) => world.queues.has(q.id));
     for (const name of options.scenarios ?? defaultScenarioNames) {
       if (layoutFits && scenarioAgents[name].every((id) => world.agents.has(id))) applyScenario(this.control, name);
+    }
+    const letGoAfter = options.scenarioChatsPlayAfterMs;
+    if (letGoAfter !== undefined && this.simulate) {
+      world.scheduler.at(this.clock.now() + letGoAfter, () => {
+        for (const name of options.scenarios ?? defaultScenarioNames) {
+          const id = scenarioIds[name];
+          const ix = world.interactions.get(id);
+          if (!ix || !isDigital(ix.channel) || !world.pinned.has(id)) continue;
+          world.pinned.delete(id);
+          for (const agentId of scenarioAgents[name]) world.pinned.delete(agentId);
+          this.digital.letGo(id);
+        }
+      });
     }
     if (options.warmUp ?? this.simulate) {
       this.voice.warmUp(0.5);

@@ -122,6 +122,20 @@ export class DigitalSimulation {
     if (playback.play && ix.state !== 'pending') this.next(ix.id, playback.token);
   }
 
+  /**
+   * A pinned scenario chat joins the background: it plays its script to the end (and ends), and
+   * waiting, it is routed like any other (issue 13 found 8: in the app they stalled forever).
+   */
+  letGo(id: string): void {
+    const ix = this.world.interactions.get(id);
+    const playback = this.playback.get(id);
+    if (!ix || !playback || ix.state === 'ended') return;
+    playback.play = true;
+    playback.autoEnd = true;
+    playback.routeAt = Math.min(playback.routeAt, this.world.now());
+    if (ix.state !== 'pending') this.resume(ix);
+  }
+
   forget(id: string): void {
     this.playback.delete(id);
   }
