@@ -1,4 +1,5 @@
 import { expect, expectAccessible, saveScreenshot, test } from './fixtures';
+import { startWebHostProcess } from './webHost';
 
 /**
  * Issue 12 item 1: Queue activity shows the queue metrics main computes from the demo's events
@@ -52,4 +53,22 @@ test.describe('at --speed 20 (twenty demo seconds a second)', () => {
     await expect(strip).toContainText('ACW');
     await expectAccessible(app, 'agents with the metrics strip');
   });
+});
+
+test('metric thresholds are settings IT can lock', async ({ page }) => {
+  const host = await startWebHostProcess([], {}, { 'metrics.serviceLevelMinPercent': 95 });
+  try {
+    await page.goto(host.url);
+    await expect(page.getByTestId('supervisor-name')).toHaveText('Morgan Lee');
+    await page.keyboard.press('Alt+6');
+    const target = page.getByLabel(/Service level target/);
+    await expect(target).toHaveValue('95');
+    await expect(target).toBeDisabled();
+    // Not locked: the supervisor may tune this one.
+    await expect(page.getByLabel(/Abandon rate limit/)).toHaveValue('5');
+    await expect(page.getByLabel(/Abandon rate limit/)).toBeEnabled();
+    await expectAccessible(page, 'settings with metric thresholds');
+  } finally {
+    await host.stop();
+  }
 });

@@ -50,6 +50,16 @@ const fields: FieldSpec[] = [
   },
   { key: 'ui.theme', label: 'Theme', help: 'Light or dark; system follows your operating system. High contrast follows the operating system’s contrast setting.', kind: 'select', options: ['system', 'light', 'dark'] },
   { key: 'cache.retentionDays', label: 'Keep cached interactions (days)', help: 'Older cached interactions are purged.', kind: 'number' },
+  { key: 'metrics.serviceLevelMinPercent', label: 'Service level target (%)', help: 'Queue activity marks a service level below this.', kind: 'number' },
+  { key: 'metrics.abandonRateMaxPercent', label: 'Abandon rate limit (%)', help: 'Queue activity marks an abandon rate above this.', kind: 'number' },
+  { key: 'metrics.averageSpeedOfAnswerMaxSeconds', label: 'Speed of answer limit (seconds)', help: 'Queue activity marks an average speed of answer above this.', kind: 'number' },
+  {
+    key: 'metrics.longestWaitMaxPercentOfThreshold',
+    label: 'Longest wait limit (% of the queue threshold)',
+    help: "Queue activity marks a longest wait above this share of the queue's own service-level threshold (100 = the threshold).",
+    kind: 'number',
+  },
+  { key: 'metrics.digitalSlaMissedMax', label: 'Digital SLA misses allowed', help: 'Queue activity marks more digital conversations past their SLA than this.', kind: 'number' },
   {
     key: 'log.level',
     label: 'Log level',
