@@ -72,3 +72,16 @@ test('metric thresholds are settings IT can lock', async ({ page }) => {
     await host.stop();
   }
 });
+
+test('offline, Queue activity does not show the last metrics as if live', async ({ app }) => {
+  await app.keyboard.press('Alt+2');
+  await expect(app.locator('tr[data-queue-id="total"]')).toBeVisible();
+  await app.keyboard.press('Alt+4');
+  await app.getByRole('button', { name: 'Work offline' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'Demo contact center: offline' })).toBeVisible();
+  await app.keyboard.press('Alt+2');
+  await expect(app.getByText('Queue metrics pause while the contact center is not connected.')).toBeVisible();
+  await expect(app.locator('tr[data-queue-id="total"]')).toHaveCount(0);
+  await app.keyboard.press('Alt+1');
+  await expect(app.getByRole('region', { name: /^All queues,/ })).toHaveCount(0);
+});

@@ -1,5 +1,6 @@
 import { metricIntervalNames } from '../../../../preload/contract/metrics';
 import { WarningIcon } from '../../components/icons';
+import { useStore } from '../../store';
 import { useMetrics } from '../../store/metrics';
 import { IntervalSelector } from './IntervalSelector';
 import { breachText, formatDuration, formatPercent } from './metricFormat';
@@ -10,7 +11,8 @@ import './metrics.css';
 export function MetricsStrip() {
   const snapshot = useMetrics((s) => s.snapshot);
   const interval = useMetrics((s) => s.interval);
-  if (!snapshot) return null;
+  const online = useStore((s) => s.live.connector?.state === 'online');
+  if (!snapshot || !online) return null;
   const t = snapshot.total;
   const m = t.intervals[interval];
   const item = (label: string, value: string, title: string, metric?: ThresholdMetric) => {

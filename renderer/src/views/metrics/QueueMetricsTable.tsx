@@ -1,4 +1,5 @@
 import type { MetricInterval, MetricsThresholds, QueueMetrics } from '../../../../preload/contract/metrics';
+import { useStore } from '../../store';
 import { useMetrics } from '../../store/metrics';
 import { IntervalSelector } from './IntervalSelector';
 import { MetricCell } from './MetricCell';
@@ -9,13 +10,17 @@ import './metrics.css';
 export function QueueMetricsTable() {
   const snapshot = useMetrics((s) => s.snapshot);
   const interval = useMetrics((s) => s.interval);
+  // Offline or reconnecting, the last numbers would be stale: say so instead of showing them as live.
+  const online = useStore((s) => s.live.connector?.state === 'online');
   return (
     <section aria-labelledby="queue-metrics-title" className="panel queue-metrics">
       <div className="panel-heading">
         <h2 id="queue-metrics-title">Queues</h2>
         <IntervalSelector idPrefix="queues" />
       </div>
-      {!snapshot ? (
+      {!online ? (
+        <p className="muted">Queue metrics pause while the contact center is not connected.</p>
+      ) : !snapshot ? (
         <p className="muted">Collecting queue metrics…</p>
       ) : (
         <div className="table-scroll" role="region" aria-label="Queue metrics (scrolls sideways)" tabIndex={0}>
