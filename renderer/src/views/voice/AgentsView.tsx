@@ -6,6 +6,7 @@ import { useStore } from '../../store';
 import { dispatchVoice, useVoiceUi } from '../../store/voice';
 import { filterAgentIds, participantOfAgent } from '../../store/voice/selectors';
 import { ActionButton } from './ActionButton';
+import { binocularFor, liveSessionInteractionId } from './binocular';
 import { openDetails } from './commands';
 import { formatElapsed, interactionSummary } from './format';
 import { BinocularsIcon } from '../../components/icons';
@@ -95,6 +96,7 @@ const AgentRow = memo(function AgentRow({ id, index, top }: { id: string; index:
     const ixId = a?.monitorInteractionId ?? a?.interactionIds[0];
     return interactionSummary(ixId ? s.live.interactions[ixId] : undefined);
   });
+  const mySessionOn = useStore((s) => liveSessionInteractionId(s.live.voiceSession));
   const now = useSecondTick();
   // Benchmark hook: a change of this agent reached the DOM (mounting by scrolling is not a change).
   const mounted = useRef(false);
@@ -106,6 +108,12 @@ const AgentRow = memo(function AgentRow({ id, index, top }: { id: string; index:
     if (agent) reportAgentRowCommitted(useStore.getState().live.at, id);
   }, [agent, id]);
   if (!agent) return null;
+  const binocular = binocularFor(
+    agent.monitor,
+    agent.monitorInteractionId,
+    mySessionOn,
+    `Monitor ${agent.name}: open the interaction with ${agent.name} preselected`,
+  );
   const statusClass = `status-badge status-${agent.status.toLowerCase().replace(' ', '-')}`;
   const open = () => {
     const ixId = agent.monitorInteractionId;
@@ -131,10 +139,10 @@ const AgentRow = memo(function AgentRow({ id, index, top }: { id: string; index:
       </span>
       <span role="cell">
         <ActionButton
-          availability={agent.monitor}
+          availability={binocular.availability}
           className="icon-button binocular"
           label={`Monitor ${agent.name}`}
-          title={`Monitor ${agent.name}: open the interaction with ${agent.name} preselected`}
+          title={binocular.title}
           onClick={open}
         >
           <BinocularsIcon />

@@ -5,6 +5,7 @@ import { useStore } from '../../store';
 import { dispatchVoice, useVoiceUi } from '../../store/voice';
 import { participantOfAgent } from '../../store/voice/selectors';
 import { ActionButton } from './ActionButton';
+import { binocularFor, liveSessionInteractionId } from './binocular';
 import { openDetails } from './commands';
 import { agentNames, channelLabel, customerName, formatElapsed, interactionStateLabel, interactionSummary } from './format';
 import { BinocularsIcon, CollapseIcon, ExpandIcon } from '../../components/icons';
@@ -59,7 +60,7 @@ function PlatformCounters() {
 }
 
 /** The agent participant a binocular acts on, and whether main allows monitoring it. */
-function binocularFor(ix: InteractionView): { participantId: string | undefined; monitor: Availability } {
+function monitorTargetOf(ix: InteractionView): { participantId: string | undefined; monitor: Availability } {
   if (ix.channel !== 'voice') {
     return { participantId: undefined, monitor: ix.digitalActions?.monitor ?? { allowed: false, reason: 'Not monitorable' } };
   }
@@ -112,10 +113,12 @@ function Interacting() {
 const InteractingRow = memo(function InteractingRow({ id }: { id: string }) {
   const ix = useStore((s) => s.live.interactions[id]);
   const queue = useStore((s) => (ix?.queueId ? (s.live.queues[ix.queueId]?.name ?? ix.queueId) : '—'));
+  const mySessionOn = useStore((s) => liveSessionInteractionId(s.live.voiceSession));
   const now = useSecondTick();
   if (!ix) return null;
-  const { participantId, monitor } = binocularFor(ix);
+  const { participantId, monitor } = monitorTargetOf(ix);
   const who = `${channelLabel[ix.channel]} with ${customerName(ix)}`;
+  const binocular = binocularFor(monitor, id, mySessionOn, `Monitor ${who}: open its details`);
   const agents = agentNames(ix);
   return (
     <tr data-interaction-id={id}>
@@ -126,10 +129,10 @@ const InteractingRow = memo(function InteractingRow({ id }: { id: string }) {
       <td className="tabular">{formatElapsed(now - ix.startedAt)}</td>
       <td>
         <ActionButton
-          availability={monitor}
+          availability={binocular.availability}
           className="icon-button binocular"
           label={`Monitor ${who}${agents ? ` (${agents})` : ''}`}
-          title={`Monitor ${who}: open its details`}
+          title={binocular.title}
           onClick={() => openDetails(id, participantId)}
         >
           <BinocularsIcon />
