@@ -84,10 +84,16 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
   };
   const cache = options.keyStore ? await openCache(options, config, notices, (text) => notifyLater(text)) : undefined;
 
-  const phone = options.phone === false ? undefined : createPhoneWiring(config, log, () => secretOrEnv(secrets, 'phone.password'));
+  const phone = options.phone === false ? undefined : createPhoneWiring(
+          config,
+          log,
+          () => secretOrEnv(secrets, 'phone.password'),
+          () => secretOrEnv(secrets, 'phone.turnPassword'),
+        );
   // The AMI secret needs no signal: the connector reads it at every (re)connection.
   const secretCommands = secretHandlers(secrets, log, (name) => {
-    if (name === 'phone.password') void phone?.accountChanged();
+    // The TURN password is read again with the account; it applies to the next peer without re-registering.
+    if (name === 'phone.password' || name === 'phone.turnPassword') void phone?.accountChanged();
   });
 
   const core = new SupervisorCore({

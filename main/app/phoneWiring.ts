@@ -16,6 +16,8 @@ import { declinedCallNotice, gateDeclinedNotice, type NoticeGate } from '../phon
 import { phoneHandlers } from '../phone/phoneHandlers';
 import { ModeChangeError } from '../phone/monitorSession';
 import { NodeWsSocket } from '../phone/nodeWsSocket';
+import { iceConfigFrom } from '../phone/iceConfig';
+import type { IceConfig } from '../../preload/contract/ice';
 import { JsSipSoftphone, PhoneError, type SipAccount } from '../phone/softphone';
 
 export interface PhoneWiring {
@@ -52,6 +54,8 @@ export function createPhoneWiring(
   log: Logger,
   /** The SIP password: the secret store, else SPYGLASS_SIP_PASSWORD (labs/tests). Never a setting. */
   sipPassword: () => Promise<string | undefined> = async () => process.env.SPYGLASS_SIP_PASSWORD,
+  /** The TURN password (static credential): the secret store, else SPYGLASS_TURN_PASSWORD. Never a setting. */
+  turnPassword: () => Promise<string | undefined> = async () => process.env.SPYGLASS_TURN_PASSWORD,
 ): PhoneWiring {
   let mediaSink: EventSink | undefined;
   let emitRequest: (sink: EventSink, request: unknown) => void = () => {};
@@ -93,6 +97,7 @@ export function createPhoneWiring(
         ? demoPbx.createSocket()
         : new NodeWsSocket(account.wsUrl, { rejectUnauthorized: account.rejectUnauthorized ?? true, ...(account.ca ? { ca: account.ca } : {}) }),
     log: (line) => log.info(`phone: ${line}`),
+    iceConfig: () => iceConfig(),
     // The supervisor hears of every call the phone would not answer (at most one notice per window).
     onDeclinedCall: ({ caller, reason }) => {
       const gated = gateDeclinedNotice(declinedGate, Date.now());
@@ -110,6 +115,29 @@ export function createPhoneWiring(
       password = '';
       log.warn(`phone: the SIP password could not be read: ${(e as Error).message}`);
     }
+    try {
+      turnCredential = (await turnPassword()) || undefined;
+    } catch (e) {
+      turnCredential = undefined;
+      log.warn(`phone: the TURN password could not be read: ${(e as Error).message}`);
+    }
+  };
+  // ICE servers apply to the next peer (no re-registration). The demo PBX's far end is in the same renderer: no servers, all paths.
+  let turnCredential: string | undefined;
+  let lastIceProblem = '';
+  const iceConfig = (): IceConfig => {
+    if (isDemo()) return { iceServers: [], iceTransportPolicy: 'all' };
+    const r = iceConfigFrom({
+      stunServers: config.get('phone.stunServers'),
+      turnServers: config.get('phone.turnServers'),
+      turnUsername: config.get('phone.turnUsername'),
+      turnCredential,
+      iceTransportPolicy: config.get('phone.iceTransportPolicy'),
+    });
+    const problem = r.ok ? r.warnings.join(' ') : r.error;
+    if (problem && problem !== lastIceProblem) log.warn(`phone: ${problem}`);
+    lastIceProblem = problem;
+    return r.config;
   };
   const account = (): SipAccount | null => {
     if (isDemo()) return demoPbx.account();

@@ -7,6 +7,7 @@ import type { Logger } from '../core/logger';
 const labels: Record<SecretName, string> = {
   'phone.password': 'SIP password',
   'asterisk.secret': 'Asterisk AMI secret',
+  'phone.turnPassword': 'TURN password',
 };
 
 /**

@@ -31,6 +31,7 @@ export interface SecretStore {
 export const secretEnvVars: Record<SecretName, string> = {
   'phone.password': 'SPYGLASS_SIP_PASSWORD',
   'asterisk.secret': 'SPYGLASS_AMI_SECRET',
+  'phone.turnPassword': 'SPYGLASS_TURN_PASSWORD',
 };
 
 /** Where an administrator puts a secret for Spyglass to pick up: `<userData>/secrets/<name>`. */

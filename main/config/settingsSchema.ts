@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { iceUrlScheme, iceUrlSchema, MAX_ICE_URLS_PER_SERVER, MAX_ICE_USERNAME_CHARS } from '../../preload/contract/ice';
 
 /**
  * Every setting Spyglass knows, its type and default. IT policy and user
@@ -28,6 +29,16 @@ export const settingsShape = {
   'phone.answerTimeoutSeconds': z.number().int().min(2).max(120),
   /** FreeSWITCH only: the PBX administrator confirmed liberal-dtmf=true, so INFO digits are honoured (else refused). */
   'phone.liberalDtmf': z.boolean(),
+  /** ICE (issue 17): STUN URLs (stun:/stuns:), TURN URLs (turn: udp/tcp, turns: e.g. on 443) sharing one username; the TURN password is a secret (phone.turnPassword). */
+  'phone.stunServers': z
+    .array(iceUrlSchema.refine((u) => iceUrlScheme(u)?.startsWith('stun'), 'must be a stun: or stuns: URL'))
+    .max(MAX_ICE_URLS_PER_SERVER),
+  'phone.turnServers': z
+    .array(iceUrlSchema.refine((u) => iceUrlScheme(u)?.startsWith('turn'), 'must be a turn: or turns: URL'))
+    .max(MAX_ICE_URLS_PER_SERVER),
+  'phone.turnUsername': z.string().max(MAX_ICE_USERNAME_CHARS),
+  /** "relay": IT forces media through TURN only (no direct or server-reflexive paths). */
+  'phone.iceTransportPolicy': z.enum(['all', 'relay']),
   'audio.input': z.string().max(500),
   'audio.output': z.string().max(500),
   /** Light or dark; "system" follows the OS (prefers-color-scheme). High contrast always follows the OS (forced colours). */
@@ -76,6 +87,10 @@ export const defaultSettings: Settings = {
   'phone.dtmfMethod': 'info',
   'phone.answerTimeoutSeconds': 8,
   'phone.liberalDtmf': false,
+  'phone.stunServers': [],
+  'phone.turnServers': [],
+  'phone.turnUsername': '',
+  'phone.iceTransportPolicy': 'all',
   'audio.input': 'default',
   'audio.output': 'default',
   'ui.theme': 'system',

@@ -18,6 +18,7 @@ import { NodeWsSocket, type SocketErrorInfo } from './nodeWsSocket';
 import { monitorTargetUri, type PbxProfile } from './pbxProfiles';
 import { problemFromRegistration, problemFromSocket } from './phoneProblems';
 import { RemotePeerConnection } from './remotePeerConnection';
+import type { IceConfig } from '../../preload/contract/ice';
 import { installJsSipWebRtcGlobals, pcConfigWith, withJsSipWindow } from './webrtcShim';
 
 export interface SipAccount {
@@ -115,6 +116,8 @@ export interface SoftphoneDeps {
   /** Clock for monitor-token expiry (default Date.now). */
   now?: () => number;
   log?: (line: string) => void;
+  /** STUN/TURN servers and transport policy for each new peer, read when the peer is made (default: none, all paths). */
+  iceConfig?: () => IceConfig;
 }
 
 let monitorCounter = 0;
@@ -338,7 +341,8 @@ export class JsSipSoftphone implements Softphone {
   // ---------------------------------------------------------------- internals
 
   private pcConfig(): Record<string, unknown> {
-    return pcConfigWith((config) => new RemotePeerConnection(this.deps.mediaHost, config));
+    const ice: IceConfig = this.deps.iceConfig?.() ?? { iceServers: [], iceTransportPolicy: 'all' };
+    return pcConfigWith((config) => new RemotePeerConnection(this.deps.mediaHost, config), { ...ice });
   }
 
   private adopt(m: MonitorSession): MonitorSession {

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { command } from './define';
 
-export const secretNames = ['phone.password', 'asterisk.secret'] as const;
+export const secretNames = ['phone.password', 'asterisk.secret', 'phone.turnPassword'] as const;
 export const secretNameSchema = z.enum(secretNames);
 export type SecretName = z.infer<typeof secretNameSchema>;
 

@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DemoPbx } from '../../main/phone/demoPbx/demoPbx';
-import { createMediaHostChannel } from '../../main/phone/mediaHost';
+import { createMediaHostChannel, type MediaHost } from '../../main/phone/mediaHost';
 import { JsSipSoftphone } from '../../main/phone/softphone';
 import { phoneCommands } from '../../preload/contract/phone';
 import { CHROMIUM } from './support/chromiumMediaHost';
@@ -34,6 +34,7 @@ describe.skipIf(!!skip)('media bridge over the contract channels (attachMediaHos
   let server: Server;
   let phone: JsSipSoftphone;
   let pbx: DemoPbx;
+  let mediaHost: MediaHost;
   const invalid: string[] = [];
   const hostReadyCalls: string[][] = [];
   const validated: Record<string, number> = {};
@@ -55,6 +56,7 @@ describe.skipIf(!!skip)('media bridge over the contract channels (attachMediaHos
       // After teardown the page is gone; late requests (a BYE's cleanup) have nobody to reach.
       page.evaluate(([c, p]) => (globalThis as unknown as { __deliver(c: string, p: unknown): void }).__deliver(c, p), ['media:request', req] as const).catch(() => undefined);
     });
+    mediaHost = channel.host;
     pbx = new DemoPbx({ mediaHost: channel.host });
     phone = new JsSipSoftphone({ mediaHost: channel.host, createSocket: pbx.createSocket });
     // What main's IPC / WebSocket handler does: validate against the contract, then dispatch.
@@ -95,6 +97,30 @@ describe.skipIf(!!skip)('media bridge over the contract channels (attachMediaHos
     expect(validated['media:event']).toBeGreaterThan(3);
     await until(async () => !(await page.evaluate(() => (globalThis as unknown as { labAttached: { micLive(): boolean } }).labAttached.micLive())), 'mic off in monitor');
     expect(invalid).toEqual([]);
+  });
+
+  it('ICE servers and forced relay reach Chromium\'s RTCPeerConnection; a non-ICE URL is refused before it', async () => {
+    // Record what the real constructor was configured with (getConfiguration is Chromium's own view).
+    await page.evaluate(() => {
+      const g = globalThis as unknown as { RTCPeerConnection: typeof RTCPeerConnection; __iceSeen: RTCConfiguration[] };
+      const Real = g.RTCPeerConnection;
+      g.__iceSeen = [];
+      g.RTCPeerConnection = class extends Real {
+        constructor(c?: RTCConfiguration) {
+          super(c);
+          g.__iceSeen.push(this.getConfiguration());
+        }
+      };
+    });
+    const ice = { iceServers: [{ urls: ['turn:127.0.0.1:3478?transport=udp', 'turns:127.0.0.1:443?transport=tcp'], username: 'u', credential: 'p' }], iceTransportPolicy: 'relay' };
+    const channel = mediaHost;
+    await channel.request('ice-lab-1', 'create', [ice]);
+    const seen = await page.evaluate(() => (globalThis as unknown as { __iceSeen: RTCConfiguration[] }).__iceSeen);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ iceTransportPolicy: 'relay', iceServers: [{ urls: ice.iceServers[0]!.urls, username: 'u', credential: 'p' }] });
+    await expect(channel.request('ice-lab-2', 'create', [{ iceServers: [{ urls: ['http://127.0.0.1/'] }] }])).rejects.toThrow(/ICE server settings are not usable/);
+    expect(await page.evaluate(() => (globalThis as unknown as { __iceSeen: RTCConfiguration[] }).__iceSeen.length)).toBe(1);
+    await channel.request('ice-lab-1', 'close', []);
   });
 
   it('a reload of the media page ends the leg cleanly: BYE to the PBX, clear message, no live mic', async () => {

@@ -13,6 +13,7 @@
  */
 import type { InboundAudio, MediaEvent, MediaRequest, MediaResponse, MediaResult, PcSnapshot, SessionDescriptionInit } from '../../../preload/contract/phone';
 import { inboundAudioEventType, pcEventTypes } from '../../../preload/contract/phone';
+import { iceConfigSchema } from '../../../preload/contract/ice';
 import { waitForCanInsertDtmf, playDtmf } from './dtmfSender';
 
 export interface PeerConnectionHostOptions {
@@ -120,7 +121,10 @@ export function createPeerConnectionHost(options: PeerConnectionHostOptions): Pe
     async create(pcId, [config]) {
       if (entries.has(pcId)) throw new Error(`peer connection ${pcId} exists`);
       const inputId = options.devices?.().inputId ?? '';
-      const pc = new RTCPeerConnection((config as RTCConfiguration) ?? {});
+      // Only checked ICE servers and the transport policy reach Chromium (preload/contract/ice.ts); anything else is dropped.
+      const ice = iceConfigSchema.safeParse(config ?? { iceServers: [] });
+      if (!ice.success) throw new Error(`The ICE server settings are not usable: ${ice.error.issues.map((i) => i.message).join('; ')}`);
+      const pc = new RTCPeerConnection({ iceServers: ice.data.iceServers, iceTransportPolicy: ice.data.iceTransportPolicy });
       const transceiver = pc.addTransceiver('audio', { direction: 'sendrecv' });
       const entry: Entry = { pc, mic: null, micReady: Promise.resolve(), micError: null, wantMic: false, playbackMuted: false, closed: false, audio: null, reporter: null };
       entries.set(pcId, entry);

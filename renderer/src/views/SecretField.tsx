@@ -21,7 +21,7 @@ export function useSecretsStatus(): [SecretsStatus | undefined, (next: SecretsSt
   return [status, setStatus];
 }
 
-const envVarOf: Record<SecretName, string> = { 'phone.password': 'SPYGLASS_SIP_PASSWORD', 'asterisk.secret': 'SPYGLASS_AMI_SECRET' };
+const envVarOf: Record<SecretName, string> = { 'phone.password': 'SPYGLASS_SIP_PASSWORD', 'asterisk.secret': 'SPYGLASS_AMI_SECRET', 'phone.turnPassword': 'SPYGLASS_TURN_PASSWORD' };
 
 interface SecretFieldProps {
   name: SecretName;

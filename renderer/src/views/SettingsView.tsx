@@ -48,6 +48,15 @@ const fields: FieldSpec[] = [
     help: 'How long the PBX has to answer a monitor call before Spyglass gives up and says why.',
     kind: 'number',
   },
+  // The STUN/TURN server lists are set in settings.json or IT policy (phone.stunServers, phone.turnServers; README).
+  { key: 'phone.turnUsername', label: 'TURN username', help: 'The username for the TURN servers your IT set up (static credential).', kind: 'text' },
+  {
+    key: 'phone.iceTransportPolicy',
+    label: 'Media path',
+    help: 'relay: audio only ever goes through the TURN servers (usually set by IT policy); all: direct paths too.',
+    kind: 'select',
+    options: ['all', 'relay'],
+  },
   { key: 'ui.theme', label: 'Theme', help: 'Light or dark; system follows your operating system. High contrast follows the operating system’s contrast setting.', kind: 'select', options: ['system', 'light', 'dark'] },
   { key: 'cache.retentionDays', label: 'Keep cached interactions (days)', help: 'Older cached interactions are purged.', kind: 'number' },
   { key: 'metrics.serviceLevelMinPercent', label: 'Service level target (%)', help: 'Queue activity marks a service level below this.', kind: 'number' },
@@ -198,6 +207,15 @@ export function SettingsView() {
                   name="asterisk.secret"
                   label="Asterisk AMI secret"
                   help="The manager user’s secret from manager.conf. Never written to settings or IT policy files (where it is kept is shown above); used from the next connection attempt."
+                  status={secrets}
+                  onStatus={setSecrets}
+                />
+              ) : null}
+              {f.key === 'phone.turnUsername' ? (
+                <SecretField
+                  name="phone.turnPassword"
+                  label="TURN password"
+                  help="The TURN servers’ static credential. Never written to settings or IT policy files (where it is kept is shown above); used from the next monitor call."
                   status={secrets}
                   onStatus={setSecrets}
                 />

@@ -3,7 +3,7 @@ import { afterEach, expect } from 'vitest';
 import { InProcessSocket } from '../../../../main/phone/demoPbx/inProcessSocket';
 import { SipUas, type InviteDecision, type UasCall } from '../../../../main/phone/demoPbx/sipUas';
 import { asteriskChanSpy, type PbxProfile } from '../../../../main/phone/pbxProfiles';
-import { JsSipSoftphone, type DeclinedCall, type SipAccount } from '../../../../main/phone/softphone';
+import { JsSipSoftphone, type DeclinedCall, type SipAccount, type SoftphoneDeps } from '../../../../main/phone/softphone';
 import { FakeMediaHost, fakeSdp } from './fakeMediaHost';
 
 export interface Harness {
@@ -23,6 +23,8 @@ export interface InProcessPhoneOptions {
   onInvite?: (c: UasCall) => InviteDecision | Promise<InviteDecision>;
   refuseInfo?: (c: UasCall) => { status: number; reason: string } | undefined;
   now?: () => number;
+  /** ICE servers/policy the phone hands each new peer (SoftphoneDeps.iceConfig). */
+  iceConfig?: SoftphoneDeps['iceConfig'];
 }
 
 export function inProcessPhone(opts: InProcessPhoneOptions = {}): Harness {
@@ -45,6 +47,7 @@ export function inProcessPhone(opts: InProcessPhoneOptions = {}): Harness {
     createSocket: () => (sock = new InProcessSocket(uas)),
     onDeclinedCall: (c) => declined.push(c),
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.iceConfig ? { iceConfig: opts.iceConfig } : {}),
   });
   const account: SipAccount = {
     wsUrl: 'ws://demo-pbx.invalid',
