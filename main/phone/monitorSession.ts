@@ -88,6 +88,8 @@ export class MonitorSession extends EventEmitter {
   private switching: Promise<void> = Promise.resolve();
   private audio: LegAudio = initialLegAudio();
   private verdict: AudioVerdict = 'waiting';
+  /** From the selected candidate pair (renderer getStats): media through a TURN relay; undefined until ICE chose one. */
+  private relayed: boolean | undefined;
   private audioTimer: NodeJS.Timeout | null = null;
   /** Wakes digit senders waiting for ChanSpy to begin spying. */
   private readonly spyingWaiters = new Set<() => void>();
@@ -139,6 +141,7 @@ export class MonitorSession extends EventEmitter {
       s.audio = this.verdict;
       const p = audioProblem(this.verdict);
       if (p) s.audioProblem = p;
+      if (this.relayed !== undefined) s.relayed = this.relayed;
     }
     return s;
   }
@@ -518,6 +521,11 @@ export class MonitorSession extends EventEmitter {
     if (this.isOver || !this.established) return;
     const wasSpying = this.audio.firstPacketAt !== null;
     this.audio = observeInbound(this.audio, report, this.now(), { levelsMeasured: !this.playbackMuted });
+    const relayed = report.localCandidateType === undefined ? this.relayed : report.localCandidateType === 'relay';
+    if (relayed !== this.relayed) {
+      this.relayed = relayed;
+      this.emit('change', this.status());
+    }
     this.checkAudio();
     if (wasSpying || this.audio.firstPacketAt === null) return;
     for (const wake of [...this.spyingWaiters]) wake();

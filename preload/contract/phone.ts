@@ -110,6 +110,8 @@ export const inboundAudioSchema = z.object({
   /** Sum of squared sample levels x seconds (WebRTC totalAudioEnergy); 0 when not reported. */
   totalAudioEnergy: z.number().nonnegative().max(1e9),
   totalSamplesDuration: z.number().nonnegative().max(1e9),
+  /** The selected ICE candidate pair's local candidate type (RTCIceCandidateStats.candidateType); absent before ICE chose one. */
+  localCandidateType: z.enum(['host', 'srflx', 'prflx', 'relay']).optional(),
 });
 export type InboundAudio = z.infer<typeof inboundAudioSchema>;
 
@@ -178,6 +180,8 @@ export const monitorStatusSchema = z.object({
   audio: z.enum(['waiting', 'flowing', 'none', 'silent']).optional(),
   /** Set while audio is 'none' or 'silent': what it likely means and what to check. */
   audioProblem: phoneProblemSchema.optional(),
+  /** Known once ICE selected a path: true when this leg's media goes through a TURN relay. */
+  relayed: z.boolean().optional(),
 });
 export type MonitorStatus = z.infer<typeof monitorStatusSchema>;
 

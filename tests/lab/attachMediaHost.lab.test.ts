@@ -90,6 +90,8 @@ describe.skipIf(!!skip)('media bridge over the contract channels (attachMediaHos
   it('monitors through the real renderer module with every payload passing the contract', async () => {
     const m = await phone.startMonitor({ target: '1001', mode: 'monitor' });
     expect(m.state).toBe('active');
+    // Chromium's own getStats: the selected pair's local candidate is a host candidate (same page, no TURN).
+    await until(() => phone.status().monitor?.relayed === false, 'the selected ICE path reported');
     await phone.setMode('coach');
     await until(() => page.evaluate(() => (globalThis as unknown as { labAttached: { micLive(): boolean } }).labAttached.micLive()), 'mic live in coach');
     await phone.setMode('monitor');

@@ -66,12 +66,18 @@ export interface PeerConnectionHost {
 async function inboundAudio(pc: RTCPeerConnection): Promise<InboundAudio> {
   const out: InboundAudio = { packetsReceived: 0, totalAudioEnergy: 0, totalSamplesDuration: 0 };
   const stats = await pc.getStats().catch(() => null);
-  stats?.forEach((r: { type: string; kind?: string; packetsReceived?: number; totalAudioEnergy?: number; totalSamplesDuration?: number }) => {
+  let pairId: string | undefined;
+  stats?.forEach((r: { type: string; kind?: string; packetsReceived?: number; totalAudioEnergy?: number; totalSamplesDuration?: number; selectedCandidatePairId?: string }) => {
+    if (r.type === 'transport' && r.selectedCandidatePairId) pairId = r.selectedCandidatePairId;
     if (r.type !== 'inbound-rtp' || (r.kind && r.kind !== 'audio')) return;
     out.packetsReceived += r.packetsReceived ?? 0;
     out.totalAudioEnergy += r.totalAudioEnergy ?? 0;
     out.totalSamplesDuration += r.totalSamplesDuration ?? 0;
   });
+  // The path ICE selected: is our end a TURN relay? (the status bar says so; only what the stats say).
+  const localId = pairId ? (stats?.get(pairId) as { localCandidateId?: string } | undefined)?.localCandidateId : undefined;
+  const type = localId ? (stats?.get(localId) as { candidateType?: string } | undefined)?.candidateType : undefined;
+  if (type === 'host' || type === 'srflx' || type === 'prflx' || type === 'relay') out.localCandidateType = type;
   return out;
 }
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { partialSettingsSchema } from '../../../main/config/settingsSchema';
 import { iceConfigFrom, type IceSettings } from '../../../main/phone/iceConfig';
 import { iceConfigSchema, iceUrlSchema, MAX_ICE_SERVERS } from '../../../preload/contract/ice';
-import { phonePerTest } from './support/inProcessPhone';
+import { describePhone } from '../../../renderer/src/store/phone/selectors';
+import { phonePerTest, until } from './support/inProcessPhone';
 
 const settings = (over: Partial<IceSettings> = {}): IceSettings => ({
   stunServers: [],
@@ -129,5 +130,27 @@ describe('the ICE configuration reaches the peer connection', () => {
     const { phone, media } = await started();
     await phone.startMonitor({ target: '1001', mode: 'monitor' });
     expect(media.calls.find((c) => c.method === 'create')?.args[0]).toEqual({ iceServers: [], iceTransportPolicy: 'all' });
+  });
+});
+
+describe('the status bar says when media is relayed', () => {
+  const { started } = phonePerTest();
+
+  it('a leg whose selected candidate pair is local relay shows "audio relayed through TURN"', async () => {
+    const h = await started();
+    h.media.localCandidateType = 'relay';
+    await h.phone.startMonitor({ target: '1001', mode: 'monitor' });
+    await until(() => h.phone.status().monitor?.relayed === true, 'relayed reported');
+    expect(describePhone({ ...h.phone.status(), registration: 'registered', server: 'wss://pbx.example.com' }).text).toBe(
+      'Phone: ready (pbx.example.com) · audio relayed through TURN',
+    );
+  });
+
+  it('a direct (host) path says nothing about relaying', async () => {
+    const h = await started();
+    h.media.localCandidateType = 'host';
+    await h.phone.startMonitor({ target: '1001', mode: 'monitor' });
+    await until(() => h.phone.status().monitor?.relayed === false, 'direct path reported');
+    expect(describePhone({ ...h.phone.status(), registration: 'registered', server: 'wss://pbx.example.com' }).text).toBe('Phone: ready (pbx.example.com)');
   });
 });

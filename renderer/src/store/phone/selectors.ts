@@ -9,7 +9,7 @@ export function describePhone(status: PhoneStatus | undefined): { text: string; 
   const where = status.server ? ` (${status.server.replace(/^wss?:\/\//, '')})` : '';
   switch (status.registration) {
     case 'registered':
-      return { text: `Phone: ready${where}`, problem: false };
+      return { text: `Phone: ready${where}${status.monitor?.relayed ? ' · audio relayed through TURN' : ''}`, problem: false };
     case 'connecting':
       return { text: `Phone: connecting${where}…`, problem: false };
     case 'reconnecting':

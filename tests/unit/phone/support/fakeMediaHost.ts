@@ -4,7 +4,7 @@
  * "gathering" that completes after a tick, a disabled audio sender with DTMF.
  * Records what the renderer would have been told (mic on/off, insertDTMF).
  */
-import type { MediaEvent, MediaMethod, MediaResult, PcSnapshot, SessionDescriptionInit } from '../../../../preload/contract/phone';
+import type { InboundAudio, MediaEvent, MediaMethod, MediaResult, PcSnapshot, SessionDescriptionInit } from '../../../../preload/contract/phone';
 import type { MediaHost } from '../../../../main/phone/mediaHost';
 
 let portSeq = 40000;
@@ -50,6 +50,8 @@ export class FakeMediaHost implements MediaHost {
   failIce = false;
   /** What the PBX sends once connected: audio packets (reported like the renderer does), or nothing. */
   inbound: 'flowing' | 'none' = 'flowing';
+  /** The local candidate type of the selected pair, reported with the inbound audio like the renderer does. */
+  localCandidateType: InboundAudio['localCandidateType'];
   /** Per peer: whether its playback is muted (the privacy mute), as the renderer would hold it. */
   readonly playbackMuted = new Map<string, boolean>();
   /** Make setPlaybackMuted fail with this reason. */
@@ -167,7 +169,7 @@ export class FakeMediaHost implements MediaHost {
     let packets = 0;
     const timer = setInterval(() => {
       if (this.inbound === 'flowing') packets += 2;
-      const e: MediaEvent = { pcId, type: 'inboundaudio', snapshot: pc.snap, inbound: { packetsReceived: packets, totalAudioEnergy: packets * 1e-3, totalSamplesDuration: packets * 0.02 } };
+      const e: MediaEvent = { pcId, type: 'inboundaudio', snapshot: pc.snap, inbound: { packetsReceived: packets, totalAudioEnergy: packets * 1e-3, totalSamplesDuration: packets * 0.02, ...(this.localCandidateType ? { localCandidateType: this.localCandidateType } : {}) } };
       for (const l of this.listeners) l(e);
     }, 50);
     timer.unref?.();
