@@ -29,7 +29,12 @@ export function cacheHandlers(core: SupervisorCore): Handlers {
     'cache:status': () => cacheStatus(core),
     'cache:search': (query) => wrap(() => cache().search(query)),
     'cache:open': async ({ interactionId }) => {
-      const detail = await wrap(() => cache().openInteraction(interactionId));
+      // A cached id (offline review) names one conversation; a live view that just ended has the
+      // platform id, which names the conversation the recorder last cached under it (wrap-up, issue 12).
+      const cachedId = core.recorder?.cachedIdFor(interactionId) ?? interactionId;
+      const detail =
+        (await wrap(() => cache().openInteraction(interactionId))) ??
+        (cachedId !== interactionId ? await wrap(() => cache().openInteraction(cachedId)) : null);
       if (!detail) throw new CommandError('NOT_FOUND', 'This interaction is not in the cache.');
       const { audit: _audit, assistanceRequests: _requests, ...rest } = detail;
       return rest;

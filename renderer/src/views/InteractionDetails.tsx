@@ -1,19 +1,21 @@
-import { dispatch, useStore } from '../store';
+import { useRef } from 'react';
+import type { InteractionView } from '../../../preload/contract';
+import { useStore } from '../store';
 import { ConversationDetails } from './digital/ConversationDetails';
+import { EndedInteraction } from './EndedInteraction';
 import { VoiceDetails } from './voice/VoiceDetails';
 
-/** Opens the details of one interaction: voice and digital have their own screens. */
+/**
+ * Opens the details of one interaction: voice and digital have their own screens.
+ * When it ends (or leaves the live set) the view stays, as a wrap-up: the last
+ * snapshot seen names it, since the live store no longer has it.
+ */
 export function InteractionDetails({ interactionId }: { interactionId: string }) {
-  const channel = useStore((s) => s.live.interactions[interactionId]?.channel);
-  if (!channel) {
-    return (
-      <section className="view">
-        <p>This interaction has ended and is no longer live.</p>
-        <button type="button" title="Back to the list" onClick={() => dispatch({ type: 'ui/openDetails', interactionId: undefined })}>
-          Back
-        </button>
-      </section>
-    );
-  }
-  return channel === 'voice' ? <VoiceDetails interactionId={interactionId} /> : <ConversationDetails interactionId={interactionId} />;
+  const ix = useStore((s) => s.live.interactions[interactionId]);
+  const lastSeen = useRef<InteractionView | undefined>(undefined);
+  if (ix) lastSeen.current = ix;
+  else if (lastSeen.current?.id !== interactionId) lastSeen.current = undefined;
+  // A digital conversation that ended but is still listed keeps its own screen (its transcript stays there).
+  if (!ix || (ix.channel === 'voice' && ix.state === 'ended')) return <EndedInteraction key={interactionId} interactionId={interactionId} lastSeen={lastSeen.current} />;
+  return ix.channel === 'voice' ? <VoiceDetails interactionId={interactionId} /> : <ConversationDetails interactionId={interactionId} />;
 }

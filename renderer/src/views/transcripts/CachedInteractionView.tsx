@@ -23,7 +23,8 @@ export function CachedInteractionView({ interactionId, onClose }: { interactionI
   const addNote = async () => {
     if (!note.trim()) return;
     setSaving(true);
-    const saved = await run('notes:add', { interactionId, text: note });
+    // The cached id: opened from a live view that ended, interactionId is the platform's id.
+    const saved = await run('notes:add', { interactionId: detail?.interaction.id ?? interactionId, text: note });
     setSaving(false);
     if (saved) {
       setNote('');
@@ -31,7 +32,7 @@ export function CachedInteractionView({ interactionId, onClose }: { interactionI
     }
   };
   const exportAs = async (format: 'text' | 'pdf') => {
-    const file = await run('cache:export', { interactionId, format });
+    const file = await run('cache:export', { interactionId: detail?.interaction.id ?? interactionId, format });
     if (file) downloadBase64(file.filename, file.mimeType, file.base64);
   };
 
