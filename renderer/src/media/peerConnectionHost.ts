@@ -146,6 +146,12 @@ export function createPeerConnectionHost(options: PeerConnectionHostOptions): Pe
           const track = mic.getAudioTracks()[0];
           if (track) {
             await transceiver.sender.replaceTrack(track);
+            // The leg may have been closed while the track was being attached (a call that ends
+            // while the leg is still connecting): setStreams on a closed connection throws.
+            if (entry.closed || pc.signalingState === 'closed') {
+              for (const t of mic.getTracks()) t.stop();
+              return;
+            }
             transceiver.sender.setStreams?.(mic);
           }
           options.onLocalStream?.(pcId, mic);
@@ -153,7 +159,11 @@ export function createPeerConnectionHost(options: PeerConnectionHostOptions): Pe
         (e: unknown) => {
           entry.micError = String((e as Error)?.message ?? e);
         },
-      );
+      ).catch((e: unknown) => {
+        // Attaching the microphone to a leg that is closing is not an error the user can act on;
+        // keep it as the leg's mic error instead of an unhandled rejection in the page.
+        if (!entry.closed) entry.micError = String((e as Error)?.message ?? e);
+      });
       pc.ontrack = (e) => {
         // A disabled remote track renders silence everywhere it goes: the speaker and the output meter.
         e.track.enabled = !entry.playbackMuted;
