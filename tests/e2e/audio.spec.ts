@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, monitorAlexKim, test } from './fixtures';
+import { expect, meterPeak, monitorAlexKim, test } from './fixtures';
 
 /**
  * The demo's voice goes through the real softphone: JsSIP in main dials the
@@ -7,18 +6,6 @@ import { expect, monitorAlexKim, test } from './fixtures';
  * this page's RTCPeerConnection, the demo far end plays the conversation and
  * meters what it receives from the supervisor (Chromium's fake microphone).
  */
-const level = (page: Page, name: string) =>
-  page.locator(`meter[data-meter="${name}"]`).evaluate((m) => Number((m as HTMLMeterElement).value));
-
-async function peak(page: Page, name: string, ms = 1500): Promise<number> {
-  let max = 0;
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    max = Math.max(max, await level(page, name).catch(() => 0));
-    await page.waitForTimeout(100);
-  }
-  return max;
-}
 
 test('monitor through the softphone: you hear the call; only coach and barge let anyone hear you', async ({ app }) => {
   await expect(app.getByText(/Phone: ready/)).toBeVisible({ timeout: 30_000 });
@@ -26,28 +13,28 @@ test('monitor through the softphone: you hear the call; only coach and barge let
   await expect(app.getByText('Dialing…')).toHaveCount(0);
 
   // The conversation's audio reaches the supervisor.
-  await expect.poll(() => peak(app, 'output'), { timeout: 20_000 }).toBeGreaterThan(0.01);
+  await expect.poll(() => meterPeak(app, 'output'), { timeout: 20_000 }).toBeGreaterThan(0.01);
   // Silent monitoring: nobody hears the supervisor, and the microphone track is not live.
-  expect(await peak(app, 'input')).toBeLessThan(0.005);
-  expect(await peak(app, 'agentHearsSupervisor')).toBeLessThan(0.005);
-  expect(await peak(app, 'customerHearsSupervisor')).toBeLessThan(0.005);
+  expect(await meterPeak(app, 'input')).toBeLessThan(0.005);
+  expect(await meterPeak(app, 'agentHearsSupervisor')).toBeLessThan(0.005);
+  expect(await meterPeak(app, 'customerHearsSupervisor')).toBeLessThan(0.005);
 
   // Coach: the agent hears the supervisor, the customer does not.
   await app.keyboard.press('Alt+C');
   await expect(app.getByTestId('hot-mic')).toContainText('Alex Kim can hear you');
-  await expect.poll(() => peak(app, 'agentHearsSupervisor'), { timeout: 15_000 }).toBeGreaterThan(0.005);
-  expect(await peak(app, 'customerHearsSupervisor')).toBeLessThan(0.005);
+  await expect.poll(() => meterPeak(app, 'agentHearsSupervisor'), { timeout: 15_000 }).toBeGreaterThan(0.005);
+  expect(await meterPeak(app, 'customerHearsSupervisor')).toBeLessThan(0.005);
 
   // Barge (the mic toggle): both hear the supervisor.
   await app.keyboard.press('Alt+B');
-  await expect.poll(() => peak(app, 'customerHearsSupervisor'), { timeout: 15_000 }).toBeGreaterThan(0.005);
-  expect(await peak(app, 'agentHearsSupervisor')).toBeGreaterThan(0.005);
+  await expect.poll(() => meterPeak(app, 'customerHearsSupervisor'), { timeout: 15_000 }).toBeGreaterThan(0.005);
+  expect(await meterPeak(app, 'agentHearsSupervisor')).toBeGreaterThan(0.005);
 
   // Back to silent: neither.
   await app.keyboard.press('Alt+B');
   await expect(app.getByTestId('hot-mic')).toHaveCount(0);
-  await expect.poll(() => peak(app, 'agentHearsSupervisor'), { timeout: 15_000 }).toBeLessThan(0.005);
-  expect(await peak(app, 'customerHearsSupervisor')).toBeLessThan(0.005);
+  await expect.poll(() => meterPeak(app, 'agentHearsSupervisor'), { timeout: 15_000 }).toBeLessThan(0.005);
+  expect(await meterPeak(app, 'customerHearsSupervisor')).toBeLessThan(0.005);
 
   // The handset ends the supervisor's leg; the phone stays registered for the next one.
   await app.keyboard.press('Alt+H');

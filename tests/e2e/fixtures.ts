@@ -40,6 +40,21 @@ export async function monitorAlexKim(page: Page): Promise<Locator> {
   return toolbar;
 }
 
+/** A demo audio meter's current value (0 while it is not shown). */
+export const meterLevel = (page: Page, name: string) =>
+  page.locator(`meter[data-meter="${name}"]`).evaluate((m) => Number((m as HTMLMeterElement).value));
+
+/** The loudest a meter reads over `ms` (0 while it is not shown). */
+export async function meterPeak(page: Page, name: string, ms = 1500): Promise<number> {
+  let max = 0;
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    max = Math.max(max, await meterLevel(page, name).catch(() => 0));
+    await page.waitForTimeout(100);
+  }
+  return max;
+}
+
 /** axe on the current view: no serious or critical violations. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, saveScreenshot, test } from './fixtures';
+import { expect, expectAccessible, meterPeak, saveScreenshot, test } from './fixtures';
 
 /**
  * A supervisor's shift on the voice screens (issue 4), driven through the
@@ -15,19 +15,6 @@ const hotMic = (page: Page) => page.getByTestId('hot-mic');
 /** One agent line (5.4 s) and one customer line (4.6 s) of the demo conversation, with the pauses. */
 const VOICE_CYCLE_MS = 11_000;
 
-const level = (page: Page, name: string) =>
-  page.locator(`meter[data-meter="${name}"]`).evaluate((m) => Number((m as HTMLMeterElement).value));
-
-/** The loudest a meter reads over `ms` (0 while it is not shown). */
-async function peak(page: Page, name: string, ms = 1500): Promise<number> {
-  let max = 0;
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    max = Math.max(max, await level(page, name).catch(() => 0));
-    await page.waitForTimeout(100);
-  }
-  return max;
-}
 
 /** The loudest each meter reads over the same `ms` (0 while a meter is not shown). */
 async function peaks(page: Page, names: string[], ms: number): Promise<Record<string, number>> {
@@ -94,8 +81,8 @@ test('a supervisor’s shift: monitor the customer, hold, coach, barge, back to 
   );
 
   // Both voices play on the active call (the demo PBX meters each voice as it sends it).
-  await expect.poll(() => peak(app, 'agentVoice'), { timeout: 20_000 }).toBeGreaterThan(0.01);
-  await expect.poll(() => peak(app, 'customerVoice'), { timeout: 20_000 }).toBeGreaterThan(0.01);
+  await expect.poll(() => meterPeak(app, 'agentVoice'), { timeout: 20_000 }).toBeGreaterThan(0.01);
+  await expect.poll(() => meterPeak(app, 'customerVoice'), { timeout: 20_000 }).toBeGreaterThan(0.01);
 
   // The agent holds: only the picked participant (the customer) is heard — on the wire, not only in the text.
   await host.control('holdCall', 'call-alex-kim');
@@ -111,7 +98,7 @@ test('a supervisor’s shift: monitor the customer, hold, coach, barge, back to 
   await saveScreenshot(app, 'voice-toolbar-hold');
   await host.control('resumeCall', 'call-alex-kim');
   await expect(toolbar(app)).toContainText(/You hear: .*Alex Kim/);
-  await expect.poll(() => peak(app, 'agentVoice'), { timeout: 20_000 }).toBeGreaterThan(0.01);
+  await expect.poll(() => meterPeak(app, 'agentVoice'), { timeout: 20_000 }).toBeGreaterThan(0.01);
 
   // Stop monitoring the customer, then monitor the agent with the keyboard (Alt+M on the picked participant).
   await app.getByRole('button', { name: 'Stop Jennifer Morales' }).click();
