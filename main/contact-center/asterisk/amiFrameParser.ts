@@ -11,6 +11,8 @@
  * holds more than one frame's worth of text. It never throws.
  */
 
+import { boundedText } from '../../core/boundedText';
+
 /** Field names as Asterisk sent them; a null prototype, so "__proto__" is just a key. */
 export type AmiFields = Record<string, string>;
 
@@ -25,13 +27,11 @@ export interface AmiParserLimits {
 
 export const defaultAmiParserLimits: AmiParserLimits = { maxFrameChars: 64 * 1024, maxKeys: 512 };
 
-/** How much of hostile text goes into a log line. */
-export const truncateForLog = (text: string, max = 120): string => {
-  const cut = text.length > max ? `${text.slice(0, max)}… (${text.length} chars)` : text;
+/** How much of hostile text goes into a log line: the core's bounded cut, on one line. */
+export const truncateForLog = (text: string, max = 120): string =>
   // Control characters would garble the log (or forge lines in it).
   // eslint-disable-next-line no-control-regex
-  return JSON.stringify(cut.replace(/[\u0000-\u001f\u007f]/g, ' ')).slice(1, -1);
-};
+  JSON.stringify(boundedText(text, max).replace(/[\u0000-\u001f\u007f]/g, ' ')).slice(1, -1);
 
 /** Stands in for the swallowed part of a line being dropped. */
 const NON_BLANK = '..';
