@@ -99,6 +99,11 @@ export const participantSchema = z.object({
       supervisorId: id,
       mode: supervisionModeSchema,
       targetParticipantId: id,
+      /**
+       * The platform does not report this supervisor's mode (Asterisk's AMI shows another seat's
+       * ChanSpy but not whether it whispers or barges): show "listening in", never a mode.
+       */
+      modeUnknown: z.literal(true).optional(),
     })
     .optional(),
   joinedAt: epochMs,
@@ -135,6 +140,8 @@ export const monitorLockSchema = z.object({
   supervisorId: id,
   supervisorName: z.string(),
   mode: supervisionModeSchema,
+  /** As on a participant's `supervising`: the platform did not say which mode it is. */
+  modeUnknown: z.literal(true).optional(),
   since: epochMs,
 });
 export type MonitorLock = z.infer<typeof monitorLockSchema>;

@@ -299,10 +299,11 @@ export class AsteriskModel {
         if (change.kind === 'spy-start') {
           meta.supervisorsInvolved.set(sup.supervisorId, sup.supervisorName);
           this.log.openPeriod({ interactionId: meta.id, ...sup, participantId: participantIdFor(meta.id, spyee.uniqueid), startedAt: now });
-          this.log.add(meta.id, now, 'supervision-start', `${sup.supervisorName} started monitoring ${target}`, sup);
+          // AMI says another seat's ChanSpy began, not whether it whispers or barges: claim no mode.
+          this.log.add(meta.id, now, 'supervision-start', `${sup.supervisorName} started listening in on ${target} (mode not reported by Asterisk)`, sup);
         } else {
           this.log.closePeriod(meta.id, sup.supervisorId, now);
-          this.log.add(meta.id, now, 'supervision-end', `${sup.supervisorName} stopped monitoring ${target}`, sup);
+          this.log.add(meta.id, now, 'supervision-end', `${sup.supervisorName} stopped listening in on ${target}`, sup);
         }
         return;
       }
@@ -632,10 +633,11 @@ export class AsteriskModel {
           state: 'connected',
           inConsult: false,
           inConference: false,
-          supervising: { supervisorId, mode: 'monitor', targetParticipantId: target.id },
+          // Another seat's ChanSpy: AMI does not report its mode (see docs/asterisk/chanspy-findings.md).
+          supervising: { supervisorId, mode: 'monitor', modeUnknown: true, targetParticipantId: target.id },
           joinedAt: since,
         });
-        if (!lock || since < lock.since) lock = { supervisorId, supervisorName, mode: 'monitor', since };
+        if (!lock || since < lock.since) lock = { supervisorId, supervisorName, mode: 'monitor', modeUnknown: true, since };
       }
     }
     const own = this.own;

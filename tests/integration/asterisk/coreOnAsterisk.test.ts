@@ -60,6 +60,8 @@ describe('the core on the Asterisk connector', () => {
     const ix = await until(() => [...app!.core.mirror.interactions.values()].find((i) => i.monitorLock), 'the locked call');
     const details = await cmd<InteractionDetails>('interaction:details', { interactionId: ix.id });
     expect(details.interaction.monitorLock?.supervisorName).toBe('Supervisor Taylor Brooks (PJSIP/2101)');
+    // AMI reports Taylor's ChanSpy but not its mode: the lock and row claim none.
+    expect(details.interaction.monitorLock?.modeUnknown).toBe(true);
     const agent = details.interaction.participants.find((p) => p.role === 'agent')!;
     // ChanSpy lets several supervisors listen: another one's monitoring does not block ours.
     expect(details.interaction.participantActions[agent.id]?.monitor).toEqual({ allowed: true });
@@ -72,7 +74,7 @@ describe('the core on the Asterisk connector', () => {
     expect(mine.monitorLock?.supervisorName).toBe('Supervisor Taylor Brooks (PJSIP/2101)');
     await cmd('voice:end', {});
     expect(app!.core.connector.timeline(ix.id).map((e) => e.text)).toEqual(
-      expect.arrayContaining(['Supervisor Taylor Brooks (PJSIP/2101) started monitoring Alex Kim', 'Supervisor 2102 started monitoring Alex Kim', 'Supervisor 2102 stopped monitoring Alex Kim']),
+      expect.arrayContaining(['Supervisor Taylor Brooks (PJSIP/2101) started listening in on Alex Kim (mode not reported by Asterisk)', 'Supervisor 2102 started monitoring Alex Kim', 'Supervisor 2102 stopped monitoring Alex Kim']),
     );
     // Asterisk has no chats: digital actions say so.
     const chat = await app!.core.handle('digital:monitor', { interactionId: ix.id });

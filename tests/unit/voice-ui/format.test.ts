@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatElapsed } from '../../../renderer/src/format/elapsed';
-import { interactionSummary, joinNames } from '../../../renderer/src/views/voice/format';
+import { interactionSummary, joinNames, supervisingLabel } from '../../../renderer/src/views/voice/format';
 import { call } from './fixtures';
 
 describe('formatElapsed', () => {
@@ -36,5 +36,15 @@ describe('interactionSummary', () => {
   it('names the customer and the state', () => {
     expect(interactionSummary(call({ state: 'held' }))).toBe('Call with Jennifer Morales (on hold)');
     expect(interactionSummary(undefined)).toBe('—');
+  });
+});
+
+describe('supervisingLabel', () => {
+  it('names the mode the platform reported', () => {
+    expect(supervisingLabel({ mode: 'coach' })).toBe('coaching');
+    expect(supervisingLabel({ mode: 'monitor' })).toBe('monitoring');
+  });
+  it('claims no mode when the platform did not report one (Asterisk ChanSpy of another seat)', () => {
+    expect(supervisingLabel({ mode: 'monitor', modeUnknown: true })).toBe('listening in on');
   });
 });

@@ -21,6 +21,8 @@ import {
   formatElapsed,
   interactionStateLabel,
   modeDoing,
+  modeUnknownHint,
+  supervisingLabel,
   modeLabel,
 } from './format';
 import { BackIcon, BinocularsIcon } from '../../components/icons';
@@ -270,7 +272,11 @@ function ParticipantRow({
           {p.name}
         </label>
         <span className={`role-badge role-${p.role}`}>{roleLabel[p.role]}</span>
-        {p.supervising ? <span className="supervising-badge">{modeDoing[p.supervising.mode]}</span> : null}
+        {p.supervising ? (
+          <span className="supervising-badge" title={p.supervising.modeUnknown ? modeUnknownHint : undefined}>
+            {p.supervising.modeUnknown ? 'listening in' : modeDoing[p.supervising.mode]}
+          </span>
+        ) : null}
         {flags.length ? <span className="muted">({flags.join(', ')})</span> : null}
         {onMe ? <span className="you-badge">You are {modeDoing[onMe.mode]} {p.name}</span> : null}
       </div>
@@ -410,14 +416,17 @@ function WhoIsMonitoring({ ix, mine, details }: { ix: InteractionView; mine: Voi
         ) : null}
         {others.map((p) => (
           <li key={p.id}>
-            <BinocularsIcon /> {p.name} — {p.supervising ? `${modeDoing[p.supervising.mode]} ${nameOf(p.supervising.targetParticipantId)}` : ''}
+            <BinocularsIcon /> {p.name} —{' '}
+            <span title={p.supervising?.modeUnknown ? modeUnknownHint : undefined}>
+              {p.supervising ? `${supervisingLabel(p.supervising)} ${nameOf(p.supervising.targetParticipantId)}` : ''}
+            </span>
           </li>
         ))}
         {!mine && others.length === 0 ? <li className="muted">Nobody is monitoring this call</li> : null}
       </ul>
       {ix.monitorLock ? (
         <p className="lock-line">
-          Lock: <strong>{ix.monitorLock.supervisorId === me?.id ? 'you' : ix.monitorLock.supervisorName}</strong> ({modeDoing[ix.monitorLock.mode]} since{' '}
+          Lock: <strong>{ix.monitorLock.supervisorId === me?.id ? 'you' : ix.monitorLock.supervisorName}</strong> ({ix.monitorLock.supervisorId === me?.id ? modeDoing[ix.monitorLock.mode] : supervisingLabel(ix.monitorLock).replace(/ on$/, '')} since{' '}
           {formatClock(ix.monitorLock.since)})
         </p>
       ) : null}

@@ -17,6 +17,11 @@ export function joinNames(list: readonly string[]): string {
 export const modeLabel: Record<SupervisionMode, string> = { monitor: 'Monitor', coach: 'Coach', barge: 'Barge-in' };
 export const modeDoing: Record<SupervisionMode, string> = { monitor: 'monitoring', coach: 'coaching', barge: 'barging into' };
 
+/** What another supervisor is doing, without claiming a mode the platform did not report. */
+export const supervisingLabel = (s: { mode: SupervisionMode; modeUnknown?: true }): string =>
+  s.modeUnknown ? 'listening in on' : modeDoing[s.mode];
+export const modeUnknownHint = 'The phone system does not report whether they are listening, coaching or barging in';
+
 export const channelLabel: Record<InteractionView['channel'], string> = {
   voice: 'Call',
   webMessaging: 'Web message',

@@ -219,9 +219,9 @@ describe('AsteriskModel: other supervisors', () => {
     expect(s.derive().interactions.map((i) => i.id)).toEqual([`call:${CALLER}`]);
     s.apply(spy('ChanSpyStart', '1700000000.9', 'PJSIP/7002-00000009', 'Dana Reyes'), 1000);
     const locked = s.call()!;
-    expect(locked.monitorLock).toEqual({ supervisorId: 'spy:PJSIP/7002', supervisorName: 'Dana Reyes (PJSIP/7002)', mode: 'monitor', since: s.now() });
+    expect(locked.monitorLock).toEqual({ supervisorId: 'spy:PJSIP/7002', supervisorName: 'Dana Reyes (PJSIP/7002)', mode: 'monitor', modeUnknown: true, since: s.now() });
     const row = locked.participants.find((p) => p.role === 'supervisor')!;
-    expect(row.supervising).toEqual({ supervisorId: 'spy:PJSIP/7002', mode: 'monitor', targetParticipantId: `call:${CALLER}~${AGENT_LEG}` });
+    expect(row.supervising).toEqual({ supervisorId: 'spy:PJSIP/7002', mode: 'monitor', modeUnknown: true, targetParticipantId: `call:${CALLER}~${AGENT_LEG}` });
     expect(locked.supervisorsInvolved).toEqual([{ id: 'spy:PJSIP/7002', name: 'Dana Reyes (PJSIP/7002)' }]);
     s.apply(spy('ChanSpyStop', '1700000000.9', 'PJSIP/7002-00000009', 'Dana Reyes'), 1000);
     expect(s.call()?.monitorLock).toBeUndefined();
