@@ -78,6 +78,22 @@ export function percentField(event: AmiFields, key: string): number | undefined 
   return n <= 100 ? n : undefined;
 }
 
+/**
+ * The creation time Asterisk wrote into a uniqueid (`[system-]<epoch seconds>.<sequence>`), in ms;
+ * undefined when the id does not have that shape or the seconds are not a plausible date
+ * (2001–2286). A linkedid's time never changes, so it is the call's stable epoch: after a
+ * Spyglass restart the call is re-derived from `CoreShowChannels` with a start time rounded to
+ * AMI's whole-second Duration, and without this the cache would store it as a second record.
+ */
+export function uniqueidEpochMs(uniqueid: string): number | undefined {
+  const dot = uniqueid.lastIndexOf('.');
+  if (dot <= 0 || dot === uniqueid.length - 1) return undefined;
+  const secondsText = uniqueid.slice(uniqueid.lastIndexOf('-', dot) + 1, dot);
+  if (!/^\d{1,11}$/.test(secondsText) || !/^\d+$/.test(uniqueid.slice(dot + 1))) return undefined;
+  const seconds = Number(secondsText);
+  return seconds >= 1_000_000_000 && seconds < 10_000_000_000 ? seconds * 1000 : undefined;
+}
+
 /** Age order of two uniqueids ("1733060000.42" < "1733060001.3"): the older one comes first. */
 export function compareUniqueids(a: string, b: string): number {
   if (a === b) return 0;

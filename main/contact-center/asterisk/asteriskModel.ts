@@ -1,6 +1,6 @@
 import type { Agent, Interaction, InteractionState, MonitorLock, Participant, Queue, SupervisionMode, SupervisionPeriod, TimelineEvent } from '../../../preload/contract';
 import { truncateForLog, type AmiFields } from './amiFrameParser';
-import { channelBlock, compareUniqueids, extensionOf, intField, meaningfulName } from './amiFields';
+import { channelBlock, compareUniqueids, extensionOf, intField, meaningfulName, uniqueidEpochMs } from './amiFields';
 import { AgentsModel, queueIdFor, type AgentRecord } from './agentsModel';
 import { ChannelsModel, type ChannelChange, type ChannelRecord } from './channelsModel';
 import { InteractionLog } from './interactionLog';
@@ -80,6 +80,11 @@ interface Spies {
 }
 
 export const interactionIdFor = (key: string): string => `call:${key}`;
+/** The call's linkedid carries its creation time: a stable epoch for the cache's identity. */
+const epochOf = (interactionId: string): { epoch?: number } => {
+  const epoch = uniqueidEpochMs(interactionId.slice('call:'.length));
+  return epoch !== undefined ? { epoch } : {};
+};
 
 export class AsteriskModel {
   readonly agents: AgentsModel;
@@ -663,6 +668,7 @@ export class AsteriskModel {
       state,
       ...(queueName !== undefined ? { queueId: queueIdFor(queueName) } : {}),
       startedAt: meta.startedAt,
+      ...epochOf(meta.id),
       // ChanSpy can listen to any channel: every Asterisk call is monitorable.
       monitorable: true,
       participants,

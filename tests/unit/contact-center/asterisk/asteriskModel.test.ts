@@ -87,6 +87,8 @@ describe('AsteriskModel: queues and calls', () => {
     const q = s.derive().queues.find((x) => x.name === 'support')!;
     expect(q).toMatchObject({ waiting: 1, oldestWaitingSince: joinedAt, slaSeconds: 30, completed: 10, abandoned: 2, serviceLevelPercent: 80 });
     expect(s.call()).toMatchObject({ state: 'pending', queueId: 'queue:support', customer: { name: 'Jennifer Morales', phone: '+15550100' } });
+    // The linkedid's creation time is the call's epoch: a restart that re-derives startedAt keeps one cached record.
+    expect(s.call()?.epoch).toBe(1_700_000_000_000);
 
     const t = setup();
     answeredCall(t);
