@@ -11,6 +11,7 @@ import { appOrigin, registerAppScheme, serveRenderer } from './electron/appProto
 import { hardenWindows, openExternalSafely } from './electron/hardenWindows';
 import { electronLogFolder, openFolder, startCrashReports } from './electron/diagnostics';
 import { attachWindow, wireIpc } from './electron/ipcBridge';
+import { wireAlertNotifier } from './electron/alertNotifier';
 import { createSafeStorageKeyStore } from './electron/safeStorageKeyStore';
 import { createSafeStorageSecretStore } from './electron/safeStorageSecretStore';
 
@@ -88,9 +89,15 @@ async function start(): Promise<void> {
   attachWindow(core, mediaWindow);
   void mediaWindow.loadURL(`${appOrigin}/media.html`);
 
-  createWindow();
+  let uiWindow = createWindow();
+  // Alerts as desktop notifications and the taskbar badge (issue 12 item 2).
+  wireAlertNotifier(core.alerts, {
+    enabled: () => core.options.config.get('alerts.desktopNotifications'),
+    uiWindow: () => (uiWindow.isDestroyed() ? undefined : uiWindow),
+    showAlert: (alertId) => core.emit('alerts:show', { alertId }),
+  });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().every((w) => w === mediaWindow)) createWindow();
+    if (BrowserWindow.getAllWindows().every((w) => w === mediaWindow)) uiWindow = createWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -12,6 +12,7 @@ import { cacheCommands, cacheEvents } from './contract/cache';
 import { coreCommands, coreEvents } from './contract/core';
 import { diagnosticsCommands } from './contract/diagnostics';
 import { metricsEvents } from './contract/metrics';
+import { alertsCommands, alertsEvents } from './contract/alerts';
 import { digitalCommands, digitalEvents } from './contract/digital';
 import { phoneCommands, phoneEvents } from './contract/phone';
 import { secretCommands } from './contract/secrets';
@@ -26,6 +27,7 @@ export const commands = {
   ...phoneCommands,
   ...secretCommands,
   ...diagnosticsCommands,
+  ...alertsCommands,
 };
 
 export const events = {
@@ -35,6 +37,7 @@ export const events = {
   ...cacheEvents,
   ...phoneEvents,
   ...metricsEvents,
+  ...alertsEvents,
 };
 
 export type Commands = typeof commands;
@@ -68,4 +71,5 @@ export type { AuditAbout, AuditEntry } from './contract/digital';
 export type { SecretName, SecretsStatus } from './contract/secrets';
 export type { DiagnosticsInfo, RendererError } from './contract/diagnostics';
 export type { MetricsSnapshot, MetricInterval, QueueMetrics, IntervalMetrics, ThresholdMetric } from './contract/metrics';
+export type { Alert, AlertKind, AlertSubject, AlertsState } from './contract/alerts';
 export type { CacheStatus, CachedDetail, CacheSearchResult, CachedNote } from './contract/cache';

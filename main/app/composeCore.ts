@@ -116,6 +116,8 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
     ...(cache ? { cache } : {}),
   });
   config.onChange((view) => core.emit('config:changed', view));
+  // Desktop notifications on/off is part of the alerts state the screens show.
+  config.onChange(() => core.alerts.changed());
   if (cache) {
     // New redaction patterns from settings apply to every later write.
     config.onChange(() =>

@@ -54,6 +54,24 @@ export const settingsShape = {
   /** Longest wait above this share of the queue's own service-level threshold (100 = the threshold). */
   'metrics.longestWaitMaxPercentOfThreshold': z.number().int().min(1).max(1000),
   'metrics.digitalSlaMissedMax': z.number().int().min(0).max(100000),
+  /**
+   * Alerts (issue 12 item 2): each on or off, with its threshold in seconds. The service-level alert
+   * uses metrics.serviceLevelMinPercent over `alerts.slaBreach.interval`.
+   */
+  'alerts.longCall.enabled': z.boolean(),
+  'alerts.longCall.seconds': z.number().int().min(10).max(86_400),
+  'alerts.longHold.enabled': z.boolean(),
+  'alerts.longHold.seconds': z.number().int().min(5).max(86_400),
+  'alerts.longWait.enabled': z.boolean(),
+  'alerts.longWait.seconds': z.number().int().min(5).max(86_400),
+  'alerts.slaBreach.enabled': z.boolean(),
+  'alerts.slaBreach.interval': z.enum(['today', '15m', '30m', '60m']),
+  'alerts.agentStuck.enabled': z.boolean(),
+  'alerts.agentStuck.seconds': z.number().int().min(10).max(86_400),
+  'alerts.assistance.enabled': z.boolean(),
+  'alerts.lockReleased.enabled': z.boolean(),
+  /** Alerts also as desktop notifications (the browser asks for permission when this is turned on). */
+  'alerts.desktopNotifications': z.boolean(),
   /** Lowest level written to the log files (Settings › About shows the folder). */
   'log.level': z.enum(['error', 'warn', 'info']),
   /**
@@ -101,6 +119,19 @@ export const defaultSettings: Settings = {
   'metrics.averageSpeedOfAnswerMaxSeconds': 30,
   'metrics.longestWaitMaxPercentOfThreshold': 100,
   'metrics.digitalSlaMissedMax': 0,
+  'alerts.longCall.enabled': true,
+  'alerts.longCall.seconds': 900,
+  'alerts.longHold.enabled': true,
+  'alerts.longHold.seconds': 60,
+  'alerts.longWait.enabled': true,
+  'alerts.longWait.seconds': 120,
+  'alerts.slaBreach.enabled': true,
+  'alerts.slaBreach.interval': '30m',
+  'alerts.agentStuck.enabled': true,
+  'alerts.agentStuck.seconds': 900,
+  'alerts.assistance.enabled': true,
+  'alerts.lockReleased.enabled': true,
+  'alerts.desktopNotifications': true,
   'log.level': 'info',
   'crashReports.submitUrl': '',
 };

@@ -29,6 +29,9 @@ import type { SessionCache } from '../cache/SessionCache';
 import type { VoicePhone } from './VoicePhone';
 import { MetricsFeed } from './MetricsFeed';
 import { metricsThresholdsFrom } from './metricsThresholds';
+import { AlertFeed } from './AlertFeed';
+import { alertRulesFrom } from './alertRules';
+import { alertHandlers } from './handlers/alertHandlers';
 
 export type EventSink = <E extends EventName>(channel: E, payload: EventPayload<E>) => void;
 
@@ -80,6 +83,8 @@ export class SupervisorCore {
   readonly recorder: CacheRecorder | undefined;
   /** Queue metrics from connector events (main/metrics), pushed once a second. */
   readonly metrics: MetricsFeed;
+  /** Supervisor alerts (main/alerts), evaluated once a second. */
+  readonly alerts: AlertFeed;
 
   constructor(readonly options: CoreOptions) {
     this.metrics = new MetricsFeed({
@@ -89,6 +94,15 @@ export class SupervisorCore {
       afterCallWorkReported: () => this.connector.reportsAfterCallWork === true,
       emit: (snapshot) => this.emit('metrics:snapshot', snapshot),
       watched: () => this.sinks.size > 0,
+    });
+    this.alerts = new AlertFeed({
+      mirror: () => (this.isOffline || !this.started ? undefined : this.mirror),
+      now: () => this.now(),
+      rules: () => alertRulesFrom(options.config),
+      metrics: () => this.metrics.compute(),
+      desktopNotifications: () => options.config.get('alerts.desktopNotifications'),
+      emitChanged: (state) => this.emit('alerts:changed', state),
+      emitRaised: (alert) => this.emit('alerts:raised', alert),
     });
     const cache = options.cache?.cache;
     this.recorder = cache
@@ -115,6 +129,7 @@ export class SupervisorCore {
       ...voiceHandlers(this),
       ...digitalHandlers(this),
       ...cacheHandlers(this),
+      ...alertHandlers(this),
       ...options.extraHandlers,
     };
     options.phone?.onLegEnded((reason) => void this.onPhoneLegEnded(reason));
@@ -157,6 +172,7 @@ export class SupervisorCore {
     this.flushTimer.unref?.();
     this.flushSoon = new FlushScheduler(() => this.flush(), this.options.changeFlushGapMs ?? 16);
     this.metrics.start();
+    this.alerts.start();
     if (this.options.startOffline) {
       this.goOffline('You chose to start in offline review.');
       return;
@@ -178,6 +194,8 @@ export class SupervisorCore {
     this.connectorStatus = { name: this.connector.name, state: 'online' };
     this.unsubscribe = this.connector.subscribe((event) => this.onConnectorEvent(event));
     this.metrics.observe(this.mirror.interactions.values(), this.now(), 'initial');
+    // A call already on hold at connect: its hold is counted from now (the platform does not say since when).
+    this.alerts.observe(this.mirror.interactions.values(), this.now());
     // Everything live counts as seen: cache it as a starting point.
     if (this.recorder) {
       for (const i of this.mirror.interactions.values()) {
@@ -235,6 +253,7 @@ export class SupervisorCore {
     if (this.flushTimer) clearInterval(this.flushTimer);
     this.flushSoon?.stop();
     this.metrics.stop();
+    this.alerts.stop();
     this.unsubscribe?.();
     if (!this.isOffline) await this.connector.stop();
     // The recorder holds writes for a few milliseconds: they go before the cache closes.
@@ -373,6 +392,8 @@ export class SupervisorCore {
         if (event.type === 'supervisor') this.markAllDirty();
         if (event.type === 'interactions') this.metrics.observe(event.interactions, this.now());
         if (event.type === 'interactionsRemoved') this.metrics.forget(event.ids);
+        if (event.type === 'interactions') this.alerts.observe(event.interactions, this.now());
+        if (event.type === 'interactionsRemoved') this.alerts.forget(event.ids);
         if (event.type === 'interactions') this.onInteractionsChanged(event.interactions.map((i) => i.id));
         if (event.type === 'interactionsRemoved') this.onInteractionsChanged(event.ids);
         return;

@@ -20,6 +20,8 @@ export const recorded = {
   openedExternally: [] as string[],
   openedPaths: [] as string[],
   crashReporterStarts: [] as Record<string, unknown>[],
+  notifications: [] as FakeNotification[],
+  badgeCounts: [] as number[],
 };
 
 export function resetFakeElectron(): void {
@@ -31,6 +33,8 @@ export function resetFakeElectron(): void {
   recorded.openedExternally.length = 0;
   recorded.openedPaths.length = 0;
   recorded.crashReporterStarts.length = 0;
+  recorded.notifications.length = 0;
+  recorded.badgeCounts.length = 0;
   app.removeAllListeners();
 }
 
@@ -76,7 +80,35 @@ export const app = Object.assign(new EventEmitter(), {
     if (name === 'logs' && !app.logsPathSet) throw new Error("Failed to get 'logs' path");
     return `${app.pathsRoot}/${name}`;
   },
+  setBadgeCount(count: number) {
+    recorded.badgeCounts.push(count);
+    return true;
+  },
 });
+
+/** An OS notification: what was asked for, whether it was shown; `click()` plays the user clicking it. */
+export class FakeNotification extends EventEmitter {
+  static supported = true;
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+  shown = false;
+  constructor(readonly options: { title: string; body?: string }) {
+    super();
+    recorded.notifications.push(this);
+  }
+  show(): void {
+    this.shown = true;
+  }
+  click(): void {
+    this.emit('click');
+  }
+}
+export { FakeNotification as Notification };
+
+export const nativeImage = {
+  createFromBitmap: (buffer: Buffer, size: { width: number; height: number }) => ({ buffer, size }),
+};
 
 export const crashReporter = {
   start(options: Record<string, unknown>) {
