@@ -37,6 +37,8 @@ import { immediateHangupProblem, isEarlyMedia, refusedStartProblem, unansweredPr
 import { dtmfForModeChange, infoDigitsRefusal, micLiveIn, monitorDialString, type DtmfStep, type PbxProfile } from './pbxProfiles';
 import { problemFromCall } from './phoneProblems';
 import type { RemotePeerConnection } from './remotePeerConnection';
+import type { CallQuality, CallQualityPeriod } from '../../preload/contract/quality';
+import { addToPeriod, qualityOfWindow, QUALITY_WINDOW_MS, type QualitySample } from './qualityWindow';
 
 type EndedBy = NonNullable<MonitorStatus['endedBy']>;
 
@@ -52,6 +54,8 @@ export interface MonitorSessionInit {
    * after the first UDP candidate instead (null = wait for completion).
    */
   iceGatheringGraceMs?: number | null;
+  /** How often call quality is measured (default QUALITY_WINDOW_MS). */
+  qualityWindowMs?: number;
   /** Clock (default Date.now); the audio and digit rules take time as an argument. */
   now?: () => number;
   /** asterisk-chanspy: send the digits anyway this long after the answer if no audio came (default 1500 ms). */
@@ -90,6 +94,10 @@ export class MonitorSession extends EventEmitter {
   private verdict: AudioVerdict = 'waiting';
   /** From the selected candidate pair (renderer getStats): media through a TURN relay; undefined until ICE chose one. */
   private relayed: boolean | undefined;
+  /** Call quality (issue 17 item 4): the report that opened the current window, the last window, the leg so far. */
+  private qualityFrom: QualitySample | null = null;
+  private quality: CallQuality | undefined;
+  private qualityPeriod: CallQualityPeriod | undefined;
   private audioTimer: NodeJS.Timeout | null = null;
   /** Wakes digit senders waiting for ChanSpy to begin spying. */
   private readonly spyingWaiters = new Set<() => void>();
@@ -142,7 +150,10 @@ export class MonitorSession extends EventEmitter {
       const p = audioProblem(this.verdict);
       if (p) s.audioProblem = p;
       if (this.relayed !== undefined) s.relayed = this.relayed;
+      if (this.quality) s.quality = this.quality;
     }
+    // Kept after the leg ends: the timeline records the period from the final status.
+    if (this.qualityPeriod) s.qualityPeriod = this.qualityPeriod;
     return s;
   }
 
@@ -526,6 +537,7 @@ export class MonitorSession extends EventEmitter {
       this.relayed = relayed;
       this.emit('change', this.status());
     }
+    this.measureQuality(report);
     this.checkAudio();
     if (wasSpying || this.audio.firstPacketAt === null) return;
     for (const wake of [...this.spyingWaiters]) wake();
@@ -539,6 +551,23 @@ export class MonitorSession extends EventEmitter {
         this.applyMic();
       });
     }
+  }
+
+  /** Every QUALITY_WINDOW_MS of reports: one window's MOS for the toolbar, added to the leg's period. */
+  private measureQuality(report: InboundAudio): void {
+    const sample = { at: this.now(), report };
+    const from = this.qualityFrom;
+    if (!from || report.packetsReceived < from.report.packetsReceived) {
+      this.qualityFrom = sample;
+      return;
+    }
+    if (sample.at - from.at < (this.init.qualityWindowMs ?? QUALITY_WINDOW_MS)) return;
+    this.qualityFrom = sample;
+    const q = qualityOfWindow(from, sample);
+    if (!q) return;
+    this.quality = q;
+    this.qualityPeriod = addToPeriod(this.qualityPeriod, q);
+    this.emit('change', this.status());
   }
 
   private checkAudio(): void {

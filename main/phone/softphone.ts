@@ -38,6 +38,8 @@ export interface SipAccount {
   iceGatheringGraceMs?: number | null;
   /** How long the PBX has to answer a dial-plan monitor call (default DEFAULT_ANSWER_TIMEOUT_SECONDS). */
   answerTimeoutMs?: number;
+  /** How often the leg's call quality is measured (default QUALITY_WINDOW_MS; tests shorten it). */
+  qualityWindowMs?: number;
   /** Reconnect backoff bounds in seconds (JsSIP: random 2^n, clamped). */
   reconnectMinSec?: number;
   reconnectMaxSec?: number;
@@ -291,7 +293,7 @@ export class JsSipSoftphone implements Softphone {
       const answerTimeoutMs = account.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_SECONDS * 1000;
       m = this.adopt(
         new MonitorSession(
-          { id: `mon${++monitorCounter}`, target: req.target, profile, mode: req.mode, iceGatheringGraceMs: account.iceGatheringGraceMs, answerTimeoutMs, playbackMuted: this.playbackMuted },
+          { id: `mon${++monitorCounter}`, target: req.target, profile, mode: req.mode, iceGatheringGraceMs: account.iceGatheringGraceMs, answerTimeoutMs, playbackMuted: this.playbackMuted, qualityWindowMs: account.qualityWindowMs },
           session,
         ),
       );
@@ -424,7 +426,7 @@ export class JsSipSoftphone implements Softphone {
     }
     p.request = spendMonitorRequest(p.request);
     const { target, mode, profile } = p.req;
-    const leg = this.adopt(new MonitorSession({ id: `mon${++monitorCounter}`, target, profile: profile!, mode, playbackMuted: this.playbackMuted }, session));
+    const leg = this.adopt(new MonitorSession({ id: `mon${++monitorCounter}`, target, profile: profile!, mode, playbackMuted: this.playbackMuted, qualityWindowMs: this.account?.qualityWindowMs }, session));
     p.leg = leg;
     session.answer({ mediaConstraints: { audio: false, video: false }, pcConfig: this.pcConfig() as never });
     p.waiter?.resolve(leg);

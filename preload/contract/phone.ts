@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { supervisionModeSchema } from './domain';
 import { command, event } from './define';
+import { callQualityPeriodSchema, callQualitySchema } from './quality';
 
 const MAX_SDP = 64_000;
 const shortText = z.string().max(500);
@@ -112,6 +113,15 @@ export const inboundAudioSchema = z.object({
   totalSamplesDuration: z.number().nonnegative().max(1e9),
   /** The selected ICE candidate pair's local candidate type (RTCIceCandidateStats.candidateType); absent before ICE chose one. */
   localCandidateType: z.enum(['host', 'srflx', 'prflx', 'relay']).optional(),
+  /** Call quality inputs (issue 17 item 4), cumulative like the rest; absent where the browser does not report them. */
+  packetsLost: z.number().int().min(-(2 ** 31)).max(2 ** 40).optional(),
+  /** RTP interarrival jitter, seconds (the receiver's current estimate). */
+  jitterSeconds: z.number().nonnegative().max(1e4).optional(),
+  /** Round-trip time, seconds: RTCP (remote-inbound-rtp) or else the ICE pair's consent checks. */
+  roundTripTimeSeconds: z.number().nonnegative().max(1e4).optional(),
+  /** Samples the receiver made up for lost or late packets (not counting concealed silence). */
+  concealedSamples: z.number().int().nonnegative().max(2 ** 48).optional(),
+  totalSamplesReceived: z.number().int().nonnegative().max(2 ** 48).optional(),
 });
 export type InboundAudio = z.infer<typeof inboundAudioSchema>;
 
@@ -182,6 +192,10 @@ export const monitorStatusSchema = z.object({
   audioProblem: phoneProblemSchema.optional(),
   /** Known once ICE selected a path: true when this leg's media goes through a TURN relay. */
   relayed: z.boolean().optional(),
+  /** The last measured window's call quality (every few seconds once audio flows); absent before the first. */
+  quality: callQualitySchema.optional(),
+  /** Quality over the leg so far (the timeline records it when the leg ends). */
+  qualityPeriod: callQualityPeriodSchema.optional(),
 });
 export type MonitorStatus = z.infer<typeof monitorStatusSchema>;
 

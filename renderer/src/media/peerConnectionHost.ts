@@ -62,22 +62,62 @@ export interface PeerConnectionHost {
   closeAll(): void;
 }
 
-/** Cumulative inbound audio over every audio receiver of a peer. */
+interface AudioStatsReport {
+  type: string;
+  kind?: string;
+  packetsReceived?: number;
+  packetsLost?: number;
+  jitter?: number;
+  concealedSamples?: number;
+  silentConcealedSamples?: number;
+  totalSamplesReceived?: number;
+  totalAudioEnergy?: number;
+  totalSamplesDuration?: number;
+  roundTripTime?: number;
+  selectedCandidatePairId?: string;
+}
+
+/** A finite, non-negative number from a stats report, else undefined (a browser may leave any of them out). */
+const finite = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);
+
+/** Cumulative inbound audio over every audio receiver of a peer, with what the call-quality estimate needs (main computes it). */
 async function inboundAudio(pc: RTCPeerConnection): Promise<InboundAudio> {
   const out: InboundAudio = { packetsReceived: 0, totalAudioEnergy: 0, totalSamplesDuration: 0 };
   const stats = await pc.getStats().catch(() => null);
   let pairId: string | undefined;
-  stats?.forEach((r: { type: string; kind?: string; packetsReceived?: number; totalAudioEnergy?: number; totalSamplesDuration?: number; selectedCandidatePairId?: string }) => {
+  let lost = 0;
+  let concealed = 0;
+  let samples = 0;
+  let jitter: number | undefined;
+  let rtcpRtt: number | undefined;
+  stats?.forEach((r: AudioStatsReport) => {
     if (r.type === 'transport' && r.selectedCandidatePairId) pairId = r.selectedCandidatePairId;
+    // RTCP receiver reports from the far end: the round trip of the media path itself.
+    if (r.type === 'remote-inbound-rtp' && (!r.kind || r.kind === 'audio') && finite(r.roundTripTime) !== undefined) rtcpRtt = r.roundTripTime;
     if (r.type !== 'inbound-rtp' || (r.kind && r.kind !== 'audio')) return;
     out.packetsReceived += r.packetsReceived ?? 0;
     out.totalAudioEnergy += r.totalAudioEnergy ?? 0;
     out.totalSamplesDuration += r.totalSamplesDuration ?? 0;
+    lost += typeof r.packetsLost === 'number' && Number.isFinite(r.packetsLost) ? r.packetsLost : 0;
+    // Concealed silence (comfort noise, DTX) is not a fault the listener hears.
+    concealed += Math.max(0, (finite(r.concealedSamples) ?? 0) - (finite(r.silentConcealedSamples) ?? 0));
+    samples += finite(r.totalSamplesReceived) ?? 0;
+    const j = finite(r.jitter);
+    if (j !== undefined) jitter = Math.max(jitter ?? 0, j);
   });
+  out.packetsLost = Math.max(-(2 ** 31), Math.min(2 ** 40, Math.round(lost)));
+  out.concealedSamples = Math.min(2 ** 48, Math.round(concealed));
+  out.totalSamplesReceived = Math.min(2 ** 48, Math.round(samples));
+  // Capped to what the contract takes, so one absurd figure cannot get the whole report refused.
+  if (jitter !== undefined) out.jitterSeconds = Math.min(jitter, 1e4);
   // The path ICE selected: is our end a TURN relay? (the status bar says so; only what the stats say).
-  const localId = pairId ? (stats?.get(pairId) as { localCandidateId?: string } | undefined)?.localCandidateId : undefined;
+  const pair = pairId ? (stats?.get(pairId) as { localCandidateId?: string; currentRoundTripTime?: number } | undefined) : undefined;
+  const localId = pair?.localCandidateId;
   const type = localId ? (stats?.get(localId) as { candidateType?: string } | undefined)?.candidateType : undefined;
   if (type === 'host' || type === 'srflx' || type === 'prflx' || type === 'relay') out.localCandidateType = type;
+  // Without RTCP round trips (some PBXes send no receiver reports), the ICE consent checks measure the same path.
+  const rtt = rtcpRtt ?? finite(pair?.currentRoundTripTime);
+  if (rtt !== undefined) out.roundTripTimeSeconds = Math.min(rtt, 1e4);
   return out;
 }
 

@@ -52,6 +52,8 @@ export class FakeMediaHost implements MediaHost {
   inbound: 'flowing' | 'none' = 'flowing';
   /** The local candidate type of the selected pair, reported with the inbound audio like the renderer does. */
   localCandidateType: InboundAudio['localCandidateType'];
+  /** What getStats would say of the path (call quality): packets lost per report, jitter and round trip now. */
+  path: { lostPerReport: number; jitterSeconds?: number; roundTripTimeSeconds?: number } = { lostPerReport: 0 };
   /** Per peer: whether its playback is muted (the privacy mute), as the renderer would hold it. */
   readonly playbackMuted = new Map<string, boolean>();
   /** Make setPlaybackMuted fail with this reason. */
@@ -167,9 +169,27 @@ export class FakeMediaHost implements MediaHost {
   /** Like the renderer: cumulative inbound-audio stats every 50 ms (packets only while `inbound` is 'flowing'). */
   private startInboundReports(pcId: string, pc: FakePc): void {
     let packets = 0;
+    let lost = 0;
     const timer = setInterval(() => {
-      if (this.inbound === 'flowing') packets += 2;
-      const e: MediaEvent = { pcId, type: 'inboundaudio', snapshot: pc.snap, inbound: { packetsReceived: packets, totalAudioEnergy: packets * 1e-3, totalSamplesDuration: packets * 0.02, ...(this.localCandidateType ? { localCandidateType: this.localCandidateType } : {}) } };
+      if (this.inbound === 'flowing') {
+        packets += 2;
+        lost += this.path.lostPerReport;
+      }
+      const { jitterSeconds, roundTripTimeSeconds } = this.path;
+      const e: MediaEvent = {
+        pcId,
+        type: 'inboundaudio',
+        snapshot: pc.snap,
+        inbound: {
+          packetsReceived: packets,
+          totalAudioEnergy: packets * 1e-3,
+          totalSamplesDuration: packets * 0.02,
+          ...(this.localCandidateType ? { localCandidateType: this.localCandidateType } : {}),
+          packetsLost: lost,
+          ...(jitterSeconds === undefined ? {} : { jitterSeconds }),
+          ...(roundTripTimeSeconds === undefined ? {} : { roundTripTimeSeconds }),
+        },
+      };
       for (const l of this.listeners) l(e);
     }, 50);
     timer.unref?.();
