@@ -18,7 +18,7 @@ export default defineConfig({
           cacheWorker: resolve(__dirname, 'main/cache/worker/cacheWorker.ts'),
         },
         // Native and CommonJS-heavy packages stay as runtime requires.
-        external: ['electron', 'better-sqlite3', 'jssip', 'ws', 'pdfkit', 'werift'],
+        external: ['electron', 'better-sqlite3-multiple-ciphers', 'jssip', 'ws', 'pdfkit', 'werift'],
       },
     },
   },

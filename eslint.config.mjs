@@ -51,7 +51,7 @@ export default tseslint.config(
         {
           paths: [electronOnly],
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'ws', 'jssip', 'better-sqlite3', 'os', 'child_process'], message: 'main/supervision is pure: no I/O.' },
+            { group: ['node:*', 'fs', 'path', 'ws', 'jssip', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'os', 'child_process'], message: 'main/supervision is pure: no I/O.' },
             { group: ['../core/*', '../phone/*', '../cache/*', '../config/*', '../contact-center/*', '../web-host/*'], message: 'main/supervision depends on nothing but the contract.' },
           ],
         },

@@ -67,7 +67,7 @@ for (const file of asar.listPackage(archive)) {
 const unpacked = spawnSync(process.platform === 'win32' ? 'cmd' : 'find', process.platform === 'win32' ? ['/c', 'dir', '/s', '/b', join(resources, 'app.asar.unpacked')] : [join(resources, 'app.asar.unpacked'), '-type', 'f'], { encoding: 'utf8' }).stdout.trim().split(/\r?\n/).filter(Boolean);
 const mb = (bytes) => (bytes / 1e6).toFixed(2);
 console.log(`app_asar_mb: ${mb(packedBytes)}`);
-for (const name of ['better-sqlite3', 'dejavu-fonts-ttf']) console.log(`${name}_in_asar_mb: ${mb(byModule.get(name) ?? 0)}`);
+for (const name of ['better-sqlite3-multiple-ciphers', 'dejavu-fonts-ttf']) console.log(`${name}_in_asar_mb: ${mb(byModule.get(name) ?? 0)}`);
 console.log(`unpacked_files: ${unpacked.length}`);
 console.log(`unpacked_mb: ${mb(unpacked.reduce((sum, file) => sum + statSync(file).size, 0))}`);
 for (const file of unpacked) console.log(`unpacked: ${file.slice(resources.length + 1)}`);

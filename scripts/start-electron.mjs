@@ -1,6 +1,6 @@
 // `npm start`: Spyglass wherever it can run. Where Electron's binary exists and
 // a window can open: builds (only when the sources changed, quietly), makes
-// sure better-sqlite3 is compiled for Electron (not Node), then launches the
+// sure better-sqlite3-multiple-ciphers is compiled for Electron (not Node), then launches the
 // desktop app on the embedded demo. Otherwise (the binary cannot be downloaded
 // on some build machines, or there is no display) the very same app in the web
 // host, opened in the default browser (scripts/start-web.mjs). `--web` asks for

@@ -25,7 +25,7 @@ export function startWeb(argv) {
   if (process.env.SPYGLASS_OUT_DIR && !hostArgs.includes('--static-dir')) hostArgs.push('--static-dir', resolve(root, process.env.SPYGLASS_OUT_DIR, 'renderer'));
   const status = ensureBuilt(root, 'web');
   if (status !== 0) process.exit(status);
-  // The web host runs under Node: better-sqlite3 must be built for Node (after an Electron
+  // The web host runs under Node: better-sqlite3-multiple-ciphers must be built for Node (after an Electron
   // start it may be built for Electron). Quiet unless it had to rebuild or could not.
   const native = spawnSync(process.execPath, ['scripts/native-deps/ensure-native-abi.mjs', '--for', 'node', '--mode', 'start'], { cwd: root, encoding: 'utf8' });
   if (native.status !== 0 || /running:/.test(native.stdout ?? '')) process.stdout.write(`${native.stdout ?? ''}${native.stderr ?? ''}`);

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from './sqlite';
 import { BodyCipher } from './encryption';
 import { CacheError, toCacheError, type CacheErrorShape } from './errors';
 import { exportPdf } from './export/exportPdf';

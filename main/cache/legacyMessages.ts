@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from './sqlite';
 import type { BodyCipher } from './encryption';
 import { LEGACY_MESSAGE_BLOCKS, LEGACY_MESSAGES } from './migrations/0003-message-blocks';
 import type { CacheWriter } from './repositories/cacheWriter';

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Sqlite, { type Database } from './sqlite';
 import { closeSync, existsSync, openSync, readSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BodyCipher } from './encryption';
@@ -18,7 +18,7 @@ export interface OpenDatabaseOptions {
 }
 
 export interface OpenedDatabase {
-  db: Database.Database;
+  db: Database;
   notices: CacheNotice[];
 }
 
@@ -41,7 +41,7 @@ export function openCacheDatabase(options: OpenDatabaseOptions): OpenedDatabase 
     restrictToOwner(databaseFiles(path));
   }
 
-  let db: Database.Database | null = null;
+  let db: Database | null = null;
   if (!inMemory && hasForeignHeader(path)) {
     notices.push(corruptNotice(moveAside(path, now)));
   } else {
@@ -79,9 +79,9 @@ export function openCacheDatabase(options: OpenDatabaseOptions): OpenedDatabase 
   return { db, notices };
 }
 
-function openAndCheck({ path, maxPageCount }: OpenDatabaseOptions): Database.Database {
+function openAndCheck({ path, maxPageCount }: OpenDatabaseOptions): Database {
   if (path !== ':memory:') createPrivateFile(path);
-  const db = new Database(path);
+  const db = new Sqlite(path);
   try {
     // Only takes effect on a new, empty file; lets retention give space back.
     db.pragma('auto_vacuum = INCREMENTAL');
@@ -103,7 +103,7 @@ function openAndCheck({ path, maxPageCount }: OpenDatabaseOptions): Database.Dat
   }
 }
 
-function keyMatches(db: Database.Database, cipher: BodyCipher): boolean {
+function keyMatches(db: Database, cipher: BodyCipher): boolean {
   const row = db.prepare("SELECT value FROM cache_meta WHERE key = 'key_check'").get() as { value: Buffer } | undefined;
   if (!row) {
     db.prepare("INSERT INTO cache_meta (key, value) VALUES ('key_check', ?)").run(cipher.encrypt(KEY_CHECK_PLAINTEXT));

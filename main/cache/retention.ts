@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from './sqlite';
 import { statSync } from 'node:fs';
 import type { MessageIndex } from './messageIndex';
 import { pruneSearchTerms } from './searchTerms';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from './sqlite';
 import { toFtsQuery, type FtsQuery } from './ftsQuery';
 import { snippetSegments, wordMatcher } from './highlight';
 import { FTS_ROWS_PER_BLOCK, fromFtsRowId } from './messageBlocks';

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from './sqlite';
 import { foldWord } from './ftsQuery';
 
 const NON_WORD = /[^\p{L}\p{N}]+/u;

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from './sqlite';
 import type { BlockReader } from './messageIndex';
 
 /** Interactions whose ids are kept in memory; the least recently used go first. */

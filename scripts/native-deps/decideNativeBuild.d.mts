@@ -1,4 +1,4 @@
-/** Who is about to load better-sqlite3: the desktop app, or Node (tests, web host). */
+/** Who is about to load better-sqlite3-multiple-ciphers: the desktop app, or Node (tests, web host). */
 export type NativeTarget = 'electron' | 'node';
 /** postinstall must never fail an install; start and test may stop with a clear message. */
 export type NativeGuardMode = 'postinstall' | 'start' | 'test';

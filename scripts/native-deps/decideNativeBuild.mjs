@@ -1,4 +1,4 @@
-// Pure: which ABI better-sqlite3's compiled addon must have, and what to do
+// Pure: which ABI better-sqlite3-multiple-ciphers' compiled addon must have, and what to do
 // when it has another. No I/O here; nativeFacts.mjs gathers the facts and
 // ensure-native-abi.mjs acts on the decision.
 //
@@ -9,7 +9,7 @@
 // runtime does not exist (CI has no Electron binary: it keeps the Node build).
 
 export const rebuildForElectron = ['npx', 'electron-builder', 'install-app-deps'];
-export const rebuildForNode = ['npm', 'rebuild', 'better-sqlite3'];
+export const rebuildForNode = ['npm', 'rebuild', 'better-sqlite3-multiple-ciphers'];
 
 /**
  * @param {import('./decideNativeBuild.mjs').NativeFacts} facts
@@ -20,17 +20,17 @@ export function decideNativeBuild(facts) {
   const addon = addonAbi === null ? 'not built' : `built for ABI ${addonAbi}`;
 
   if (target === 'node') {
-    if (addonAbi === nodeAbi) return { kind: 'ok', message: `better-sqlite3 is built for Node (ABI ${nodeAbi}).` };
+    if (addonAbi === nodeAbi) return { kind: 'ok', message: `better-sqlite3-multiple-ciphers is built for Node (ABI ${nodeAbi}).` };
     return {
       kind: 'rebuild',
       command: rebuildForNode,
-      message: `better-sqlite3 is ${addon}; Node ${facts.nodeVersion} needs ABI ${nodeAbi}.`,
+      message: `better-sqlite3-multiple-ciphers is ${addon}; Node ${facts.nodeVersion} needs ABI ${nodeAbi}.`,
     };
   }
 
   if (!electronBinary) {
     const message =
-      `No Electron binary here: better-sqlite3 stays ${addon === 'not built' ? 'not built' : `built for Node (ABI ${addonAbi})`}, ` +
+      `No Electron binary here: better-sqlite3-multiple-ciphers stays ${addon === 'not built' ? 'not built' : `built for Node (ABI ${addonAbi})`}, ` +
       'which the tests and the web host use.';
     // At install time that is normal (CI, ELECTRON_SKIP_BINARY_DOWNLOAD=1); at
     // start it means the desktop app cannot run at all.
@@ -40,13 +40,13 @@ export function decideNativeBuild(facts) {
     return {
       kind: 'rebuild',
       command: rebuildForElectron,
-      message: `Electron's ABI is unknown (no node_modules/electron/abi_version); better-sqlite3 is ${addon}.`,
+      message: `Electron's ABI is unknown (no node_modules/electron/abi_version); better-sqlite3-multiple-ciphers is ${addon}.`,
     };
   }
-  if (addonAbi === electronAbi) return { kind: 'ok', message: `better-sqlite3 is built for Electron (ABI ${electronAbi}).` };
+  if (addonAbi === electronAbi) return { kind: 'ok', message: `better-sqlite3-multiple-ciphers is built for Electron (ABI ${electronAbi}).` };
   return {
     kind: 'rebuild',
     command: rebuildForElectron,
-    message: `better-sqlite3 is ${addon}; Electron${facts.electronVersion ? ` ${facts.electronVersion}` : ''} needs ABI ${electronAbi}.`,
+    message: `better-sqlite3-multiple-ciphers is ${addon}; Electron${facts.electronVersion ? ` ${facts.electronVersion}` : ''} needs ABI ${electronAbi}.`,
   };
 }

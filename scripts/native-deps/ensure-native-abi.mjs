@@ -1,4 +1,4 @@
-// Makes better-sqlite3's addon fit the runtime about to load it, or says
+// Makes better-sqlite3-multiple-ciphers' addon fit the runtime about to load it, or says
 // exactly what to run.
 //   node scripts/native-deps/ensure-native-abi.mjs --for electron|node --mode postinstall|start|test [--print-only]
 // postinstall never fails the install (CI has no Electron binary and keeps the

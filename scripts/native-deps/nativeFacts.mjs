@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const addonRelativePath = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
+export const addonRelativePath = 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node';
 
 /**
  * The Electron executable if it was downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD

@@ -9,7 +9,7 @@
 // event mix, see cacheEventShaped.ts; BENCH_EVENT_MESSAGES, default 100,000).
 // Search runs warm (right after ingest, same process) and cold (the file closed
 // and opened again: a new worker, empty SQLite caches; the OS file cache stays).
-import Database from 'better-sqlite3';
+import Database from '../../main/cache/sqlite';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../sqlite';
 import type { Migration } from './types';
 
 // Everything the supervisor saw (DESIGN.md rule 19). Interaction-owned rows

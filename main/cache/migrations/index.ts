@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../sqlite';
 import { DatabaseFromFutureError } from '../errors';
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-search-terms';

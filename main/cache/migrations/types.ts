@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../sqlite';
 
 /** One schema step. Versions only go up; never edit a shipped migration, add a new one. */
 export interface Migration {

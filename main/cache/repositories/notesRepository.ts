@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from '../sqlite';
 import type { BodyCipher } from '../encryption';
 import { CacheError } from '../errors';
 import type { Redactor } from '../redaction';

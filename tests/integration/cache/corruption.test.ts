@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from '../../../main/cache/sqlite';
 import { randomBytes } from 'node:crypto';
 import { existsSync, openSync, readdirSync, statSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database, { type Database as SqliteDatabase } from '../../../main/cache/sqlite';
 import { describe, expect, it } from 'vitest';
 import { migration0001 } from '../../../main/cache/migrations/0001-initial';
 
@@ -9,7 +9,7 @@ function freshDb() {
   return db;
 }
 
-const insertInteraction = (db: Database.Database, id = 'i1') =>
+const insertInteraction = (db: SqliteDatabase, id = 'i1') =>
   db
     .prepare(
       `INSERT INTO interactions (id, channel, state, started_at, monitored_by_me, last_seen_at) VALUES (?, 'chat', 'connected', 1, 0, 2)`,

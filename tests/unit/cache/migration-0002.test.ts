@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from '../../../main/cache/sqlite';
 import { describe, expect, it } from 'vitest';
 import { migration0001 } from '../../../main/cache/migrations/0001-initial';
 import { migration0002 } from '../../../main/cache/migrations/0002-search-terms';

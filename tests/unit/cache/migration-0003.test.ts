@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database, { type Database as SqliteDatabase } from '../../../main/cache/sqlite';
 import { describe, expect, it } from 'vitest';
 import { migration0001 } from '../../../main/cache/migrations/0001-initial';
 import { migration0002 } from '../../../main/cache/migrations/0002-search-terms';
@@ -22,7 +22,7 @@ function version2() {
   return db;
 }
 
-const count = (db: Database.Database, table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (db: SqliteDatabase, table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('migration 0003 (message blocks)', () => {
   it('gives interactions integer keys in start order and keeps everything that hangs off them', () => {

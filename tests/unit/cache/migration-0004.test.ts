@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database, { type Database as SqliteDatabase } from '../../../main/cache/sqlite';
 import { describe, expect, it } from 'vitest';
 import { migration0001 } from '../../../main/cache/migrations/0001-initial';
 import { migration0002 } from '../../../main/cache/migrations/0002-search-terms';
@@ -23,8 +23,8 @@ function version3() {
   return db;
 }
 
-const count = (db: Database.Database, sql: string) => (db.prepare(sql).get() as { n: number }).n;
-const insert = (db: Database.Database, id: string, connector: string, platformId: string, epoch: number) =>
+const count = (db: SqliteDatabase, sql: string) => (db.prepare(sql).get() as { n: number }).n;
+const insert = (db: SqliteDatabase, id: string, connector: string, platformId: string, epoch: number) =>
   db
     .prepare(
       `INSERT INTO interactions (id, channel, state, started_at, monitored_by_me, last_seen_at, connector, platform_id, epoch)

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from '../../../main/cache/sqlite';
 import { describe, expect, it } from 'vitest';
 import { DatabaseFromFutureError } from '../../../main/cache/errors';
 import { latestSchemaVersion, MIGRATIONS, runMigrations, schemaVersion, type Migration } from '../../../main/cache/migrations';

@@ -122,17 +122,17 @@ describe('electron-builder.yml', () => {
     expect(config.npmRebuild).toBe(true);
   });
 
-  it('unpacks only the better-sqlite3 addon from the asar, with smart unpack off', () => {
+  it('unpacks only the better-sqlite3-multiple-ciphers addon from the asar, with smart unpack off', () => {
     expect(config.asar).toMatchObject({ smartUnpack: false });
-    expect(unpackedFiles('better-sqlite3')).toEqual(['node_modules/better-sqlite3/build/Release/better_sqlite3.node']);
+    expect(unpackedFiles('better-sqlite3-multiple-ciphers')).toEqual(['node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node']);
     for (const dep of ['dejavu-fonts-ttf', 'jssip', 'pdfkit']) expect(unpackedFiles(dep)).toEqual([]);
   });
 
-  it('packages better-sqlite3 without the SQLite sources and build intermediates', () => {
-    const files = packagedFiles('better-sqlite3');
-    expect(files).toContain('node_modules/better-sqlite3/build/Release/better_sqlite3.node');
-    expect(files).toContain('node_modules/better-sqlite3/lib/index.js');
-    expect(files.filter((f) => /\/(deps|src)\//.test(f) || /obj\.target|test_extension/.test(f))).toEqual([]);
+  it('packages better-sqlite3-multiple-ciphers without the SQLite sources and build intermediates', () => {
+    const files = packagedFiles('better-sqlite3-multiple-ciphers');
+    expect(files).toContain('node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node');
+    expect(files).toContain('node_modules/better-sqlite3-multiple-ciphers/lib/index.js');
+    expect(files.filter((f) => /\/(deps|src)\//.test(f) || /obj\.target|test_extension|\.a$/.test(f))).toEqual([]);
   });
 
   it('ships exactly the DejaVu faces the PDF export embeds', () => {

@@ -1,5 +1,5 @@
 /**
- * The native-module guard: better-sqlite3 is rebuilt for Electron only where
+ * The native-module guard: better-sqlite3-multiple-ciphers is rebuilt for Electron only where
  * an Electron binary exists, never at install time without one (CI keeps the
  * Node build its tests load), and `npm start` is told exactly what to run.
  */
@@ -40,7 +40,7 @@ describe('decideNativeBuild', () => {
       expect(decideNativeBuild(facts({ mode }))).toEqual({
         kind: 'rebuild',
         command: rebuildForElectron,
-        message: 'better-sqlite3 is built for ABI 115; Electron 39.8.10 needs ABI 140.',
+        message: 'better-sqlite3-multiple-ciphers is built for ABI 115; Electron 39.8.10 needs ABI 140.',
       });
     }
     expect(rebuildForElectron.join(' ')).toBe('npx electron-builder install-app-deps');
@@ -77,7 +77,7 @@ describe('nativeFacts', () => {
     expect(abi).toMatch(/^\d+$/);
     let loads: boolean;
     try {
-      const Database = createRequire(__filename)('better-sqlite3') as new (file: string) => { close(): void };
+      const Database = createRequire(__filename)('better-sqlite3-multiple-ciphers') as new (file: string) => { close(): void };
       new Database(':memory:').close();
       loads = true;
     } catch {
@@ -129,7 +129,7 @@ describe('ensure-native-abi (the postinstall and npm start guard)', () => {
     const before = fs.readFileSync(addon);
     const { status, output } = runGuard(root, ['--for', 'electron', '--mode', 'postinstall']);
     expect(status).toBe(0);
-    expect(output).toMatch(/No Electron binary here: better-sqlite3 stays built for Node \(ABI 115\)/);
+    expect(output).toMatch(/No Electron binary here: better-sqlite3-multiple-ciphers stays built for Node \(ABI 115\)/);
     expect(output).not.toMatch(/running:/);
     expect(fs.readFileSync(addon).equals(before)).toBe(true);
   });
