@@ -36,6 +36,7 @@ import { withoutComfortNoise } from './offerSdp';
 import { immediateHangupProblem, isEarlyMedia, refusedStartProblem, unansweredProblem } from './monitorStart';
 import { dtmfForModeChange, infoDigitsRefusal, micLiveIn, monitorDialString, type DtmfStep, type PbxProfile } from './pbxProfiles';
 import { problemFromCall } from './phoneProblems';
+import { iceRestartRefused, LEG_RECOVERY_GRACE_MS, legLostTooLong, modeWaitsForNetwork } from './networkProblems';
 import type { RemotePeerConnection } from './remotePeerConnection';
 import type { CallQuality, CallQualityPeriod } from '../../preload/contract/quality';
 import { addToPeriod, qualityOfWindow, QUALITY_WINDOW_MS, type QualitySample } from './qualityWindow';
@@ -111,6 +112,11 @@ export class MonitorSession extends EventEmitter {
   private answerTimer: NodeJS.Timeout | null = null;
   /** What the supervisor's speaker plays of this leg is silenced (privacy mute on hold). */
   private playbackMuted: boolean;
+  /** The SIP connection dropped with the leg up: mic off, dialog kept for an ICE restart (pauseForNetwork). */
+  private networkPaused = false;
+  private networkTimer: NodeJS.Timeout | null = null;
+  /** Our ICE-restart re-INVITE is out: if the leg ends now, the PBX refused it. */
+  private iceRestarting = false;
   /** Resolves once the leg is active (with its first mode applied or refused), failed or ended. */
   readonly settled: Promise<MonitorStatus>;
   /** Resolves when the leg is over (ended or failed). */
@@ -145,7 +151,8 @@ export class MonitorSession extends EventEmitter {
     if (this.earlyMedia && this.state === 'connecting') s.earlyMedia = true;
     if (this.endedBy) s.endedBy = this.endedBy;
     if (this.problem) s.problem = this.problem;
-    if (this.established && !this.isOver) {
+    if (this.networkPaused && !this.isOver) s.recovering = true;
+    if (this.established && !this.isOver && !this.networkPaused) {
       s.audio = this.verdict;
       const p = audioProblem(this.verdict);
       if (p) s.audioProblem = p;
@@ -173,6 +180,7 @@ export class MonitorSession extends EventEmitter {
   setMode(mode: SupervisionMode): Promise<MonitorStatus> {
     const run = async () => {
       if (this.isOver) throw new Error('The monitor session has ended.');
+      if (this.networkPaused) throw new ModeChangeError(modeWaitsForNetwork);
       const from = this.mode;
       if (from === mode) return;
       this.mode = mode;
@@ -241,6 +249,67 @@ export class MonitorSession extends EventEmitter {
     this.finish('ended');
   }
 
+  /**
+   * The SIP connection dropped. An established leg is paused, microphone off,
+   * its dialog kept so the phone can move it onto the network that comes back
+   * (restartIce); if none does within `graceMs`, it ends with the reason. A leg
+   * still being set up cannot be recovered: it ends at once.
+   */
+  pauseForNetwork(graceMs = LEG_RECOVERY_GRACE_MS): void {
+    if (this.isOver) return;
+    if (!this.established) return this.connectionLost();
+    if (this.networkPaused) return;
+    this.networkPaused = true;
+    this.applyMic();
+    this.networkTimer = setTimeout(() => this.endForNetwork(legLostTooLong(graceMs)), graceMs);
+    this.networkTimer.unref?.();
+  }
+
+  get pausedForNetwork(): boolean {
+    return this.networkPaused && !this.isOver;
+  }
+
+  /**
+   * The phone registered again: re-INVITE with new ICE credentials so media
+   * follows the new path. The leg resumes (mic back to what the mode allows)
+   * when the PBX answers 2xx; a refusal ends it (JsSIP sends the BYE) with the reason.
+   */
+  restartIce(): void {
+    if (this.isOver || !this.networkPaused || this.iceRestarting) return;
+    this.iceRestarting = true;
+    let sent = false;
+    try {
+      sent = this.session.renegotiate({ rtcOfferConstraints: { iceRestart: true } } as never, () => {
+        this.iceRestarting = false;
+        this.resumeAfterNetwork();
+      });
+    } catch {
+      sent = false;
+    }
+    if (!sent) this.endForNetwork(iceRestartRefused);
+  }
+
+  private resumeAfterNetwork(): void {
+    if (this.isOver || !this.networkPaused) return;
+    this.networkPaused = false;
+    if (this.networkTimer) clearTimeout(this.networkTimer);
+    this.networkTimer = null;
+    this.applyMic();
+  }
+
+  private endForNetwork(problem: PhoneProblem): void {
+    if (this.isOver) return;
+    this.endedBy = 'connection-lost';
+    this.problem = problem;
+    this.forceMicOff();
+    try {
+      this.session.terminate();
+    } catch {
+      /* no transport: JsSIP may refuse; our side ends regardless */
+    }
+    this.finish('ended');
+  }
+
   /** The renderer-side peer is gone (media window crashed or reloaded): end the leg cleanly. */
   mediaLost(): void {
     if (this.isOver) return;
@@ -263,6 +332,13 @@ export class MonitorSession extends EventEmitter {
 
   private wire(): void {
     const s = this.session;
+    // JsSIP ends the session when any of its transactions, even a finished INFO, sees the
+    // transport drop. An established leg is paused instead (pauseForNetwork) and kept for an ICE restart.
+    const js = s as unknown as { onTransportError(): void };
+    const onTransportError = js.onTransportError.bind(s);
+    js.onTransportError = () => {
+      if (!this.established || this.isOver) onTransportError();
+    };
     const grace = this.init.iceGatheringGraceMs === undefined ? 30 : this.init.iceGatheringGraceMs;
     if (grace !== null) {
       const scheduled = new WeakSet<() => void>();
@@ -346,6 +422,10 @@ export class MonitorSession extends EventEmitter {
       this.finish(this.endedBy === 'supervisor' && !this.problem ? 'ended' : 'failed');
     });
     s.on('ended', (e) => {
+      if (this.iceRestarting) {
+        this.endedBy ??= 'connection-lost';
+        this.problem ??= iceRestartRefused;
+      }
       if (e.cause === 'Connection Error') this.endedBy ??= 'connection-lost';
       if (!this.endedBy) this.endedBy = e.originator === 'remote' ? 'far-end' : 'supervisor';
       if (e.originator === 'remote' && e.cause === 'Terminated' && this.init.profile.kind !== 'auto-answer') {
@@ -583,7 +663,7 @@ export class MonitorSession extends EventEmitter {
   }
 
   private micShouldBeLive(): boolean {
-    return micLiveIn(this.mode) && this.pbxMode === this.mode && this.established && !this.held && !this.isOver && this.state !== 'switching';
+    return micLiveIn(this.mode) && this.pbxMode === this.mode && this.established && !this.held && !this.isOver && this.state !== 'switching' && !this.networkPaused;
   }
 
   private applyMic(): void {
@@ -619,6 +699,9 @@ export class MonitorSession extends EventEmitter {
   private finish(state: 'ended' | 'failed'): void {
     if (this.isOver) return;
     this.clearAnswerTimer();
+    if (this.networkTimer) clearTimeout(this.networkTimer);
+    this.networkTimer = null;
+    this.networkPaused = false;
     if (this.audioTimer) clearInterval(this.audioTimer);
     this.audioTimer = null;
     for (const wake of [...this.spyingWaiters]) wake();

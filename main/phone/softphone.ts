@@ -1,8 +1,10 @@
 /**
  * The softphone service the core calls: one JsSIP user agent in main
  * (plain Node, never `electron`), registration with digest auth, automatic
- * re-registration and reconnect with backoff (JsSIP's transport recovery),
- * and at most one monitor leg at a time. Media goes through a MediaHost.
+ * re-registration and reconnect with backoff (connectionKeeper.ts, not
+ * JsSIP's own recovery: it also reconnects at once after sleep or a network
+ * change), and at most one monitor leg at a time, which a short outage pauses
+ * instead of ending (ICE restart on return). Media goes through a MediaHost.
  */
 import { EventEmitter } from 'node:events';
 import * as JsSIP from 'jssip';
@@ -20,6 +22,12 @@ import { problemFromRegistration, problemFromSocket } from './phoneProblems';
 import { RemotePeerConnection } from './remotePeerConnection';
 import type { IceConfig } from '../../preload/contract/ice';
 import { installJsSipWebRtcGlobals, pcConfigWith, withJsSipWindow } from './webrtcShim';
+import { ConnectionKeeper, type KeeperTimers, type KeeperTransport, type KeeperView } from './connectionKeeper';
+import { DEFAULT_RECONNECT_POLICY } from './reconnectBackoff';
+import type { NetworkEvent } from './networkEvents';
+
+/** JsSIP's own transport recovery is switched off (ConnectionKeeper does it): its timer never fires first. */
+const JSSIP_RECOVERY_OFF_SEC = 86_400;
 
 export interface SipAccount {
   /** ws:// or wss:// URL of the PBX/proxy WebSocket transport. */
@@ -40,7 +48,7 @@ export interface SipAccount {
   answerTimeoutMs?: number;
   /** How often the leg's call quality is measured (default QUALITY_WINDOW_MS; tests shorten it). */
   qualityWindowMs?: number;
-  /** Reconnect backoff bounds in seconds (JsSIP: random 2^n, clamped). */
+  /** Reconnect backoff bounds in seconds (reconnectBackoff.ts: doubling from min to max, up to 30 % sooner). */
   reconnectMinSec?: number;
   reconnectMaxSec?: number;
 }
@@ -120,6 +128,11 @@ export interface SoftphoneDeps {
   log?: (line: string) => void;
   /** STUN/TURN servers and transport policy for each new peer, read when the peer is made (default: none, all paths). */
   iceConfig?: () => IceConfig;
+  /** Reconnect timers and jitter source (tests: a fake clock; default real timers, Math.random). */
+  timers?: KeeperTimers;
+  random?: () => number;
+  /** How long a monitor leg paused by a network loss waits for the phone to come back (default LEG_RECOVERY_GRACE_MS). */
+  legRecoveryGraceMs?: number;
 }
 
 let monitorCounter = 0;
@@ -128,6 +141,7 @@ export class JsSipSoftphone implements Softphone {
   private readonly events = new EventEmitter();
   private ua: JsSIP.UA | null = null;
   private socket: PhoneSocket | null = null;
+  private keeper: ConnectionKeeper | null = null;
   private account: SipAccount | null = null;
   private monitor: MonitorSession | null = null;
   /** The privacy mute the core asked for (setPlaybackMuted); a leg set up meanwhile starts with it. */
@@ -173,22 +187,37 @@ export class JsSipSoftphone implements Softphone {
       register: true,
       register_expires: account.registerExpiresSec ?? 300,
       session_timers: false,
-      connection_recovery_min_interval: account.reconnectMinSec ?? 2,
-      connection_recovery_max_interval: account.reconnectMaxSec ?? 30,
+      connection_recovery_min_interval: JSSIP_RECOVERY_OFF_SEC,
+      connection_recovery_max_interval: JSSIP_RECOVERY_OFF_SEC,
       user_agent: 'Spyglass',
     });
     this.ua = ua;
     const server = socket.url;
     const user = account.uri;
-    let attempts = 0;
-    this.update({ registration: 'connecting', server, user, problem: undefined, reconnectAttempt: undefined });
+    const keeper = new ConnectionKeeper({
+      transport: jsSipTransportOf(ua),
+      ...(this.deps.timers ? { timers: this.deps.timers } : {}),
+      ...(this.deps.random ? { random: this.deps.random } : {}),
+      policy: { ...DEFAULT_RECONNECT_POLICY, firstMs: (account.reconnectMinSec ?? 1) * 1000, maxMs: (account.reconnectMaxSec ?? 30) * 1000 },
+      onChange: (view) => {
+        if (this.ua === ua) this.showKeeper(view);
+      },
+      log: (line) => this.log(line),
+    });
+    this.keeper = keeper;
+    this.update({ registration: 'connecting', server, user, problem: undefined, ...NO_RECOVERY });
 
     const firstOutcome = new Promise<void>((resolve) => {
       ua.on('connected', () => {
-        attempts = 0;
+        if (this.ua === ua) keeper.connected();
       });
       ua.on('registered', () => {
-        this.update({ registration: 'registered', problem: undefined, reconnectAttempt: undefined });
+        if (this.ua !== ua) return;
+        keeper.registered();
+        const back = keeper.current().recoveredAt;
+        this.update({ registration: 'registered', problem: undefined, ...NO_RECOVERY, reRegisteredAt: back });
+        // A leg paused by the outage moves onto the network that came back.
+        if (this.monitor?.pausedForNetwork) this.monitor.restartIce();
         resolve();
       });
       ua.on('registrationFailed', (e) => {
@@ -198,13 +227,11 @@ export class JsSipSoftphone implements Softphone {
       });
       ua.on('disconnected', () => {
         if (this.ua !== ua) return;
-        attempts++;
-        this.monitor?.connectionLost();
-        this.update({
-          registration: 'reconnecting',
-          reconnectAttempt: attempts,
-          problem: problemFromSocket(socket.lastError ?? null, server),
-        });
+        cancelJsSipRecovery(ua);
+        // Never a half-live leg: paused with the mic off until the phone is back, or ended.
+        this.monitor?.pauseForNetwork(this.deps.legRecoveryGraceMs);
+        this.update({ registration: 'reconnecting', problem: problemFromSocket(socket.lastError ?? null, server), reRegisteredAt: undefined });
+        keeper.disconnected();
         resolve();
       });
       ua.on('unregistered', () => {
@@ -225,6 +252,8 @@ export class JsSipSoftphone implements Softphone {
     this.monitor?.end();
     this.withdrawMonitorRequest();
     this.ua = null;
+    this.keeper?.stop();
+    this.keeper = null;
     const socket = this.socket;
     await new Promise<void>((resolve) => {
       const t = setTimeout(resolve, 1500);
@@ -240,8 +269,16 @@ export class JsSipSoftphone implements Softphone {
     // JsSIP keeps the transport up to 2 s for lingering transactions; we are done with it.
     socket?.disconnect();
     ua.removeAllListeners();
-    this.update({ registration: 'unregistered', problem: undefined, reconnectAttempt: undefined });
+    this.update({ registration: 'unregistered', problem: undefined, ...NO_RECOVERY, reRegisteredAt: undefined });
     return this.status();
+  }
+
+  /**
+   * The host saw the machine sleep or wake, or the network go, come back or
+   * change: reconnect at once where that helps (ConnectionKeeper), and say so.
+   */
+  networkEvent(event: NetworkEvent): void {
+    this.keeper?.network(event);
   }
 
   prepareMonitor(req: StartMonitorRequest): MonitorPreparation {
@@ -341,6 +378,15 @@ export class JsSipSoftphone implements Softphone {
   }
 
   // ---------------------------------------------------------------- internals
+
+  /** The keeper's view in the status: attempt, when the next one is, why the connection went. */
+  private showKeeper(view: KeeperView): void {
+    if (view.phase === 'up' || this.current.registration !== 'reconnecting') {
+      if (view.offline !== !!this.current.offline) this.update({ offline: view.offline || undefined });
+      return;
+    }
+    this.update({ reconnectAttempt: view.attempt || undefined, retryAt: view.retryAt, lostBecause: view.cause, offline: view.offline || undefined });
+  }
 
   private pcConfig(): Record<string, unknown> {
     const ice: IceConfig = this.deps.iceConfig?.() ?? { iceServers: [], iceTransportPolicy: 'all' };
@@ -475,6 +521,35 @@ interface PendingMonitorCall {
   /** startMonitor took this request (once). */
   claimed: boolean;
   waiter?: { resolve: (m: MonitorSession) => void; reject: (e: Error) => void };
+}
+
+const NO_RECOVERY = { reconnectAttempt: undefined, retryAt: undefined, lostBecause: undefined, offline: undefined } as const;
+
+/** JsSIP's Transport (one per UA): what ConnectionKeeper drives. Its typings omit `UA.transport`. */
+interface JsSipTransport {
+  connect(): void;
+  disconnect(): void;
+  isConnected(): boolean;
+  isConnecting(): boolean;
+  recovery_timer: ReturnType<typeof setTimeout> | null;
+}
+
+const transportOf = (ua: JsSIP.UA): JsSipTransport => (ua as unknown as { transport: JsSipTransport }).transport;
+
+function jsSipTransportOf(ua: JsSIP.UA): KeeperTransport {
+  return {
+    connect: () => transportOf(ua).connect(),
+    drop: () => transportOf(ua).disconnect(),
+    isConnected: () => transportOf(ua).isConnected(),
+    isConnecting: () => transportOf(ua).isConnecting(),
+  };
+}
+
+/** JsSIP scheduled its own reconnect (a day away, see JSSIP_RECOVERY_OFF_SEC): ours replaces it. */
+function cancelJsSipRecovery(ua: JsSIP.UA): void {
+  const t = transportOf(ua);
+  if (t.recovery_timer !== null) clearTimeout(t.recovery_timer);
+  t.recovery_timer = null;
 }
 
 const domainOf = (uri: string): string => {

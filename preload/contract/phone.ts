@@ -192,6 +192,8 @@ export const monitorStatusSchema = z.object({
   audioProblem: phoneProblemSchema.optional(),
   /** Known once ICE selected a path: true when this leg's media goes through a TURN relay. */
   relayed: z.boolean().optional(),
+  /** The SIP connection dropped with this leg up: paused, microphone off, until the phone reconnects and moves it (ICE restart) or ends it. */
+  recovering: z.boolean().optional(),
   /** The last measured window's call quality (every few seconds once audio flows); absent before the first. */
   quality: callQualitySchema.optional(),
   /** Quality over the leg so far (the timeline records it when the leg ends). */
@@ -204,6 +206,14 @@ export const phoneStatusSchema = z.object({
   server: z.string().max(500).optional(),
   user: z.string().max(200).optional(),
   reconnectAttempt: z.number().int().nonnegative().optional(),
+  /** While reconnecting: when the next attempt is made (epoch ms; absent while one is under way). */
+  retryAt: z.number().int().nonnegative().optional(),
+  /** While reconnecting: why the connection went. */
+  lostBecause: z.enum(['connection', 'network-change', 'sleep', 'offline']).optional(),
+  /** The machine says it has no network. */
+  offline: z.boolean().optional(),
+  /** When the phone registered again after losing its connection (epoch ms; until the next loss). */
+  reRegisteredAt: z.number().int().nonnegative().optional(),
   problem: phoneProblemSchema.optional(),
   monitor: monitorStatusSchema.nullable(),
 });
@@ -219,6 +229,11 @@ export const audioDevicesSchema = z.object({
 });
 export type AudioDevices = z.infer<typeof audioDevicesSchema>;
 
+// ---------------------------------------------------------------- network
+
+export const networkHintSchema = z.object({ kind: z.enum(['online', 'offline', 'network-changed', 'visible-after-gap']) }).strict();
+export type NetworkHint = z.infer<typeof networkHintSchema>;
+
 // ---------------------------------------------------------------- channels
 
 export const phoneCommands = {
@@ -232,6 +247,12 @@ export const phoneCommands = {
   'media:event': command(mediaEventSchema, z.object({})),
   /** The renderer's media host (re)started: main re-creates nothing, but ends any leg whose media died. */
   'media:hostReady': command(z.object({ pcIds: z.array(pcIdSchema).max(16) }).strict(), z.object({})),
+  /**
+   * What the page sees of the network (issue 17 item 3): `online`/`offline`, a
+   * `navigator.connection` change, or visible again after a long hidden gap
+   * (the laptop may have slept). Main reconnects the phone at once on all but offline.
+   */
+  'phone:networkHint': command(networkHintSchema, z.object({})),
 };
 
 export const phoneEvents = {

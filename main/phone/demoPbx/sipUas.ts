@@ -41,6 +41,12 @@ export interface SipUasOptions {
   users?: Record<string, string> | null;
   hooks: UasHooks;
   host?: string;
+  /**
+   * Keep calls when the caller's connection drops (a PBX that waits for RTP
+   * timeouts, like Asterisk), so a re-INVITE on a new connection can resume
+   * them (ICE restart). Default: calls end with their connection.
+   */
+  keepCallsOnDisconnect?: boolean;
 }
 
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
@@ -91,6 +97,7 @@ export class SipUas implements InProcessEndpoint {
   }
 
   disconnected(connection: InProcessSocket): void {
+    if (this.options.keepCallsOnDisconnect) return;
     for (const call of this.calls.values()) {
       if (call.connection === connection && call.state !== 'ended') this.endCall(call, 'caller');
     }
@@ -190,10 +197,17 @@ export class SipUas implements InProcessEndpoint {
   private async onInvite(msg: SipMessage, reply: (m: string) => void, connection: InProcessSocket): Promise<void> {
     const callId = header(msg, 'call-id') ?? '';
     const existing = this.calls.get(callId);
+    if (tagOf(header(msg, 'to')) && (!existing || existing.state === 'ended')) {
+      // In-dialog INVITE for a call this server no longer has (e.g. hung up when the caller's connection dropped).
+      reply(buildResponse(msg, 481, 'Call/Transaction Does Not Exist'));
+      return;
+    }
     if (existing && tagOf(header(msg, 'to'))) {
       // re-INVITE from the supervisor (e.g. JsSIP hold): accept with our last answer, direction mirrored.
       const answer = mirrorDirection(existing.answerSdp, msg.body);
       existing.answerSdp = answer;
+      // A target refresh: the caller may be on a new connection now (after a network loss).
+      existing.connection = connection;
       reply(buildResponse(msg, 200, 'OK', [['Contact', this.contact()], ['Content-Type', 'application/sdp']], answer));
       return;
     }

@@ -167,18 +167,22 @@ describe('Monitor sessions (asterisk-chanspy, SIP INFO)', () => {
 });
 
 describe('Transport drop', () => {
-  it('ends the monitor with the mic off, shows reconnecting, then registers again', async () => {
+  it('pauses the monitor with the mic off, shows reconnecting, registers again and ends a leg the PBX hung up', async () => {
     const { phone, media, socket } = await started();
     await phone.startMonitor({ target: '1001', mode: 'barge' });
     await until(() => media.micLive(), 'mic live in barge');
     socket().drop();
     await until(() => phone.status().registration === 'reconnecting', 'reconnecting');
     const s = phone.status();
-    expect(s.monitor).toMatchObject({ state: 'ended', endedBy: 'connection-lost', micLive: false });
-    expect(s.monitor?.problem?.action).toMatch(/reconnects by itself/);
+    expect(s.monitor).toMatchObject({ state: 'active', recovering: true, micLive: false });
     expect(s.problem?.code).toBe('SERVER_UNREACHABLE');
     expect(media.micLive()).toBe(false);
     await until(() => phone.status().registration === 'registered', 're-registered', 8000);
+    // This server ended the call with the old connection: the ICE restart is refused (481) and the leg ends with why.
+    await until(() => phone.status().monitor?.state === 'ended', 'leg ended');
+    expect(phone.status().monitor).toMatchObject({ endedBy: 'connection-lost', micLive: false });
+    expect(phone.status().monitor?.problem?.message).toMatch(/ICE restart refused/);
+    expect(media.micLive()).toBe(false);
   });
 });
 

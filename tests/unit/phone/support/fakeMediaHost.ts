@@ -101,6 +101,8 @@ export class FakeMediaHost implements MediaHost {
     };
     switch (method) {
       case 'createOffer':
+        // An ICE restart gathers afresh, as Chromium does (JsSIP waits for the new candidates).
+        if ((args[0] as { iceRestart?: boolean } | undefined)?.iceRestart) bump({ iceGatheringState: 'new' });
         return { desc: { type: 'offer', sdp: fakeSdp('sendrecv', pc.port) }, snapshot: bump({}) };
       case 'createAnswer':
         return { desc: { type: 'answer', sdp: fakeSdp(answerDir[dirOf(pc.snap.remoteDescription?.sdp)] ?? 'sendrecv', pc.port) }, snapshot: bump({}) };
