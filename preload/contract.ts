@@ -8,6 +8,7 @@
  * the one list of them all.
  */
 import type { z } from 'zod';
+import { agentCommands } from './contract/agents';
 import { cacheCommands, cacheEvents } from './contract/cache';
 import { coreCommands, coreEvents } from './contract/core';
 import { diagnosticsCommands } from './contract/diagnostics';
@@ -28,6 +29,7 @@ export const commands = {
   ...secretCommands,
   ...diagnosticsCommands,
   ...alertsCommands,
+  ...agentCommands,
 };
 
 export const events = {
@@ -72,4 +74,5 @@ export type { SecretName, SecretsStatus } from './contract/secrets';
 export type { DiagnosticsInfo, RendererError } from './contract/diagnostics';
 export type { MetricsSnapshot, MetricInterval, QueueMetrics, IntervalMetrics, ThresholdMetric } from './contract/metrics';
 export type { Alert, AlertKind, AlertSubject, AlertsState } from './contract/alerts';
+export type { AgentHistoryView, AgentStateSegment } from './contract/agents';
 export type { CacheStatus, CachedDetail, CacheSearchResult, CachedNote } from './contract/cache';

@@ -1,6 +1,7 @@
-import type { Interaction } from '../../preload/contract';
+import type { Agent, Interaction } from '../../preload/contract';
 import type { MetricsSnapshot, MetricsThresholds } from '../../preload/contract/metrics';
 import { ContactLog } from '../metrics/contactLog';
+import { LiveTally } from '../metrics/liveTally';
 import { computeMetrics } from '../metrics/snapshot';
 import type { ContactCenterMirror } from './ContactCenterMirror';
 
@@ -24,6 +25,9 @@ export const localDayStart = (now: number): number => new Date(now).setHours(0, 
  */
 export class MetricsFeed {
   private readonly log = new ContactLog();
+  /** Live counts kept per event; rebuilt from the mirror whenever the core replaces it (connect, offline). */
+  private tally = new LiveTally();
+  private tallyOf: ContactCenterMirror | undefined;
   private timer: NodeJS.Timeout | undefined;
   lastRecomputeMs = 0;
 
@@ -37,11 +41,26 @@ export class MetricsFeed {
       this.log.keepOnly(new Set(list.map((ix) => ix.id)));
       interactions = list;
     }
-    for (const ix of interactions) this.log.observe(ix, at, (queueId) => mirror?.queues.get(queueId)?.slaSeconds, seen);
+    for (const ix of interactions) {
+      this.log.observe(ix, at, (queueId) => mirror?.queues.get(queueId)?.slaSeconds, seen);
+      this.tally.updateInteraction(ix);
+    }
   }
 
   forget(ids: readonly string[]): void {
-    for (const id of ids) this.log.forget(id);
+    for (const id of ids) {
+      this.log.forget(id);
+      this.tally.removeInteraction(id);
+    }
+  }
+
+  /** Agent updates as the connector reports them (after the mirror applied them). */
+  observeAgents(agents: Iterable<Agent>): void {
+    for (const a of agents) this.tally.updateAgent(a);
+  }
+
+  forgetAgents(ids: readonly string[]): void {
+    for (const id of ids) this.tally.removeAgent(id);
   }
 
   start(intervalMs = 1000): void {
@@ -63,11 +82,14 @@ export class MetricsFeed {
     if (!mirror) return undefined;
     const now = this.deps.now();
     const started = performance.now();
+    if (mirror !== this.tallyOf) {
+      this.tally = LiveTally.of(mirror.agents.values(), mirror.interactions.values());
+      this.tallyOf = mirror;
+    }
     const snapshot = computeMetrics({
       log: this.log,
-      agents: mirror.agents.values(),
+      tally: this.tally,
       queues: mirror.queues.values(),
-      interactions: mirror.interactions.values(),
       now,
       dayStart: localDayStart(now),
       thresholds: this.deps.thresholds(),

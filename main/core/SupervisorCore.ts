@@ -28,6 +28,8 @@ import { CacheRecorder } from './CacheRecorder';
 import type { SessionCache } from '../cache/SessionCache';
 import type { VoicePhone } from './VoicePhone';
 import { MetricsFeed } from './MetricsFeed';
+import { AgentStateHistories } from './AgentStateHistories';
+import { agentHandlers } from './handlers/agentHandlers';
 import { metricsThresholdsFrom } from './metricsThresholds';
 import { AlertFeed } from './AlertFeed';
 import { alertRulesFrom } from './alertRules';
@@ -83,6 +85,8 @@ export class SupervisorCore {
   readonly recorder: CacheRecorder | undefined;
   /** Queue metrics from connector events (main/metrics), pushed once a second. */
   readonly metrics: MetricsFeed;
+  /** Each agent's states today (the agent details' timeline), from connector events. */
+  readonly agentHistory = new AgentStateHistories();
   /** Supervisor alerts (main/alerts), evaluated once a second. */
   readonly alerts: AlertFeed;
 
@@ -129,6 +133,7 @@ export class SupervisorCore {
       ...voiceHandlers(this),
       ...digitalHandlers(this),
       ...cacheHandlers(this),
+      ...agentHandlers(this),
       ...alertHandlers(this),
       ...options.extraHandlers,
     };
@@ -194,6 +199,7 @@ export class SupervisorCore {
     this.connectorStatus = { name: this.connector.name, state: 'online' };
     this.unsubscribe = this.connector.subscribe((event) => this.onConnectorEvent(event));
     this.metrics.observe(this.mirror.interactions.values(), this.now(), 'initial');
+    this.agentHistory.observe(this.mirror.agents.values(), this.now());
     // A call already on hold at connect: its hold is counted from now (the platform does not say since when).
     this.alerts.observe(this.mirror.interactions.values(), this.now());
     // Everything live counts as seen: cache it as a starting point.
@@ -392,6 +398,10 @@ export class SupervisorCore {
         if (event.type === 'supervisor') this.markAllDirty();
         if (event.type === 'interactions') this.metrics.observe(event.interactions, this.now());
         if (event.type === 'interactionsRemoved') this.metrics.forget(event.ids);
+        if (event.type === 'agents') this.metrics.observeAgents(event.agents);
+        if (event.type === 'agentsRemoved') this.metrics.forgetAgents(event.ids);
+        if (event.type === 'agents') this.agentHistory.observe(event.agents, this.now());
+        if (event.type === 'agentsRemoved') this.agentHistory.forget(event.ids);
         if (event.type === 'interactions') this.alerts.observe(event.interactions, this.now());
         if (event.type === 'interactionsRemoved') this.alerts.forget(event.ids);
         if (event.type === 'interactions') this.onInteractionsChanged(event.interactions.map((i) => i.id));

@@ -1,9 +1,10 @@
 import type { Agent, Interaction, Queue } from '../../preload/contract';
 import type { AgentCounts, IntervalMetrics, MetricInterval, MetricsSnapshot, MetricsThresholds, QueueMetrics } from '../../preload/contract/metrics';
-import { agentActivity, countAgent, emptyAgentCounts } from './agentStates';
+import { emptyAgentCounts } from './agentStates';
 import type { ContactLog } from './contactLog';
 import { abandonRatePercent, averageHandleTimeMs, averageSpeedOfAnswerMs, serviceLevelPercent } from './formulas';
-import { addLive, addLiveInto, emptyLive, type LiveQueue } from './liveQueues';
+import { addLiveInto, emptyLive, type LiveQueue } from './liveQueues';
+import { LiveTally } from './liveTally';
 import { addTotals, emptyTotals, type Totals } from './outcomes';
 import { breachedMetrics } from './thresholds';
 
@@ -15,9 +16,11 @@ export const windowMs: Record<Exclude<MetricInterval, 'today'>, number> = {
 
 export interface MetricsInput {
   log: ContactLog;
-  agents: Iterable<Agent>;
+  /** The live counts kept up to date as events come (core/MetricsFeed); without it, counted here from `agents` and `interactions`. */
+  tally?: LiveTally;
+  agents?: Iterable<Agent>;
   queues: Iterable<Queue>;
-  interactions: Iterable<Interaction>;
+  interactions?: Iterable<Interaction>;
   now: number;
   /** Local midnight of `now`, chosen by the caller (the only place a time zone enters). */
   dayStart: number;
@@ -37,8 +40,9 @@ const emptyAcc = (): Acc => ({
 });
 
 /**
- * Every queue's metrics and the total at `now`. Linear in agents +
- * interactions + the last hour's records; no clock, no I/O.
+ * Every queue's metrics and the total at `now`. With a kept `tally`, linear in
+ * the queues and the unanswered contacts (else in agents + interactions too);
+ * the windows cost the records that entered or left them. No clock, no I/O.
  * A sliding window never reaches before today (window ⊆ today).
  */
 export function computeMetrics(input: MetricsInput): MetricsSnapshot {
@@ -49,20 +53,15 @@ export function computeMetrics(input: MetricsInput): MetricsSnapshot {
   const slaOf = new Map(queues.map((q) => [q.id, q.slaSeconds]));
   const total = emptyAcc();
 
-  for (const ix of input.interactions) {
-    const acc = ix.queueId !== undefined ? byId.get(ix.queueId) : undefined;
-    const live = acc?.live ?? emptyLive();
-    addLive(live, ix, now, ix.queueId !== undefined ? slaOf.get(ix.queueId) : undefined);
-    if (!acc) addLiveInto(total.live, live);
+  const tally = input.tally ?? LiveTally.of(input.agents ?? [], input.interactions ?? []);
+  for (const queueId of tally.liveQueueIds()) {
+    const acc = byId.get(queueId);
+    const live = tally.liveOf(queueId, now, slaOf.get(queueId));
+    if (acc) acc.live = live;
+    else addLiveInto(total.live, live);
   }
-  for (const a of input.agents) {
-    const activity = agentActivity(a);
-    countAgent(total.agents, activity);
-    for (const q of a.queueIds) {
-      const acc = byId.get(q);
-      if (acc) countAgent(acc.agents, activity);
-    }
-  }
+  total.agents = tally.agentsTotal();
+  for (const [queueId, acc] of byId) acc.agents = tally.agentsOf(queueId);
   for (const [queueId, t] of log.todayTotals()) {
     const acc = byId.get(queueId);
     if (acc) addTotals(acc.intervals.today, t);

@@ -78,6 +78,8 @@ export const agentSchema = z.object({
   interactionIds: z.array(id),
   /** Set while the agent wraps up after a contact (after-call work), by platforms that report it. */
   afterCallWorkSince: epochMs.optional(),
+  /** Skills the platform routes on (languages, products), by platforms that report them. */
+  skills: z.array(z.string().min(1).max(100)).max(50).optional(),
 });
 export type Agent = z.infer<typeof agentSchema>;
 

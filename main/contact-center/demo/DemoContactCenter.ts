@@ -193,6 +193,8 @@ export class DemoContactCenter implements Connector {
         queueIds,
         extension: String(2001 + i),
         interactionIds: [],
+        // From the index, not the seeded random numbers: adding skills left every seeded run as it was.
+        skills: demoSkills(i),
       };
       this.world.agents.set(agent.id, agent);
     }
@@ -445,3 +447,13 @@ export class DemoContactCenter implements Connector {
 }
 
 const modePermission = (mode: SupervisionMode): Permission => (mode === 'monitor' ? 'call:monitor' : mode === 'coach' ? 'call:coach' : 'call:barge');
+
+/** Languages and products as a contact center routes on them: everyone speaks English, some another language, some know billing or tech. */
+function demoSkills(i: number): string[] {
+  const skills = ['English'];
+  const language = ['Spanish', undefined, 'French', undefined, undefined, 'German', undefined][i % 7];
+  if (language) skills.push(language);
+  if (i % 3 === 0) skills.push('Billing');
+  if (i % 4 === 1) skills.push('Technical support');
+  return skills;
+}
