@@ -53,6 +53,8 @@ export class RemotePeerConnection extends EventEmitter {
   private readonly ready: Promise<unknown>;
   private readonly unsubscribe: () => void;
   private closed = false;
+  /** Renderer events waiting to be re-emitted (onRendererEvent). */
+  private readonly queuedEvents: MediaEvent[] = [];
 
   constructor(
     private readonly host: MediaHost,
@@ -72,8 +74,26 @@ export class RemotePeerConnection extends EventEmitter {
     if (s && s.seq > this.snap.seq && !this.closed) this.snap = s;
   }
 
+  /**
+   * The snapshot is applied at once; the event itself is re-emitted on a later
+   * macrotask, in order. A transport may hand over a method's result and the
+   * events behind it in one synchronous turn (ws emits every frame of one read
+   * back to back), while JsSIP attaches its icecandidate listener a few promise
+   * hops after setLocalDescription resolves: emitted at once, the first UDP
+   * candidates reached nobody and the INVITE waited for gathering to complete
+   * (Chromium's TCP candidates, ~120 ms later; bench:click).
+   */
   private onRendererEvent(e: MediaEvent): void {
     this.apply(e.snapshot);
+    this.queuedEvents.push(e);
+    if (this.queuedEvents.length === 1) setImmediate(() => this.emitQueuedEvents());
+  }
+
+  private emitQueuedEvents(): void {
+    for (const e of this.queuedEvents.splice(0)) this.emitRendererEvent(e);
+  }
+
+  private emitRendererEvent(e: MediaEvent): void {
     if (e.type === 'inboundaudio') {
       // Ours, not an RTCPeerConnection event: JsSIP never listens for it.
       if (e.inbound) this.emit('inboundaudio', e.inbound);
@@ -84,9 +104,15 @@ export class RemotePeerConnection extends EventEmitter {
   }
 
   private async call(method: MediaMethod, args: unknown[]): Promise<MediaResult> {
+    // Sent at once, not after create's round trip: the pipe to the media host is ordered and the
+    // host makes the peer as soon as 'create' arrives, so JsSIP's createOffer follows it without
+    // waiting for main to hear back (one main <-> page round trip less per leg; bench:click).
+    // If create failed, its error is the one reported (this request then fails as well).
+    const pending = this.host.request(this.id, method, args);
+    pending.catch(() => undefined);
     await this.ready;
     try {
-      const r = await this.host.request(this.id, method, args);
+      const r = await pending;
       this.apply(r.snapshot);
       return r;
     } catch (e) {

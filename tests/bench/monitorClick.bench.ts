@@ -18,7 +18,11 @@
  *    phone's candidate wait, INVITE via Kamailio, the lab server's answer,
  *    200 OK; the INVITE leaves before Chromium's gathering completes)
  *  - ice: answer applied -> ICE connected
- *  - dtls: ICE connected -> DTLS connected (connectionState)
+ *  - dtls: ICE connected -> DTLS connected (connectionState). About 100 ms of it
+ *    is the lab server's: werift 0.24 answers our actpass with a=setup:active
+ *    and, as DTLS client, sleeps 100 ms before its ClientHello
+ *    (node_modules/werift/lib/webrtc/src/transport/dtls.js, start()); it also
+ *    answers a non-actpass offer with active, so the role cannot be moved here
  *  - first_audio: DTLS connected -> the first non-silent samples
  * Fails (exit 1) when it cannot measure: no Chromium, Kamailio or sipp, or no audio.
  */

@@ -15,6 +15,7 @@ import type { InboundAudio, MediaEvent, MediaRequest, MediaResponse, MediaResult
 import { inboundAudioEventType, pcEventTypes } from '../../../preload/contract/phone';
 import { iceConfigSchema } from '../../../preload/contract/ice';
 import { waitForCanInsertDtmf, playDtmf } from './dtmfSender';
+import { dtlsCertificates } from './dtlsCertificate';
 
 export interface PeerConnectionHostOptions {
   /** Sends a peer-connection event to main (one ordered stream). */
@@ -127,6 +128,7 @@ export function createPeerConnectionHost(options: PeerConnectionHostOptions): Pe
   const entries = new Map<string, Entry>();
   let seq = 0;
   const gum = options.getUserMedia ?? ((c: MediaStreamConstraints) => navigator.mediaDevices.getUserMedia(c));
+  const dtls = dtlsCertificates();
 
   const snap = (pc: RTCPeerConnection, entry?: Entry): PcSnapshot => ({
     seq: ++seq,
@@ -170,7 +172,16 @@ export function createPeerConnectionHost(options: PeerConnectionHostOptions): Pe
       // Only checked ICE servers and the transport policy reach Chromium (preload/contract/ice.ts); anything else is dropped.
       const ice = iceConfigSchema.safeParse(config ?? { iceServers: [] });
       if (!ice.success) throw new Error(`The ICE server settings are not usable: ${ice.error.issues.map((i) => i.message).join('; ')}`);
-      const pc = new RTCPeerConnection({ iceServers: ice.data.iceServers, iceTransportPolicy: ice.data.iceTransportPolicy });
+      // Made ahead (dtlsCertificate.ts): createOffer does not wait for a key pair.
+      const certificates = dtls.current();
+      // A candidate pool of one: Chromium starts gathering now, while main asks for the offer, so the
+      // UDP candidates the INVITE waits for are ready when the offer is set (bench:click).
+      const pc = new RTCPeerConnection({
+        iceServers: ice.data.iceServers,
+        iceTransportPolicy: ice.data.iceTransportPolicy,
+        iceCandidatePoolSize: 1,
+        ...(certificates ? { certificates } : {}),
+      });
       const transceiver = pc.addTransceiver('audio', { direction: 'sendrecv' });
       const entry: Entry = { pc, mic: null, micReady: Promise.resolve(), micError: null, wantMic: false, playbackMuted: false, closed: false, audio: null, reporter: null };
       entries.set(pcId, entry);
