@@ -27,7 +27,7 @@ export interface ComposeOptions {
   /** Secrets such as the AMI secret; default: user-only files under userDataDir/secrets. */
   secretStore?: SecretStore;
   /** Overrides for tests and benchmarks (seed, size, speed, opt-in scenarios such as `hostile`). */
-  demo?: { seed?: number; agents?: number; timeCompression?: number; changesPerSecond?: number; scenarios?: readonly OptInScenario[]; profile?: DemoSupervisorProfile; scenarioChatsPlayAfterMs?: number };
+  demo?: { seed?: number; agents?: number; timeCompression?: number; changesPerSecond?: number; scenarios?: readonly OptInScenario[]; profile?: DemoSupervisorProfile; scenarioChatsPlayAfterMs?: number; simulate?: boolean };
   policyFile?: string;
   now?: () => number;
   /** Session cache file; default: the OS cache folder on local disk. */
@@ -71,6 +71,7 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
     ...(options.demo?.scenarios ? { optInScenarios: options.demo.scenarios } : {}),
     ...(options.demo?.profile ? { profile: options.demo.profile } : {}),
     ...(options.demo?.scenarioChatsPlayAfterMs !== undefined ? { scenarioChatsPlayAfterMs: options.demo.scenarioChatsPlayAfterMs } : {}),
+    ...(options.demo?.simulate === false ? { simulate: false } : {}),
   });
   const asterisk = config.get('connector') === 'asterisk';
   // One store for every secret (SIP password, AMI secret): set from Settings, never in settings.json or policy.

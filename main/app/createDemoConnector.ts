@@ -19,6 +19,8 @@ export interface DemoConnectorOptions {
   profile?: DemoSupervisorProfile;
   /** The app lets the scenario chats go after this much demo time (tests keep them pinned). */
   scenarioChatsPlayAfterMs?: number;
+  /** false: no background traffic, only the scenarios and test controls (`--quiet`, e2e that count alerts). */
+  simulate?: boolean;
 }
 
 /** The embedded demo contact center (the default, no-setup connector). */
@@ -31,6 +33,7 @@ export function createDemoConnector(options: DemoConnectorOptions): DemoConnecto
     ...(options.optInScenarios?.length ? { scenarios: scenariosWith(options.optInScenarios) } : {}),
     ...(options.profile ? { supervisor: { permissions: profilePermissions(options.profile) } } : {}),
     ...(options.scenarioChatsPlayAfterMs !== undefined ? { scenarioChatsPlayAfterMs: options.scenarioChatsPlayAfterMs } : {}),
+    ...(options.simulate === false ? { simulate: false } : {}),
   });
   return { connector: demo, clock: demo.clock, control: demo.control };
 }

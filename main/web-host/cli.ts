@@ -30,6 +30,8 @@ const { values } = parseArgs({
     scenario: { type: 'string', multiple: true },
     /** Who the demo supervisor is: `--profile team-lead` (every permission) or `restricted` (refused actions say why). */
     profile: { type: 'string' },
+    /** No background traffic: only the scenarios and what `--test-control` does (e2e that count alerts exactly). */
+    quiet: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -65,9 +67,10 @@ async function main(): Promise<void> {
   }
   const profile = values.profile;
   if (profile !== undefined && !isDemoSupervisorProfile(profile)) usageError(`unknown --profile ${profile}; known: ${demoSupervisorProfileNames.join(', ')}.`);
-  const demo: { seed?: number; agents?: number; timeCompression?: number; changesPerSecond?: number; scenarios?: OptInScenario[]; profile?: DemoSupervisorProfile; scenarioChatsPlayAfterMs?: number } = {};
+  const demo: { seed?: number; agents?: number; timeCompression?: number; changesPerSecond?: number; scenarios?: OptInScenario[]; profile?: DemoSupervisorProfile; scenarioChatsPlayAfterMs?: number; simulate?: boolean } = {};
   if (scenarios.length) demo.scenarios = scenarios;
   if (profile !== undefined) demo.profile = profile;
+  if (values.quiet) demo.simulate = false;
   // For a person trying the demo the scenario chats join the traffic after two demo minutes; the
   // e2e tests (--test-control) keep them in place.
   if (!values['test-control']) demo.scenarioChatsPlayAfterMs = SCENARIO_CHATS_PLAY_AFTER_MS;

@@ -5,6 +5,8 @@ import { StatusBar } from './components/StatusBar';
 import { useSearchShortcut } from './components/useSearchShortcut';
 import { useTheme } from './components/useTheme';
 import { useStore } from './store';
+import { AlertsView } from './views/alerts/AlertsView';
+import { useAlertBadge } from './views/alerts/useAlertBadge';
 import { AuditView } from './views/digital/AuditView';
 import { ChatsView } from './views/digital/ChatsView';
 import { InteractionDetails } from './views/InteractionDetails';
@@ -33,12 +35,15 @@ function CurrentView() {
       return <AuditView />;
     case 'settings':
       return <SettingsView />;
+    case 'alerts':
+      return <AlertsView />;
   }
 }
 
 export function App() {
   useTheme();
   useSearchShortcut();
+  useAlertBadge();
   return (
     <div className="app">
       <Header />

@@ -114,7 +114,10 @@ export class VoiceSimulation {
     const r = this.rng.next();
     if (r < 0.25) {
       this.after(at, ix, (c) => c.state === 'connected' && holdCall(this.world, c));
-      this.after(at + this.rng.int(10, 40) * SECOND, ix, (c) => c.state === 'held' && resumeCall(this.world, c));
+      // Most holds are short; about one in five runs long (105-120 s), so the long-hold alert has something to find (issue 12).
+      const drawn = this.rng.int(10, 40);
+      const holdSeconds = drawn >= 35 ? drawn * 3 : drawn;
+      this.after(at + holdSeconds * SECOND, ix, (c) => c.state === 'held' && resumeCall(this.world, c));
     } else if (r < 0.35) {
       const completes = this.rng.chance(0.5);
       this.after(at, ix, (c) => {

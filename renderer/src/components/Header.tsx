@@ -5,6 +5,7 @@ import { dispatch, useStore } from '../store';
 import { views, type ViewName } from '../store/ui/initialState';
 import { DotIcon, KeyboardIcon } from './icons';
 import { useShortcut } from './shortcuts';
+import { AlertsCount } from '../views/alerts/AlertsCount';
 
 export const viewLabels: Record<ViewName, string> = {
   agents: 'Agents',
@@ -13,6 +14,7 @@ export const viewLabels: Record<ViewName, string> = {
   transcripts: 'Transcripts',
   audit: 'Audit log',
   settings: 'Settings',
+  alerts: 'Alerts',
 };
 
 function NavButton({ view, index }: { view: ViewName; index: number }) {
@@ -33,6 +35,7 @@ function NavButton({ view, index }: { view: ViewName; index: number }) {
       onClick={show}
     >
       {viewLabels[view]}
+      {view === 'alerts' ? <AlertsCount /> : null}
       {attention ? (
         <span className="attention-dot" role="img" aria-label="needs attention">
           <DotIcon />

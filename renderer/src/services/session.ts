@@ -4,6 +4,9 @@ import { attachMediaHost } from '../media/attachMediaHost';
 import { invoke, setApi } from './api';
 import { noteAgentChanges } from '../views/voice/perf';
 import { dispatchMetrics } from '../store/metrics';
+import { dispatchAlerts } from '../store/alerts';
+import { notifyAlert, refreshPermission } from './desktopNotifications';
+import { showAlert } from '../views/alerts/jump';
 
 /**
  * Connects to main, loads the first snapshot and mirrors events into the
@@ -36,6 +39,10 @@ export function startSession(): void {
   api.on('cache:status', (status) => dispatch({ type: 'cache/status', status }));
   api.on('phone:status', (status) => dispatch({ type: 'phone/status', status }));
   api.on('metrics:snapshot', (snapshot) => dispatchMetrics({ type: 'metrics/snapshot', snapshot }));
+  api.on('alerts:changed', (state) => dispatchAlerts({ type: 'alerts/state', state }));
+  api.on('alerts:raised', (alert) => notifyAlert(alert));
+  api.on('alerts:show', ({ alertId }) => showAlert(alertId));
+  refreshPermission();
   // Audio: in a browser this page hosts the peer connections; in Electron a
   // hidden media window does, so reloading this window never drops a monitor.
   if (!window.spyglass) {
@@ -74,6 +81,8 @@ async function loadSnapshot(): Promise<void> {
     invoke('notices:list', {}),
     invoke('cache:status', {}),
   ]);
+  const alerts = await invoke('alerts:list', {});
+  if (alerts.ok) dispatchAlerts({ type: 'alerts/state', state: alerts.value });
   const phone = await invoke('phone:status', {});
   if (phone.ok) dispatch({ type: 'phone/status', status: phone.value });
   if (cache.ok) {

@@ -4,11 +4,12 @@ import { LockedBadge } from '../components/LockedBadge';
 import { run } from '../services/api';
 import { dispatch, useStore } from '../store';
 import { AboutSettings } from './AboutSettings';
+import { AlertSettings } from './alerts/AlertSettings';
 import { AudioSettings } from './AudioSettings';
 import { OfflineCacheSettings } from './OfflineCacheSettings';
 import { SecretField, useSecretsStatus } from './SecretField';
 
-interface FieldSpec {
+export interface FieldSpec {
   key: string;
   label: string;
   help: string;
@@ -79,7 +80,7 @@ const fields: FieldSpec[] = [
   { key: 'demo.timeCompression', label: 'Demo speed', help: 'How much faster than real time the demo runs (takes effect on restart).', kind: 'number' },
 ];
 
-function Field({ spec, config }: { spec: FieldSpec; config: ConfigView }) {
+export function Field({ spec, config }: { spec: FieldSpec; config: ConfigView }) {
   const locked = config.locked.includes(spec.key);
   const fromProfile = config.fromProfile?.includes(spec.key) ?? false;
   const value = config.values[spec.key];
@@ -224,6 +225,7 @@ export function SettingsView() {
           ),
         )}
       </form>
+      <AlertSettings config={config} />
       <AudioSettings />
       <OfflineCacheSettings />
       <AboutSettings />

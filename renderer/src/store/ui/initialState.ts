@@ -1,4 +1,4 @@
-export const views = ['agents', 'queues', 'chats', 'transcripts', 'audit', 'settings'] as const;
+export const views = ['agents', 'queues', 'chats', 'transcripts', 'audit', 'settings', 'alerts'] as const;
 export type ViewName = (typeof views)[number];
 
 export interface UiState {

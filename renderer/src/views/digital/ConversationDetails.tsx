@@ -12,6 +12,7 @@ import { Attachment, LinkifiedText, MessageText } from './MessageText';
 import { showControlCharacters } from './safeText';
 import { TransferDialog } from './TransferDialog';
 import { perfHookInstalled, reportMessagesCommitted } from './perf';
+import { NotifyWhenFree } from '../alerts/NotifyWhenFree';
 import './digital.css';
 
 const senderLabels: Record<Message['senderKind'], string> = {
@@ -374,6 +375,7 @@ export function ConversationDetails({ interactionId, onClose }: { interactionId:
             onClick={() => void monitorChat(interaction)}
           />
         )}
+        {lockedByOther && !interaction.supervisedByMe ? <NotifyWhenFree interactionId={interaction.id} holder={lock.supervisorName} /> : null}
         {participating ? null : (
           <ActionButton
             availability={actions?.participate}
