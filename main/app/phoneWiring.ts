@@ -291,7 +291,8 @@ export function createPhoneWiring(
       if (sink !== mediaSink) return;
       mediaSink = undefined;
       channel.detach('The window hosting audio closed.');
-      softphone.mediaHostReady([]);
+      // The leg waits (mic off) for the next screen to host its audio, then moves there (re-INVITE).
+      softphone.mediaHostGone();
     },
     start: () => applyAccount(),
     accountChanged: () => applyAccount(),

@@ -13,6 +13,7 @@ import { CommandError } from '../../preload/contract';
 import type { Connector, ConnectorEvent } from '../contact-center/Connector';
 import type { ConfigService } from '../config/ConfigService';
 import { AuditLog } from './AuditLog';
+import { callEndNote, endedVoiceSession } from './voiceWrapUp';
 import { auditContextFrom, describeAudit } from './auditWording';
 import { ContactCenterMirror } from './ContactCenterMirror';
 import { FlushScheduler } from './flushScheduler';
@@ -143,8 +144,11 @@ export class SupervisorCore {
   /** The audio leg ended under us (far end hung up, connection lost): end the supervision too. */
   private async onPhoneLegEnded(reason: string): Promise<void> {
     const v = this.voiceSession;
-    if (!v || v.state === 'ending') return;
-    this.setVoiceSession(undefined);
+    if (!v || v.state === 'ending' || v.state === 'ended') return;
+    // The toolbar stays as a wrap-up saying why (issue 12 item 4); the call itself goes on.
+    if (v.state === 'connecting') this.setVoiceSession(undefined);
+    else this.setVoiceSession(endedVoiceSession(v, this.now(), `Your monitoring leg ended; the call goes on. ${reason}`));
+    this.voiceSession = undefined;
     await this.connector.stopSupervision(v.interactionId).catch(() => undefined);
     this.notify('warning', `Monitoring ended: ${reason}`);
   }
@@ -438,7 +442,14 @@ export class SupervisorCore {
     const interaction = this.mirror.interactions.get(v.interactionId);
     if (!interaction || interaction.state === 'ended') {
       void this.options.phone?.end();
-      this.setVoiceSession({ ...v, state: 'ended', micLive: false, hearing: [], heardBy: [] });
+      // The toolbar stays as a wrap-up (issue 12 item 4): how long, and what ended the call.
+      let note = 'The call ended.';
+      try {
+        note = callEndNote(this.connector.timeline(v.interactionId));
+      } catch {
+        // A connector that cannot give the timeline any more: the plain fact.
+      }
+      this.setVoiceSession(endedVoiceSession(v, this.now(), note));
       this.notify('info', 'The call you were monitoring has ended; your monitoring session ended with it.');
       this.voiceSession = undefined;
       return;

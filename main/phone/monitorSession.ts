@@ -33,6 +33,9 @@ import {
   type LegAudio,
 } from './legAudio';
 import { withoutComfortNoise } from './offerSdp';
+import { REATTACH_AUDIO_WAIT_MS, REATTACH_HOST_WAIT_MS, reattachProblem, type ReattachFailure } from './reattach';
+import { reofferDialog } from './reoffer';
+import { continueOrigin, type SdpOrigin } from './sdpOrigin';
 import { immediateHangupProblem, isEarlyMedia, refusedStartProblem, unansweredProblem } from './monitorStart';
 import { dtmfForModeChange, infoDigitsRefusal, micLiveIn, monitorDialString, type DtmfStep, type PbxProfile } from './pbxProfiles';
 import { problemFromCall } from './phoneProblems';
@@ -63,6 +66,9 @@ export interface MonitorSessionInit {
   spyStartFallbackMs?: number;
   /** Start with the playback muted (the monitored call is on hold on a channel spy; see setPlaybackMuted). */
   playbackMuted?: boolean;
+  /** Re-attach bounds (reattach.ts): waiting for a page to host the audio again, then for audio on the new peer. */
+  reattachHostWaitMs?: number;
+  reattachAudioWaitMs?: number;
   /**
    * Outgoing legs: cancel (with the reason) when the PBX has not answered this
    * long after the start (monitorStart.ts). Undefined = no bound (incoming auto-answer legs are answered by us).
@@ -112,6 +118,18 @@ export class MonitorSession extends EventEmitter {
   private answerTimer: NodeJS.Timeout | null = null;
   /** What the supervisor's speaker plays of this leg is silenced (privacy mute on hold). */
   private playbackMuted: boolean;
+  /**
+   * Re-attach (reattach.ts): the page holding this leg's peer went away. Until audio arrives on
+   * the peer re-created in the next page, the leg is reattaching and the microphone stays off.
+   */
+  private mediaDetached = false;
+  /** The re-INVITE with the new peer's offer was answered and applied. */
+  private reoffered = false;
+  /** Bumped by every detach, so a superseded attempt (a second reload) gives up quietly. */
+  private reattachGeneration = 0;
+  private reattachTimer: NodeJS.Timeout | null = null;
+  /** The o= line of the last SDP we sent in this dialog (sdpOrigin.ts). */
+  private sdpOrigin: SdpOrigin | null = null;
   /** The SIP connection dropped with the leg up: mic off, dialog kept for an ICE restart (pauseForNetwork). */
   private networkPaused = false;
   private networkTimer: NodeJS.Timeout | null = null;
@@ -152,7 +170,8 @@ export class MonitorSession extends EventEmitter {
     if (this.endedBy) s.endedBy = this.endedBy;
     if (this.problem) s.problem = this.problem;
     if (this.networkPaused && !this.isOver) s.recovering = true;
-    if (this.established && !this.isOver && !this.networkPaused) {
+    if (this.mediaDetached && !this.isOver) s.reattaching = true;
+    if (this.established && !this.isOver && !this.networkPaused && !this.mediaDetached) {
       s.audio = this.verdict;
       const p = audioProblem(this.verdict);
       if (p) s.audioProblem = p;
@@ -168,6 +187,11 @@ export class MonitorSession extends EventEmitter {
     return this.state === 'ended' || this.state === 'failed';
   }
 
+  /** The leg's audio is being moved to a new page (reattach.ts): no mode changes, mic off. */
+  get isReattaching(): boolean {
+    return this.mediaDetached && !this.isOver;
+  }
+
   /** The renderer-side peer, once JsSIP created it. */
   get peer(): RemotePeerConnection | null {
     return (this.session.connection as unknown as RemotePeerConnection | undefined) ?? null;
@@ -180,6 +204,7 @@ export class MonitorSession extends EventEmitter {
   setMode(mode: SupervisionMode): Promise<MonitorStatus> {
     const run = async () => {
       if (this.isOver) throw new Error('The monitor session has ended.');
+      if (this.mediaDetached) throw new Error('your audio is reconnecting after the window reloaded; switch modes once monitoring resumes');
       if (this.networkPaused) throw new ModeChangeError(modeWaitsForNetwork);
       const from = this.mode;
       if (from === mode) return;
@@ -310,6 +335,54 @@ export class MonitorSession extends EventEmitter {
     this.finish('ended');
   }
 
+  /**
+   * The page (or media window) hosting this leg's peer went away. An established leg waits, mic
+   * off and reattaching, for the next one to attach (reattach()); none within the bound ends it.
+   * A leg still connecting cannot be re-offered: it ends.
+   */
+  mediaDetachedFromHost(): void {
+    if (this.isOver) return;
+    if (!this.established) return this.mediaLost();
+    const waitMs = this.init.reattachHostWaitMs ?? REATTACH_HOST_WAIT_MS;
+    this.detach();
+    this.armReattachTimer({ kind: 'no-host', waitedMs: waitMs }, waitMs);
+  }
+
+  /**
+   * A media host attached without this leg's peer (the reloaded page): make the peer there, offer
+   * it to the PBX in a re-INVITE of this dialog, and resume — mode and mic as the PBX has them —
+   * only once audio arrives on it. Any failure ends the leg cleanly with the reason.
+   */
+  reattach(): void {
+    if (this.isOver) return;
+    const pc = this.peer;
+    if (!this.established || !pc?.recreate) return this.mediaLost();
+    this.detach();
+    const generation = this.reattachGeneration;
+    const waitMs = this.init.reattachAudioWaitMs ?? REATTACH_AUDIO_WAIT_MS;
+    this.armReattachTimer({ kind: 'no-audio', waitedMs: waitMs }, waitMs);
+    const current = () => !this.isOver && generation === this.reattachGeneration;
+    void (async () => {
+      try {
+        await pc.recreate();
+      } catch (e) {
+        if (current()) this.reattachFailed({ kind: 'peer', reason: (e as Error).message });
+        return;
+      }
+      if (!current()) return;
+      if (this.playbackMuted) this.applyPlaybackMute();
+      // The new peer's stats count from zero: judge its audio from now.
+      this.audio = legConnected(initialLegAudio(), this.now());
+      this.verdict = 'waiting';
+      this.relayed = undefined;
+      const result = await reofferDialog(this.session);
+      if (!current()) return;
+      if (!result.ok) return this.reattachFailed(result);
+      this.reoffered = true;
+      this.resumeIfAudio();
+    })();
+  }
+
   /** The renderer-side peer is gone (media window crashed or reloaded): end the leg cleanly. */
   mediaLost(): void {
     if (this.isOver) return;
@@ -370,6 +443,12 @@ export class MonitorSession extends EventEmitter {
     // No comfort noise in our offer: CN in the answer makes Chromium stop sending audio during silence (offerSdp.ts).
     s.on('sdp', (e: { originator: string; type: string; sdp: string }) => {
       if (e.originator === 'local' && e.type === 'offer') e.sdp = withoutComfortNoise(e.sdp);
+      // One SDP session for the dialog, even after the peer was re-created in a reloaded page.
+      if (e.originator === 'local') {
+        const next = continueOrigin(e.sdp, this.sdpOrigin);
+        e.sdp = next.sdp;
+        this.sdpOrigin = next.origin;
+      }
     });
     s.on('progress', (e: { originator: string; response?: { status_code?: number; body?: string } | null }) => {
       if (e.originator !== 'remote' || !e.response?.status_code) return;
@@ -619,6 +698,7 @@ export class MonitorSession extends EventEmitter {
     }
     this.measureQuality(report);
     this.checkAudio();
+    this.resumeIfAudio();
     if (wasSpying || this.audio.firstPacketAt === null) return;
     for (const wake of [...this.spyingWaiters]) wake();
     const again = this.resendOnSpying;
@@ -651,7 +731,7 @@ export class MonitorSession extends EventEmitter {
   }
 
   private checkAudio(): void {
-    if (this.isOver) return;
+    if (this.isOver || this.mediaDetached) return;
     const v = audioVerdict(this.audio, this.now());
     if (v === this.verdict) return;
     this.verdict = v;
@@ -663,7 +743,7 @@ export class MonitorSession extends EventEmitter {
   }
 
   private micShouldBeLive(): boolean {
-    return micLiveIn(this.mode) && this.pbxMode === this.mode && this.established && !this.held && !this.isOver && this.state !== 'switching' && !this.networkPaused;
+    return micLiveIn(this.mode) && this.pbxMode === this.mode && this.established && !this.held && !this.isOver && this.state !== 'switching' && !this.networkPaused && !this.mediaDetached;
   }
 
   private applyMic(): void {
@@ -690,6 +770,53 @@ export class MonitorSession extends EventEmitter {
     pc?.disableMic?.();
   }
 
+  /** Mic off, reattaching, audio not judged; any earlier attempt superseded. */
+  private detach(): void {
+    this.reattachGeneration++;
+    this.mediaDetached = true;
+    this.reoffered = false;
+    this.resendOnSpying = null;
+    this.clearReattachTimer();
+    this.forceMicOff();
+    this.emit('change', this.status());
+  }
+
+  /** Audio arrived on the re-offered peer: the leg is what it was, the mic as the PBX's mode says. */
+  private resumeIfAudio(): void {
+    if (!this.mediaDetached || !this.reoffered || this.isOver || this.audio.firstPacketAt === null) return;
+    this.mediaDetached = false;
+    this.clearReattachTimer();
+    this.checkAudio();
+    this.applyMic();
+  }
+
+  private armReattachTimer(failure: ReattachFailure, ms: number): void {
+    this.reattachTimer = setTimeout(() => {
+      this.reattachTimer = null;
+      if (this.mediaDetached) this.reattachFailed(failure);
+    }, ms);
+    this.reattachTimer.unref?.();
+  }
+
+  private clearReattachTimer(): void {
+    if (this.reattachTimer) clearTimeout(this.reattachTimer);
+    this.reattachTimer = null;
+  }
+
+  /** End the leg (BYE, mic off) with what went wrong: never a leg that looks live and carries nothing. */
+  private reattachFailed(failure: ReattachFailure): void {
+    if (this.isOver) return;
+    this.endedBy = 'error';
+    this.problem = reattachProblem(failure);
+    this.forceMicOff();
+    try {
+      this.session.terminate();
+    } catch {
+      /* ended anyway */
+    }
+    this.finish('ended');
+  }
+
   private setState(state: MonitorStatus['state']): void {
     if (this.isOver || this.state === state) return;
     this.state = state;
@@ -699,6 +826,7 @@ export class MonitorSession extends EventEmitter {
   private finish(state: 'ended' | 'failed'): void {
     if (this.isOver) return;
     this.clearAnswerTimer();
+    this.clearReattachTimer();
     if (this.networkTimer) clearTimeout(this.networkTimer);
     this.networkTimer = null;
     this.networkPaused = false;

@@ -50,7 +50,8 @@ export class RemotePeerConnection extends EventEmitter {
   /** The last error the renderer reported (getUserMedia refused, bad SDP...), for user-facing messages. */
   lastError: Error | null = null;
   private snap: PcSnapshot = initialSnapshot();
-  private readonly ready: Promise<unknown>;
+  private ready: Promise<unknown>;
+  private readonly config: Record<string, unknown>;
   private readonly unsubscribe: () => void;
   private closed = false;
   /** Renderer events waiting to be re-emitted (onRendererEvent). */
@@ -63,11 +64,27 @@ export class RemotePeerConnection extends EventEmitter {
   ) {
     super();
     this.id = `${idPrefix}${++pcCounter}-${process.pid}`;
+    this.config = config;
     this.unsubscribe = host.onEvent((e) => {
       if (e.pcId === this.id) this.onRendererEvent(e);
     });
     this.ready = host.request(this.id, 'create', [config]).then((r) => this.apply(r.snapshot));
     this.ready.catch((e: Error) => (this.lastError = e));
+  }
+
+  /**
+   * The media host that held the real peer went away (a reloaded page) and a new one attached:
+   * make a fresh RTCPeerConnection there under the same id. Its snapshots count from the start
+   * again, so the old page's state is dropped; the microphone starts disabled (the renderer's
+   * rule). The caller re-offers it to the PBX (reoffer.ts). Rejects with the host's reason.
+   */
+  async recreate(): Promise<void> {
+    if (this.closed) throw new Error('the peer connection is closed');
+    this.snap = initialSnapshot();
+    this.lastError = null;
+    this.ready = this.host.request(this.id, 'create', [this.config]).then((r) => this.apply(r.snapshot));
+    this.ready.catch((e: Error) => (this.lastError = e));
+    await this.ready;
   }
 
   private apply(s: PcSnapshot | undefined): void {

@@ -128,6 +128,8 @@ export interface SoftphoneDeps {
   log?: (line: string) => void;
   /** STUN/TURN servers and transport policy for each new peer, read when the peer is made (default: none, all paths). */
   iceConfig?: () => IceConfig;
+  /** Re-attach bounds after the media host went away (default: reattach.ts). */
+  reattachBounds?: { hostWaitMs?: number; audioWaitMs?: number };
   /** Reconnect timers and jitter source (tests: a fake clock; default real timers, Math.random). */
   timers?: KeeperTimers;
   random?: () => number;
@@ -330,7 +332,7 @@ export class JsSipSoftphone implements Softphone {
       const answerTimeoutMs = account.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_SECONDS * 1000;
       m = this.adopt(
         new MonitorSession(
-          { id: `mon${++monitorCounter}`, target: req.target, profile, mode: req.mode, iceGatheringGraceMs: account.iceGatheringGraceMs, answerTimeoutMs, playbackMuted: this.playbackMuted, qualityWindowMs: account.qualityWindowMs },
+          { id: `mon${++monitorCounter}`, target: req.target, profile, mode: req.mode, iceGatheringGraceMs: account.iceGatheringGraceMs, answerTimeoutMs, playbackMuted: this.playbackMuted, qualityWindowMs: account.qualityWindowMs, ...this.reattachInit() },
           session,
         ),
       );
@@ -341,6 +343,13 @@ export class JsSipSoftphone implements Softphone {
   async setMode(mode: SupervisionMode): Promise<MonitorStatus> {
     if (!this.monitor || this.monitor.isOver) {
       throw new PhoneError({ code: 'NOT_FOUND', message: 'No voice monitor is running.', action: 'Start monitoring a call first.' });
+    }
+    if (this.monitor.isReattaching) {
+      throw new PhoneError({
+        code: 'UNAVAILABLE',
+        message: 'Your monitoring audio is reconnecting after the window reloaded.',
+        action: 'Switch modes once the toolbar says monitoring again.',
+      });
     }
     return this.monitor.setMode(mode);
   }
@@ -364,12 +373,23 @@ export class JsSipSoftphone implements Softphone {
 
   /**
    * The renderer's media host (re)attached and holds `pcIds` (`media:hostReady`).
-   * A monitor whose peer is not among them has no audio any more: end it.
+   * A monitor whose peer is not among them (the page reloaded) is moved onto a
+   * new peer there with a re-INVITE of its dialog (MonitorSession.reattach).
    */
   mediaHostReady(pcIds: string[]): void {
     const m = this.monitor;
     const id = (m?.peer as { id?: string } | null)?.id;
-    if (m && !m.isOver && id && !pcIds.includes(id)) m.mediaLost();
+    if (m && !m.isOver && id && !pcIds.includes(id)) m.reattach();
+  }
+
+  /**
+   * The screen hosting the media went away (a reload, a closed tab, a crashed
+   * media window): the leg waits, microphone off, for the next media host; none
+   * within the bound ends it (reattach.ts).
+   */
+  mediaHostGone(): void {
+    const m = this.monitor;
+    if (m && !m.isOver) m.mediaDetachedFromHost();
   }
 
   /** The monitor leg, for tests and the demo. */
@@ -386,6 +406,11 @@ export class JsSipSoftphone implements Softphone {
       return;
     }
     this.update({ reconnectAttempt: view.attempt || undefined, retryAt: view.retryAt, lostBecause: view.cause, offline: view.offline || undefined });
+  }
+
+  private reattachInit(): { reattachHostWaitMs?: number; reattachAudioWaitMs?: number } {
+    const b = this.deps.reattachBounds;
+    return { ...(b?.hostWaitMs !== undefined ? { reattachHostWaitMs: b.hostWaitMs } : {}), ...(b?.audioWaitMs !== undefined ? { reattachAudioWaitMs: b.audioWaitMs } : {}) };
   }
 
   private pcConfig(): Record<string, unknown> {
@@ -472,7 +497,7 @@ export class JsSipSoftphone implements Softphone {
     }
     p.request = spendMonitorRequest(p.request);
     const { target, mode, profile } = p.req;
-    const leg = this.adopt(new MonitorSession({ id: `mon${++monitorCounter}`, target, profile: profile!, mode, playbackMuted: this.playbackMuted, qualityWindowMs: this.account?.qualityWindowMs }, session));
+    const leg = this.adopt(new MonitorSession({ id: `mon${++monitorCounter}`, target, profile: profile!, mode, playbackMuted: this.playbackMuted, qualityWindowMs: this.account?.qualityWindowMs, ...this.reattachInit() }, session));
     p.leg = leg;
     session.answer({ mediaConstraints: { audio: false, video: false }, pcConfig: this.pcConfig() as never });
     p.waiter?.resolve(leg);

@@ -192,6 +192,12 @@ export const monitorStatusSchema = z.object({
   audioProblem: phoneProblemSchema.optional(),
   /** Known once ICE selected a path: true when this leg's media goes through a TURN relay. */
   relayed: z.boolean().optional(),
+  /**
+   * The page (or window) playing this leg's audio went away (a reload): the dialog is kept and the
+   * audio is being moved to the page that attaches next (re-INVITE). Microphone off, nothing heard,
+   * until audio arrives there; the leg ends with the reason if it does not.
+   */
+  reattaching: z.boolean().optional(),
   /** The SIP connection dropped with this leg up: paused, microphone off, until the phone reconnects and moves it (ICE restart) or ends it. */
   recovering: z.boolean().optional(),
   /** The last measured window's call quality (every few seconds once audio flows); absent before the first. */

@@ -74,6 +74,10 @@ export const voiceSessionSchema = z.object({
    */
   mutedOnHold: z.array(z.string()).optional(),
   error: z.string().optional(),
+  /** An ended session (issue 12 item 4, the toolbar stays as a wrap-up): when it ended, on the core's clock. */
+  endedAt: epochMs.optional(),
+  /** What ended it, in the connector's or the phone's words ("Call ended by the customer"). */
+  endNote: z.string().max(500).optional(),
 });
 export type VoiceSession = z.infer<typeof voiceSessionSchema>;
 

@@ -131,7 +131,8 @@ export class DemoControl {
     this.#apply(() => {
       const ix = this.world.interactions.get(id);
       if (!ix) throw new ConnectorError('NOT_FOUND', `No interaction ${id}`);
-      endInteraction(this.world, ix);
+      // The timeline (and a supervisor's ended monitoring toolbar) says who hung up.
+      endInteraction(this.world, ix, ix.channel === 'voice' ? 'Call ended by the customer' : undefined);
     });
   }
 

@@ -62,6 +62,20 @@ export class DemoPbx {
           this.legs.set(call.callId, { extension, mode: 'monitor', farEndId, call });
           return { answerSdp: r.desc.sdp };
         },
+        // The supervisor's page reloaded and offers a new peer on the same leg (main/phone/reattach.ts):
+        // the far end lived in that page too, so a new one answers, in the mode the leg is in.
+        onReinvite: async (call, offer) => {
+          const leg = this.legs.get(call.callId);
+          if (!leg || sameMediaEndpoint(call.offerSdp, offer)) return undefined;
+          const farEndId = `demo${++this.counter}`;
+          const r = await options.mediaHost.request(farEndId, 'demoAnswer', [offer, this.voices]);
+          if (!r.desc?.sdp) return { reject: { status: 488, reason: 'Not Acceptable Here' } };
+          if (leg.mode !== 'monitor') await options.mediaHost.request(farEndId, 'demoSetMode', [leg.mode]);
+          const previous = leg.farEndId;
+          leg.farEndId = farEndId;
+          void options.mediaHost.request(previous, 'demoClose', []).catch(() => undefined);
+          return { answerSdp: r.desc.sdp };
+        },
         onDtmf: (call, tone) => {
           const leg = this.legs.get(call.callId);
           const mode = modeForDigits(this.profile.digits, tone);
@@ -109,4 +123,18 @@ export class DemoPbx {
     this.voices = voices;
     for (const leg of this.legs.values()) void this.options.mediaHost.request(leg.farEndId, 'demoSetVoices', [voices]).catch(() => undefined);
   }
+}
+
+/**
+ * Does a re-offer come from the same media endpoint as the offer before it (a
+ * hold or direction change) rather than a new peer connection (new ICE
+ * credentials, DTLS fingerprint or transport address)?
+ */
+export function sameMediaEndpoint(before: string, after: string): boolean {
+  const facts = (sdp: string) =>
+    ['a=ice-ufrag:', 'a=fingerprint:', 'm=audio ', 'c=']
+      .map((prefix) => sdp.split(/\r?\n/).find((line) => line.startsWith(prefix)) ?? '')
+      .map((line) => (line.startsWith('m=audio ') ? (line.split(' ')[1] ?? '') : line))
+      .join('\n');
+  return facts(before) === facts(after);
 }

@@ -29,6 +29,12 @@ export type InviteDecision = { reject: { status: number; reason: string } } | { 
 
 export interface UasHooks {
   onInvite(call: UasCall): Promise<InviteDecision> | InviteDecision;
+  /**
+   * A re-INVITE from the supervisor with `offer`: answer it (fresh SDP, e.g. a new media endpoint
+   * after the page reloaded) or refuse it (488, 491...). Absent or undefined: our last answer,
+   * direction mirrored (a hold).
+   */
+  onReinvite?(call: UasCall, offer: string): Promise<InviteDecision | undefined> | InviteDecision | undefined;
   onDtmf?(call: UasCall, tone: string): void;
   /** Refuse an INFO digit with this status instead of 200 (a PBX that does not take INFO DTMF). */
   refuseInfo?(call: UasCall): { status: number; reason: string } | undefined;
@@ -203,8 +209,21 @@ export class SipUas implements InProcessEndpoint {
       return;
     }
     if (existing && tagOf(header(msg, 'to'))) {
-      // re-INVITE from the supervisor (e.g. JsSIP hold): accept with our last answer, direction mirrored.
-      const answer = mirrorDirection(existing.answerSdp, msg.body);
+      // re-INVITE from the supervisor: the hook may answer afresh or refuse; otherwise (e.g. JsSIP
+      // hold) our last answer, direction mirrored.
+      let decision: InviteDecision | undefined;
+      try {
+        decision = await this.options.hooks.onReinvite?.(existing, msg.body);
+      } catch (e) {
+        decision = { reject: { status: 500, reason: 'Server Internal Error' } };
+        this.log.push(`onReinvite failed: ${(e as Error).message}`);
+      }
+      if (decision && 'reject' in decision) {
+        reply(buildResponse(msg, decision.reject.status, decision.reject.reason));
+        return;
+      }
+      const answer = decision ? decision.answerSdp : mirrorDirection(existing.answerSdp, msg.body);
+      existing.offerSdp = msg.body;
       existing.answerSdp = answer;
       // A target refresh: the caller may be on a new connection now (after a network loss).
       existing.connection = connection;

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { InteractionView } from '../../../preload/contract';
-import { dispatch } from '../store';
+import { dispatch, useStore } from '../store';
 import { CachedInteractionView } from './transcripts/CachedInteractionView';
 import { channelLabel, customerName } from './voice/format';
 
@@ -12,6 +12,13 @@ import { channelLabel, customerName } from './voice/format';
  */
 export function EndedInteraction({ interactionId, lastSeen }: { interactionId: string; lastSeen: InteractionView | undefined }) {
   const [cachedOpen, setCachedOpen] = useState(false);
+  // Asked for from the ended monitoring toolbar ("Open the cached copy"): shown here, the one place it lives.
+  const requested = useStore((s) => s.ui.cachedCopyOf === interactionId);
+  useEffect(() => {
+    if (!requested) return;
+    setCachedOpen(true);
+    dispatch({ type: 'ui/cachedCopyShown' });
+  }, [requested]);
   const title = lastSeen ? `${channelLabel[lastSeen.channel]} with ${customerName(lastSeen)}` : 'Interaction';
   const back = () => dispatch({ type: 'ui/openDetails', interactionId: undefined });
   return (

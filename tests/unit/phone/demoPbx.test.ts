@@ -41,6 +41,29 @@ describe('demo PBX over the in-process SIP transport', () => {
     expect(pbx.activeLegs()[0]?.mode).toBe('monitor');
   });
 
+  it('a reloaded page re-offers the leg: a new far end answers it, in the mode the leg was in', async () => {
+    const { media, pbx, phone } = demo();
+    await phone.register(pbx.account());
+    await phone.startMonitor({ target: '1005', mode: 'coach' });
+    const first = media.demo.find((d) => d.event === 'answer')!;
+    media.reload(); // the page (with the supervisor's peer and the far end) went away
+    phone.mediaHostGone();
+    phone.mediaHostReady([]);
+    await until(() => phone.status().monitor?.reattaching === undefined && phone.status().monitor?.state === 'active', 'resumed');
+    const answers = media.demo.filter((d) => d.event === 'answer');
+    expect(answers).toHaveLength(2);
+    const second = answers[1]!;
+    expect(second.id).not.toBe(first.id);
+    // The new far end answered the new peer's offer and was told the leg is coaching.
+    // (Under the dialog's SDP session: only the o= line differs from what the new peer made.)
+    const withoutOrigin = (sdp: string | undefined) => sdp?.replace(/^o=.*$/m, '');
+    expect(withoutOrigin(second.offer)).toBe(withoutOrigin([...media.pcs.values()][0]!.snap.localDescription?.sdp));
+    expect(second.offer).toMatch(/^o=- \d+ 2 /m);
+    expect(media.demo.filter((d) => d.id === second.id).map((d) => d.event)).toEqual(['answer', 'coach']);
+    expect(pbx.activeLegs()).toMatchObject([{ extension: '1005', mode: 'coach', farEndId: second.id }]);
+    expect(phone.status().monitor).toMatchObject({ mode: 'coach' });
+  });
+
   it('ends the supervisor leg when the demo call ends, and closes the far end', async () => {
     const { media, pbx, phone } = demo();
     await phone.register(pbx.account());

@@ -24,7 +24,8 @@ export function liveReducer(state: LiveState, action: LiveAction): LiveState {
         agentOrder: byName(agents),
         queues: Object.fromEntries(s.queues.map((q) => [q.id, q])),
         interactions: Object.fromEntries(s.interactions.map((i) => [i.id, i])),
-        voiceSession: s.voiceSession,
+        // An ended monitor's wrap-up (main no longer holds it) stays until closed, across a reconnect too.
+        voiceSession: s.voiceSession ?? (state.voiceSession?.state === 'ended' ? state.voiceSession : undefined),
       };
     }
     case 'live/delta': {

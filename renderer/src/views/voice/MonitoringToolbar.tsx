@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { useShortcut } from '../../components/shortcuts';
 import { dispatch, useStore } from '../../store';
 import { useVoiceUi } from '../../store/voice';
@@ -9,6 +9,8 @@ import { CallMeters } from './CallMeters';
 import { endMyLeg, openDetails, supervise, toggleCoach, toggleMic } from './commands';
 import { CoachIcon, HandsetIcon, MicIcon } from '../../components/icons';
 import { toolbarModel } from './toolbarModel';
+import { endedToolbarModel } from './endedToolbarModel';
+import { EndedMonitoringToolbar } from './EndedMonitoringToolbar';
 import { useSecondTick } from './useSecondTick';
 import './voice.css';
 
@@ -62,7 +64,13 @@ export function MonitoringToolbar() {
   const phoneStatus = useStore((s) => s.phone.status);
   const trouble = monitorTrouble(phoneStatus);
   const notAnswered = monitorConnecting(phoneStatus);
-  const model = toolbarModel(session, interaction, now, { audio: phoneStatus?.monitor?.audio });
+  const model = toolbarModel(session, interaction, now, { audio: phoneStatus?.monitor?.audio, reattaching: phoneStatus?.monitor?.reattaching });
+  // The ended call leaves the live list: its wrap-up names who was monitored from what was last seen.
+  const lastTarget = useRef<{ key: string; name: string } | undefined>(undefined);
+  const targetName = session ? interaction?.participants.find((p) => p.id === session.participantId)?.name : undefined;
+  const sessionKey = session ? `${session.interactionId}/${session.participantId}/${session.startedAt}` : '';
+  if (targetName) lastTarget.current = { key: sessionKey, name: targetName };
+  const ended = endedToolbarModel(session, lastTarget.current?.key === sessionKey ? lastTarget.current.name : targetName);
   return (
     <div className="monitoring-toolbar-slot">
       {/* Always mounted so screen readers announce the microphone going live. */}
@@ -139,6 +147,8 @@ export function MonitoringToolbar() {
             </ActionButton>
           </span>
         </section>
+      ) : ended && session ? (
+        <EndedMonitoringToolbar model={ended} interactionId={session.interactionId} />
       ) : null}
     </div>
   );

@@ -3,7 +3,8 @@ import { formatElapsed, joinNames, modeDoing } from './format';
 
 /** What the monitoring toolbar shows, computed from main's voice session and the call's actions. */
 export interface ToolbarModel {
-  phase: 'connecting' | 'active' | 'ending';
+  /** 'reattaching': the page reloaded and the leg's audio is being moved here (no mode, no mic claimed). */
+  phase: 'connecting' | 'active' | 'ending' | 'reattaching';
   mode: SupervisionMode;
   /** "Monitoring Jennifer Morales" */
   title: string;
@@ -26,6 +27,8 @@ const refusedUnknown: Availability = { allowed: false, reason: 'The call is no l
 /** What the softphone measured on the leg (phone status `monitor.audio`). */
 export interface LegWire {
   audio?: 'waiting' | 'flowing' | 'none' | 'silent' | undefined;
+  /** Phone status `monitor.reattaching`: the audio is being moved to this page after a reload. */
+  reattaching?: boolean | undefined;
 }
 
 export function toolbarModel(
@@ -40,11 +43,15 @@ export function toolbarModel(
   const actions = interaction?.participantActions[session.participantId];
   const connecting = session.state === 'connecting';
   const ending = session.state === 'ending';
+  // After a reload: nothing is heard and nobody hears the supervisor until audio flows here again.
+  const reattaching = !connecting && !ending && wire.reattaching === true;
   const busy: Availability | undefined = connecting
     ? { allowed: false, reason: 'Still connecting to the call' }
     : ending
       ? { allowed: false, reason: 'Ending your monitoring session' }
-      : undefined;
+      : reattaching
+        ? { allowed: false, reason: 'Reconnecting your audio after the reload' }
+        : undefined;
   const micMuted = session.mode !== 'barge';
   const coachOn = session.mode === 'coach';
   // No packets at all from the PBX (e.g. Opus chosen without a translator, seen on a real
@@ -52,11 +59,15 @@ export function toolbarModel(
   // would be a claim the wire contradicts. The mic is still on, so the hot-mic stays.
   const noAudio = wire.audio === 'none';
   return {
-    phase: connecting ? 'connecting' : ending ? 'ending' : 'active',
+    phase: connecting ? 'connecting' : ending ? 'ending' : reattaching ? 'reattaching' : 'active',
     mode: session.mode,
-    title: `${capitalise(modeDoing[session.mode])} ${target}`,
+    title: reattaching ? `Reconnecting your audio — ${target}` : `${capitalise(modeDoing[session.mode])} ${target}`,
     elapsed: formatElapsed(now - session.startedAt),
-    hearing: noAudio ? 'You hear: nothing — no audio from the PBX' : hearingText(session, interaction),
+    hearing: reattaching
+      ? 'You hear: nothing yet — moving your audio to this window; nobody hears you'
+      : noAudio
+        ? 'You hear: nothing — no audio from the PBX'
+        : hearingText(session, interaction),
     micMuted,
     mic: busy ?? actions?.barge ?? refusedUnknown,
     micLabel: micMuted ? 'Unmute to barge in (agent and customer will hear you)' : 'Mute to go back to silent monitoring',
@@ -64,7 +75,8 @@ export function toolbarModel(
     // Leaving coach goes back to monitoring, which is never refused.
     coach: busy ?? (coachOn ? (actions?.monitor ?? { allowed: true }) : (actions?.coach ?? refusedUnknown)),
     coachLabel: coachOn ? 'Stop coaching (back to silent monitoring)' : 'Coach the agent (only the agent hears you)',
-    hotMic: session.micLive ? (noAudio ? hotMicNoAudioText : hotMicText(session.heardBy)) : undefined,
+    // Main keeps the microphone off while reattaching: no LIVE until audio flows here again.
+    hotMic: session.micLive && !reattaching ? (noAudio ? hotMicNoAudioText : hotMicText(session.heardBy)) : undefined,
   };
 }
 

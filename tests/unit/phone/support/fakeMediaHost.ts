@@ -168,6 +168,14 @@ export class FakeMediaHost implements MediaHost {
     }
   }
 
+  /** The page hosting the peers reloaded: every peer, its microphone and its reports are gone. */
+  reload(): void {
+    for (const t of this.reporters.values()) clearInterval(t);
+    this.reporters.clear();
+    this.pcs.clear();
+    this.playbackMuted.clear();
+  }
+
   /** Like the renderer: cumulative inbound-audio stats every 50 ms (packets only while `inbound` is 'flowing'). */
   private startInboundReports(pcId: string, pc: FakePc): void {
     let packets = 0;

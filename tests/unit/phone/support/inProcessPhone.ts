@@ -22,6 +22,10 @@ export interface InProcessPhoneOptions {
   password?: string;
   onInvite?: (c: UasCall) => InviteDecision | Promise<InviteDecision>;
   refuseInfo?: (c: UasCall) => { status: number; reason: string } | undefined;
+  /** The PBX's answer to a re-INVITE from the phone (SipUas hooks.onReinvite). */
+  onReinvite?: (c: UasCall, offer: string) => InviteDecision | undefined | Promise<InviteDecision | undefined>;
+  /** SoftphoneDeps.reattachBounds. */
+  reattachBounds?: SoftphoneDeps['reattachBounds'];
   now?: () => number;
   /** ICE servers/policy the phone hands each new peer (SoftphoneDeps.iceConfig). */
   iceConfig?: SoftphoneDeps['iceConfig'];
@@ -38,6 +42,7 @@ export function inProcessPhone(opts: InProcessPhoneOptions = {}): Harness {
         return opts.onInvite?.(call) ?? { answerSdp: fakeSdp('sendrecv', 50000) };
       },
       refuseInfo: (call) => opts.refuseInfo?.(call),
+      onReinvite: (call, offer) => opts.onReinvite?.(call, offer),
     },
   });
   const media = new FakeMediaHost();
@@ -48,6 +53,7 @@ export function inProcessPhone(opts: InProcessPhoneOptions = {}): Harness {
     onDeclinedCall: (c) => declined.push(c),
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.iceConfig ? { iceConfig: opts.iceConfig } : {}),
+    ...(opts.reattachBounds ? { reattachBounds: opts.reattachBounds } : {}),
   });
   const account: SipAccount = {
     wsUrl: 'ws://demo-pbx.invalid',
