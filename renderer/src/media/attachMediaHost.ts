@@ -7,8 +7,9 @@
  * Reload: peer connections live in this document. In Electron, host them in a
  * hidden media window (load an entry that only calls attachMediaHost) so a
  * reload of the main UI never drops an active monitor. On (re)start the host
- * reports the peers it holds with `media:hostReady`; main ends any leg whose
- * peer is not among them (with the mic already gone).
+ * reports the peers it holds with `media:hostReady`; main moves a live leg
+ * whose peer is not among them onto a new peer here (a `create` under the same
+ * id, then a re-INVITE: main/phone/reattach.ts), or ends it if that fails.
  */
 import type { SpyglassApi } from '../../../preload/contract';
 import type { AudioDevices } from '../../../preload/contract/phone';
