@@ -14,6 +14,7 @@ import { createAsteriskConnector } from './createAsteriskConnector';
 import { createDemoConnector, type DemoConnectorHandle } from './createDemoConnector';
 import { diagnosticsHandlers, type DiagnosticsHost } from './diagnosticsHandlers';
 import { createPhoneWiring } from './phoneWiring';
+import { callQualityTimeline } from '../core/callQualityTimeline';
 import { secretHandlers } from './secretHandlers';
 import { firstTelling } from './toldOnce';
 
@@ -128,8 +129,18 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
     );
   }
   if (phone) {
+    // The timeline records each monitor period's call quality once its leg is over (issue 17 item 4).
+    const qualityTimeline = callQualityTimeline({
+      voiceSession: () => core.voiceSession,
+      supervisor: () => core.mirror?.supervisor ?? { id: 'unknown', name: 'You' },
+      now: () => core.now(),
+      record: (event) => core.addOwnTimelineEvent(event),
+    });
     phone.connect(
-      (status) => core.emit('phone:status', status),
+      (status) => {
+        core.emit('phone:status', status);
+        qualityTimeline.observe(status);
+      },
       (sink, request) => core.emitTo(sink, 'media:request', request as never),
       (sink, devices) => core.emitTo(sink, 'media:devices', devices),
       (text) => core.notify('warning', text),

@@ -7,12 +7,14 @@ import type {
   Notice,
   Result,
   Snapshot,
+  TimelineEvent,
   VoiceSession,
 } from '../../preload/contract';
 import { CommandError } from '../../preload/contract';
 import type { Connector, ConnectorEvent } from '../contact-center/Connector';
 import type { ConfigService } from '../config/ConfigService';
 import { AuditLog } from './AuditLog';
+import { OwnTimeline } from './callQualityTimeline';
 import { callEndNote, endedVoiceSession } from './voiceWrapUp';
 import { auditContextFrom, describeAudit } from './auditWording';
 import { ContactCenterMirror } from './ContactCenterMirror';
@@ -69,6 +71,8 @@ export interface CoreOptions {
 export class SupervisorCore {
   readonly audit: AuditLog;
   readonly handlers: Handlers;
+  /** Timeline entries the seat writes itself (the call quality of a monitor period): merged into a call's details, cached like the rest. */
+  readonly ownTimeline = new OwnTimeline();
   mirror!: ContactCenterMirror;
   voiceSession: VoiceSession | undefined;
   private readonly sinks = new Set<EventSink>();
@@ -386,6 +390,12 @@ export class SupervisorCore {
     if (session && monitored) this.options.phone?.mutePlayback?.((session.mutedOnHold?.length ?? 0) > 0);
     // What this supervisor may do changes everywhere (one monitor at a time).
     this.markAllDirty();
+  }
+
+  /** A timeline entry the seat wrote (not the contact center): shown in the call's details and kept in the cache. */
+  addOwnTimelineEvent(event: TimelineEvent): void {
+    this.ownTimeline.add(event);
+    this.recorder?.onConnectorEvent({ type: 'timeline', event });
   }
 
   /** Forces every view to be recomputed on the next flush (e.g. supervisor status changed). */

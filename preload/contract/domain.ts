@@ -197,6 +197,8 @@ export const timelineEventSchema = z.object({
     'chat-action',
     'assistance',
     'note',
+    /** The call quality of a monitor period, written by the seat (main/core/callQualityTimeline.ts). */
+    'call-quality',
   ]),
   text: z.string(),
   supervisorId: id.optional(),

@@ -94,7 +94,8 @@ export function voiceHandlers(core: SupervisorCore): Handlers {
       const interaction = core.interactionView(interactionId);
       const details: InteractionDetails = {
         interaction,
-        timeline: core.connector.timeline(interactionId),
+        // The contact center's timeline and the seat's own entries (call quality of monitor periods).
+        timeline: core.ownTimeline.merged(interactionId, core.connector.timeline(interactionId)),
         periods: core.connector.periods(interactionId),
       };
       if (interaction.channel === 'voice') {

@@ -17,6 +17,9 @@ import {
   Mic,
   MicOff,
   PhoneOff,
+  Signal,
+  SignalLow,
+  SignalMedium,
   Square,
   Timer,
   TriangleAlert,
@@ -54,6 +57,14 @@ export const LockIcon = icon(Lock, { size: 14 });
 export const KeyboardIcon = icon(Keyboard);
 /** A metric outside its threshold (always next to words saying so). */
 export const WarningIcon = icon(TriangleAlert, { size: 14 });
+
+/** Call quality: full bars good, fewer fair, one poor (always next to the word). */
+export function QualityIcon({ rating }: { rating: 'good' | 'fair' | 'poor' }) {
+  return rating === 'good' ? <QualityGoodIcon /> : rating === 'fair' ? <QualityFairIcon /> : <QualityPoorIcon />;
+}
+const QualityGoodIcon = icon(Signal, { size: 16 });
+const QualityFairIcon = icon(SignalMedium, { size: 16 });
+const QualityPoorIcon = icon(SignalLow, { size: 16 });
 
 export function MicIcon({ muted }: { muted: boolean }) {
   return muted ? <MicOffIcon /> : <MicOnIcon />;

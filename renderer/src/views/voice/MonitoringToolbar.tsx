@@ -6,6 +6,7 @@ import { monitorConnecting, monitorTrouble } from '../../store/phone/selectors';
 import { pickedParticipantId } from '../../store/voice/selectors';
 import { ActionButton } from './ActionButton';
 import { CallMeters } from './CallMeters';
+import { CallQualityIndicator } from './CallQualityIndicator';
 import { endMyLeg, openDetails, supervise, toggleCoach, toggleMic } from './commands';
 import { CoachIcon, HandsetIcon, MicIcon } from '../../components/icons';
 import { toolbarModel } from './toolbarModel';
@@ -110,6 +111,7 @@ export function MonitoringToolbar() {
           </span>
           <span className="hearing">{model.hearing}</span>
           <CallMeters />
+          <CallQualityIndicator quality={phoneStatus?.monitor?.state === 'active' ? phoneStatus.monitor.quality : undefined} />
           {trouble ? (
             <span className="leg-trouble" role="alert" data-testid="toolbar-monitor-trouble">
               {trouble}
