@@ -1,7 +1,6 @@
 import type { Agent, Interaction, Queue } from '../../preload/contract';
 import type { AlertKind, AlertSubject } from '../../preload/contract/alerts';
 import { metricIntervalNames, type MetricsSnapshot } from '../../preload/contract/metrics';
-import { answeredAt } from '../supervision/sla';
 import type { AlertRules } from './rules';
 import { agentIdOf, agentStateName, describeInteraction, formatDuration, queueName } from './wording';
 
@@ -33,6 +32,16 @@ export interface ConditionInput {
 const waitingStates = new Set<Interaction['state']>(['pending', 'alerting']);
 const stuckStatuses = new Set<Agent['status']>(['Busy', 'Away']);
 
+/** When an agent first answered (the earliest agent leg past ringing), in one pass without arrays: this runs for every call every second. */
+function answeredAt(ix: Interaction): number | undefined {
+  let first: number | undefined;
+  for (const p of ix.participants) {
+    if (p.role !== 'agent' || p.state === 'alerting' || p.supervising !== undefined) continue;
+    if (first === undefined || p.joinedAt < first) first = p.joinedAt;
+  }
+  return first;
+}
+
 const over = (sinceMs: number | undefined, now: number, limitSeconds: number): boolean =>
   sinceMs !== undefined && now - sinceMs >= limitSeconds * 1000;
 
@@ -45,11 +54,18 @@ export function currentConditions(input: ConditionInput): AlertCondition[] {
   const out: AlertCondition[] = [];
   for (const ix of input.interactions) {
     if (ix.state === 'ended') continue;
-    const about = describeInteraction(ix);
-    const agentId = agentIdOf(ix);
-    const subject: AlertSubject = { interactionId: ix.id, ...(agentId ? { agentId } : {}), ...(ix.queueId ? { queueId: ix.queueId } : {}) };
+    // Worded only for an interaction that alerts: most of thousands alert on nothing, every second.
+    let about = '';
+    let subject: AlertSubject = { interactionId: ix.id };
+    const describe = () => {
+      if (about) return;
+      about = describeInteraction(ix);
+      const agentId = agentIdOf(ix);
+      subject = { interactionId: ix.id, ...(agentId ? { agentId } : {}), ...(ix.queueId ? { queueId: ix.queueId } : {}) };
+    };
     const waiting = waitingStates.has(ix.state);
     if (rules.longWait.enabled && waiting && over(ix.startedAt, now, rules.longWait.seconds)) {
+      describe();
       const queue = queueName(ix.queueId, input.queues);
       out.push({
         key: `longWait:${ix.id}`,
@@ -62,6 +78,7 @@ export function currentConditions(input: ConditionInput): AlertCondition[] {
     if (ix.channel === 'voice' && !waiting) {
       const since = answeredAt(ix) ?? ix.startedAt;
       if (rules.longCall.enabled && over(since, now, rules.longCall.seconds)) {
+        describe();
         out.push({
           key: `longCall:${ix.id}`,
           kind: 'longCall',
@@ -72,6 +89,7 @@ export function currentConditions(input: ConditionInput): AlertCondition[] {
       }
       const heldSince = input.holdSince.get(ix.id);
       if (rules.longHold.enabled && over(heldSince, now, rules.longHold.seconds)) {
+        describe();
         out.push({
           key: `longHold:${ix.id}`,
           kind: 'longHold',
@@ -82,6 +100,7 @@ export function currentConditions(input: ConditionInput): AlertCondition[] {
       }
     }
     if (rules.assistance.enabled && ix.assistanceRequested) {
+      describe();
       const since = ix.assistanceRequestedAt;
       out.push({
         key: `assistance:${ix.id}`,
@@ -92,6 +111,7 @@ export function currentConditions(input: ConditionInput): AlertCondition[] {
       });
     }
     if (rules.lockReleased.enabled && input.wantedLocks.has(ix.id) && (ix.monitorLock === undefined || ix.monitorLock.supervisorId === input.supervisorId)) {
+      describe();
       out.push({
         key: `lockReleased:${ix.id}`,
         kind: 'lockReleased',
