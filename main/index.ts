@@ -14,6 +14,7 @@ import { attachWindow, wireIpc } from './electron/ipcBridge';
 import { wireAlertNotifier } from './electron/alertNotifier';
 import { createSafeStorageKeyStore } from './electron/safeStorageKeyStore';
 import { createSafeStorageSecretStore } from './electron/safeStorageSecretStore';
+import { forwardPowerEvents } from './electron/powerEvents';
 
 app.enableSandbox();
 registerAppScheme();
@@ -28,7 +29,7 @@ async function start(): Promise<void> {
   hardenWindows();
   serveRenderer(path.join(__dirname, '../renderer'));
 
-  const { core } = await composeCore({
+  const { core, phoneNetwork } = await composeCore({
     host: 'electron',
     version: app.getVersion(),
     userDataDir: app.getPath('userData'),
@@ -42,6 +43,8 @@ async function start(): Promise<void> {
     demo: { scenarioChatsPlayAfterMs: 2 * 60_000 },
   });
   wireIpc(core);
+  // Sleep and wake reconnect the phone at once (the page adds online/offline through the contract).
+  forwardPowerEvents(phoneNetwork);
 
   const createWindow = () => {
     const window = new BrowserWindow({

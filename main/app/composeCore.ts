@@ -14,6 +14,7 @@ import { createAsteriskConnector } from './createAsteriskConnector';
 import { createDemoConnector, type DemoConnectorHandle } from './createDemoConnector';
 import { diagnosticsHandlers, type DiagnosticsHost } from './diagnosticsHandlers';
 import { createPhoneWiring } from './phoneWiring';
+import type { NetworkEvent } from '../phone/networkEvents';
 import { callQualityTimeline } from '../core/callQualityTimeline';
 import { secretHandlers } from './secretHandlers';
 import { firstTelling } from './toldOnce';
@@ -43,6 +44,8 @@ export interface ComposeOptions {
 
 export interface ComposedApp {
   core: SupervisorCore;
+  /** Tell the phone the machine slept, woke or changed network (Electron's powerMonitor). */
+  phoneNetwork(event: NetworkEvent): void;
   config: ConfigService;
   demo: DemoConnectorHandle | undefined;
 }
@@ -168,7 +171,7 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
     void purge();
     setInterval(purge, 24 * 3600_000).unref();
   }
-  return { core, config, demo };
+  return { core, config, demo, phoneNetwork: (event) => phone?.network(event) };
 }
 
 async function openCache(

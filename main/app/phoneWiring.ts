@@ -19,6 +19,8 @@ import { NodeWsSocket } from '../phone/nodeWsSocket';
 import { iceConfigFrom } from '../phone/iceConfig';
 import type { IceConfig } from '../../preload/contract/ice';
 import { JsSipSoftphone, PhoneError, type SipAccount } from '../phone/softphone';
+import type { NetworkEvent } from '../phone/networkEvents';
+import { startNetworkWatch } from '../phone/networkWatch';
 
 export interface PhoneWiring {
   voice: VoicePhone;
@@ -36,6 +38,8 @@ export interface PhoneWiring {
   /** Demo mode: the demo PBX answers from the core's view of the contact center (unknown extension 404, coached elsewhere 486). */
   lookUpCallsIn(view: () => DemoDirectoryView): void;
   start(): Promise<void>;
+  /** The host saw the machine sleep or wake, or the network change (Electron's powerMonitor; main's own watch). */
+  network(event: NetworkEvent): void;
   /**
    * The SIP password was set or cleared: register again with it. (Profile,
    * server, user, feature code and DTMF method are followed through settings.)
@@ -253,9 +257,18 @@ export function createPhoneWiring(
     },
   };
 
+  // Sleep and network changes reconnect a real PBX's phone; the in-process demo PBX has no network to lose.
+  const network = (event: NetworkEvent): void => {
+    if (isDemo()) return;
+    log.info(`phone: network ${event.kind} (${event.source})`);
+    softphone.networkEvent(event);
+  };
+  let stopWatch: (() => void) | undefined;
+
   const base = phoneHandlers({
     softphone,
     media: channel,
+    networkEvent: network,
     account,
     setDevices: (chosen) => {
       config.set('audio.input', chosen.inputId || 'default');
@@ -294,7 +307,11 @@ export function createPhoneWiring(
       // The leg waits (mic off) for the next screen to host its audio, then moves there (re-INVITE).
       softphone.mediaHostGone();
     },
-    start: () => applyAccount(),
+    start: () => {
+      stopWatch ??= startNetworkWatch(network);
+      return applyAccount();
+    },
+    network,
     accountChanged: () => applyAccount(),
   };
 }

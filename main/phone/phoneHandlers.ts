@@ -8,6 +8,7 @@ import type { AudioDevices } from '../../preload/contract/phone';
 import type { Handlers } from '../core/dispatch';
 import type { MediaHostChannel } from './mediaHost';
 import type { JsSipSoftphone, SipAccount } from './softphone';
+import type { NetworkEvent } from './networkEvents';
 
 export interface PhoneHandlerDeps {
   softphone: Pick<JsSipSoftphone, 'register' | 'unregister' | 'status' | 'mediaHostReady'>;
@@ -17,6 +18,8 @@ export interface PhoneHandlerDeps {
   account(): SipAccount | null;
   /** Persist the chosen devices and broadcast them as the `media:devices` event. */
   setDevices(devices: AudioDevices): AudioDevices;
+  /** What the page saw of the network (`phone:networkHint`); absent: ignored (e.g. the in-process demo PBX). */
+  networkEvent?(event: NetworkEvent): void;
 }
 
 export function phoneHandlers(deps: PhoneHandlerDeps): Handlers {
@@ -37,6 +40,10 @@ export function phoneHandlers(deps: PhoneHandlerDeps): Handlers {
     },
     'media:event': (event) => {
       deps.media.handleEvent(event);
+      return {};
+    },
+    'phone:networkHint': ({ kind }) => {
+      deps.networkEvent?.({ kind, source: 'page' });
       return {};
     },
     'media:hostReady': ({ pcIds }) => {

@@ -2,6 +2,7 @@ import { useStore } from '../store';
 import { describePhone, monitorTrouble } from '../store/phone/selectors';
 import { NoticeCount } from './NoticeTray';
 import { connectorStatusText, windowLinkStatus } from './statusText';
+import { useTicking } from './useTicking';
 
 /** Bottom status line: the connection to main and to the contact center, with what to do next. */
 export function StatusBar() {
@@ -9,8 +10,11 @@ export function StatusBar() {
   const connector = useStore((s) => s.live.connector);
   const policyError = useStore((s) => s.config.view?.policyError);
   const settingsProblem = useStore((s) => s.config.view?.settingsProblem);
-  const phone = describePhone(useStore((s) => s.phone.status));
-  const legTrouble = monitorTrouble(useStore((s) => s.phone.status));
+  const phoneStatus = useStore((s) => s.phone.status);
+  // "reconnecting in 4 s" counts down; "re-registered" gives way to "ready" after a minute.
+  const now = useTicking(phoneStatus?.registration === 'reconnecting' || phoneStatus?.reRegisteredAt !== undefined);
+  const phone = describePhone(phoneStatus, now);
+  const legTrouble = monitorTrouble(phoneStatus);
   return (
     <footer className="status-bar" role="status" aria-live="polite">
       {windowLinkStatus(connection) ? (
@@ -23,7 +27,7 @@ export function StatusBar() {
           {connectorStatusText(connector)}
         </span>
       ) : null}
-      <span className={phone.problem ? 'status-error' : undefined} title="Softphone registration (used for voice monitoring)">
+      <span className={phone.problem ? 'status-error' : undefined} data-testid="status-phone" title="Softphone registration (used for voice monitoring)">
         {phone.text}
       </span>
       {legTrouble ? (

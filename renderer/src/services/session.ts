@@ -2,6 +2,7 @@ import { connectBridge } from '../bridge';
 import { dispatch } from '../store';
 import { attachMediaHost } from '../media/attachMediaHost';
 import { invoke, setApi } from './api';
+import { watchNetworkHints } from './networkHints';
 import { noteAgentChanges } from '../views/voice/perf';
 import { dispatchMetrics } from '../store/metrics';
 import { dispatchAlerts } from '../store/alerts';
@@ -28,6 +29,8 @@ export function startSession(): void {
     }
   });
   setApi(api);
+  // What the browser sees of the network goes to main, which reconnects the phone (issue 17 item 3).
+  watchNetworkHints((hint) => void api.invoke('phone:networkHint', hint));
   api.on('session:snapshot', (snapshot) => dispatch({ type: 'live/snapshot', snapshot }));
   api.on('session:delta', (delta) => {
     noteAgentChanges(delta.agentChangedAt, delta.at);
