@@ -5,6 +5,7 @@ import { exportPdf } from './export/exportPdf';
 import { exportFileName, exportText, type ExportOptions } from './export/exportText';
 import type { CacheNotice } from './notices';
 import { openCacheDatabase } from './openDatabase';
+import type { ConversionStep } from './plaintextCache';
 import { createRedactor, type RedactionPatternConfig, type RedactionProblem, type Redactor } from './redaction';
 import { upgradeLegacyMessages } from './legacyMessages';
 import { MessageIndex } from './messageIndex';
@@ -33,6 +34,10 @@ export interface CacheDatabaseOptions {
   redactionPatterns?: RedactionPatternConfig[];
   /** Test hook to simulate a full disk. */
   maxPageCount?: number;
+  /** Bench hook only: false leaves the file unencrypted (see openDatabase.ts). */
+  pageEncryption?: boolean;
+  /** Test hook: runs after each step of converting a plaintext cache. */
+  afterConversionStep?: (step: ConversionStep) => void;
 }
 
 export type ExportFormat = 'text' | 'pdf';
@@ -64,9 +69,11 @@ export class CacheDatabase {
     const cipher = new BodyCipher(options.key);
     const opened = openCacheDatabase({
       path: options.path,
-      cipher,
+      key: options.key,
       now: options.now,
       ...(options.maxPageCount !== undefined ? { maxPageCount: options.maxPageCount } : {}),
+      ...(options.pageEncryption !== undefined ? { pageEncryption: options.pageEncryption } : {}),
+      ...(options.afterConversionStep !== undefined ? { afterConversionStep: options.afterConversionStep } : {}),
     });
     const redactor = createRedactor(options.redactionPatterns);
     const notices = [...opened.notices, ...redactionNotices(redactor.problems)];

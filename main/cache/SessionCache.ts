@@ -87,6 +87,8 @@ export interface OpenSessionCacheOptions {
   createWorker?: WorkerFactory;
   /** Test hook: limits the file to this many pages to simulate a full disk. */
   maxPageCount?: number;
+  /** Bench hook only (bench:cache measures the cost of encryption): false leaves the file unencrypted. */
+  pageEncryption?: boolean;
   /** Notices of a cache worker started again after a crash. */
   onRestart?: (notices: CacheNotice[]) => void;
   restartDelayMs?: number;
@@ -113,6 +115,7 @@ export async function openSessionCache(options: OpenSessionCacheOptions): Promis
     ...(options.workerEntry !== undefined ? { workerEntry: options.workerEntry } : {}),
     ...(options.createWorker !== undefined ? { createWorker: options.createWorker } : {}),
     ...(options.maxPageCount !== undefined ? { maxPageCount: options.maxPageCount } : {}),
+    ...(options.pageEncryption !== undefined ? { pageEncryption: options.pageEncryption } : {}),
     ...(options.onRestart !== undefined ? { onRestart: options.onRestart } : {}),
     ...(options.restartDelayMs !== undefined ? { restartDelayMs: options.restartDelayMs } : {}),
   });

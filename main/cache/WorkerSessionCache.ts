@@ -36,6 +36,8 @@ export interface StartOptions {
   workerEntry?: string;
   createWorker?: WorkerFactory;
   maxPageCount?: number;
+  /** Bench hook only: false leaves the file unencrypted. */
+  pageEncryption?: boolean;
   /** Called with the notices of a worker started again after a crash (e.g. a damaged file was moved aside). */
   onRestart?: (notices: CacheNotice[]) => void;
   /** Wait before starting a crashed worker again. */
@@ -58,6 +60,7 @@ function startWorker(options: StartOptions, redactionPatterns: RedactionPatternC
     now: options.now(),
     redactionPatterns,
     ...(options.maxPageCount !== undefined ? { maxPageCount: options.maxPageCount } : {}),
+    ...(options.pageEncryption !== undefined ? { pageEncryption: options.pageEncryption } : {}),
   };
   let worker: Worker;
   try {

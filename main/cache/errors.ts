@@ -8,6 +8,8 @@ export type CacheErrorCode =
   | 'CLOSED'
   | 'WORKER_FAILED'
   | 'DATABASE_FROM_FUTURE'
+  /** The file is encrypted with another key (or may be): left untouched, the message says what to do. */
+  | 'KEY_MISMATCH'
   /** An export could not be made; the message says why. The cache itself is fine. */
   | 'EXPORT_FAILED'
   | 'INTERNAL';
@@ -48,6 +50,34 @@ export class DatabaseFromFutureError extends CacheError {
         `Update Spyglass to open it, or delete or rename that file to start with an empty cache.`,
     );
     this.name = 'DatabaseFromFutureError';
+  }
+}
+
+/**
+ * The cache file cannot be read with the key Spyglass has now, and it is (or
+ * may be) a good cache under another key: a secret store reset or restored
+ * from elsewhere, a key file replaced. It is never moved aside or replaced for
+ * that (issue 11 item 2); the key may come back. `certain` is false when the
+ * file's key record (keyId.ts) is missing, so it could also be damaged.
+ */
+export class CacheKeyMismatchError extends CacheError {
+  constructor(
+    readonly path: string,
+    readonly certain: boolean,
+  ) {
+    super(
+      'KEY_MISMATCH',
+      (certain
+        ? `The session cache at ${path} is encrypted with a different key from the one Spyglass has now ` +
+          '(the operating system secret store or the cache key file was reset or replaced, or the cache belongs to another user account). '
+        : `The session cache at ${path} cannot be read with the key Spyglass has now, and its key record is missing, ` +
+          'so Spyglass cannot tell whether it is damaged or encrypted with another key. ') +
+        'Nothing was moved or deleted; offline review is off until this is resolved. ' +
+        'To keep those cached transcripts, restore the previous key (the secret store or the cache.key file from a backup, ' +
+        'or sign in as the user who made the cache) and start Spyglass again. To give them up and start a new cache, ' +
+        `quit Spyglass, delete ${path} and the files next to it whose names begin with that file's name, and start Spyglass again.`,
+    );
+    this.name = 'CacheKeyMismatchError';
   }
 }
 

@@ -1,20 +1,33 @@
-import Sqlite, { type Database } from './sqlite';
-import { closeSync, existsSync, openSync, readSync, renameSync, statSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BodyCipher } from './encryption';
+import { CacheKeyMismatchError } from './errors';
+import { keyIdOf, keyIdPath, readKeyId, writeKeyId } from './keyId';
 import { runMigrations } from './migrations';
 import { keepNewestMovedAside, movedAsideName } from './movedAside';
+import { couldBeWholePages, fileKind, keyConnection } from './pageEncryption';
+import { encryptPlaintextCache, removeConversionLeftovers, type ConversionStep } from './plaintextCache';
 import { createPrivateFile, databaseFiles, makePrivateDirectory, restrictToOwner } from './privateFiles';
+import { sealFile, sealMovedAside } from './sealedCopies';
+import Sqlite, { type Database } from './sqlite';
 import type { CacheNotice } from './notices';
 
 export interface OpenDatabaseOptions {
   /** File path, or ':memory:' for tests. */
   path: string;
-  cipher: BodyCipher;
+  /** The cache key: encrypts every page of the file (pageEncryption.ts) and the message blocks. */
+  key: Buffer;
   /** Used to name moved-aside files. */
   now: number;
   /** Test hook: caps the file size (pages) to simulate a full disk. */
   maxPageCount?: number;
+  /**
+   * Bench hook only (bench:cache compares the cost): false keeps the file
+   * unencrypted. Nothing in the app sets it.
+   */
+  pageEncryption?: boolean;
+  /** Test hook: called after each step of converting a plaintext cache (plaintextCache.ts). */
+  afterConversionStep?: (step: ConversionStep) => void;
 }
 
 export interface OpenedDatabase {
@@ -22,67 +35,119 @@ export interface OpenedDatabase {
   notices: CacheNotice[];
 }
 
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const KEY_CHECK_PLAINTEXT = 'spyglass-cache-key-check';
 
 /**
- * Opens (or creates) the cache. A damaged file, or one encrypted with a key we
- * no longer have, is moved aside and replaced with an empty cache so the app
- * keeps working; the notice tells the user. A file from a newer Spyglass is
- * NOT replaced (DatabaseFromFutureError): the user may simply have downgraded.
+ * Opens (or creates) the cache, encrypted as a whole under the cache key.
+ *  - A plaintext cache from before issue 11 is converted first (plaintextCache.ts).
+ *  - A damaged file is moved aside (sealed, sealedCopies.ts) and replaced with
+ *    an empty cache so the app keeps working; the notice tells the user.
+ *  - A file encrypted with another key is NEVER moved aside or replaced:
+ *    CacheKeyMismatchError says what happened and what to do. Both read as
+ *    SQLITE_NOTADB; the key id recorded next to the file (keyId.ts) tells them apart.
+ *  - A file from a newer Spyglass is NOT replaced (DatabaseFromFutureError):
+ *    the user may simply have downgraded.
  */
 export function openCacheDatabase(options: OpenDatabaseOptions): OpenedDatabase {
-  const { path, cipher, now } = options;
+  const { path, key, now } = options;
+  const cipher = new BodyCipher(key);
+  if (path === ':memory:') return { db: migrated(openAndCheck(options, false), cipher, path), notices: [] };
+
+  const encrypted = options.pageEncryption ?? true;
   const notices: CacheNotice[] = [];
-  const inMemory = path === ':memory:';
-  if (!inMemory) {
-    // Owner-only before anything is written: the folder 0700, the files 0600 (privateFiles.ts).
-    makePrivateDirectory(dirname(path));
-    restrictToOwner(databaseFiles(path));
+  // Owner-only before anything is written: the folder 0700, the files 0600 (privateFiles.ts).
+  makePrivateDirectory(dirname(path));
+  restrictToOwner([...databaseFiles(path), keyIdPath(path)]);
+  if (encrypted) {
+    sealMovedAside(path, key);
+    removeConversionLeftovers(path);
   }
 
   let db: Database | null = null;
-  if (!inMemory && hasForeignHeader(path)) {
-    notices.push(corruptNotice(moveAside(path, now)));
-  } else {
-    try {
-      db = openAndCheck(options);
-    } catch (err) {
-      if (!isCorruptionError(err) || inMemory) throw err;
-      notices.push(corruptNotice(moveAside(path, now)));
+  const kind = fileKind(path);
+  if (kind === 'absent') {
+    if (encrypted) writeKeyId(path, key);
+  } else if (kind === 'plaintext-sqlite' && encrypted) {
+    const plaintext = checkPlaintextCache(options, cipher);
+    if (plaintext === 'damaged') {
+      notices.push(corruptNotice(moveAside(path, now, key)));
+      writeKeyId(path, key);
+    } else {
+      encryptPlaintextCache(path, key, options.afterConversionStep);
+      notices.push(encryptedNotice());
     }
+  } else if (!couldBeWholePages(path)) {
+    // No key makes a file of partial pages readable: damaged, whatever made it.
+    notices.push(corruptNotice(moveAside(path, now, key)));
+    if (encrypted) writeKeyId(path, key);
+  } else {
+    const recorded = encrypted ? readKeyId(path) : null;
+    // Recorded under another key: not even opened (a wrong key is harmless to the file, but nothing is risked).
+    if (recorded !== null && recorded !== keyIdOf(key)) throw new CacheKeyMismatchError(path, true);
+    try {
+      db = openAndCheck(options, encrypted);
+    } catch (err) {
+      if (!isCorruptionError(err)) throw err;
+      // Unreadable and not known to be under this key: maybe another key. Never replaced for that.
+      if (encrypted && recorded === null) throw new CacheKeyMismatchError(path, false);
+      notices.push(corruptNotice(moveAside(path, now, key)));
+      if (encrypted) writeKeyId(path, key);
+    }
+    // It opened, so this is its key: record it if the record was lost.
+    if (db && encrypted && recorded === null) writeKeyId(path, key);
   }
-  db ??= openAndCheck(options);
+  db ??= openAndCheck(options, encrypted);
+  return { db: migrated(db, cipher, path), notices };
+}
 
+function migrated(db: Database, cipher: BodyCipher, path: string): Database {
   try {
     runMigrations(db, undefined, path);
+    // Same key as the pages, so this only fails for a file whose key record was wrong: never replace it.
+    if (!keyMatches(db, cipher)) throw new CacheKeyMismatchError(path, true);
+    return db;
   } catch (err) {
     db.close();
     throw err;
   }
-
-  if (!keyMatches(db, cipher)) {
-    db.close();
-    const movedTo = moveAside(path, now);
-    notices.push({
-      code: 'KEY_CHANGED_REPLACED',
-      severity: 'warning',
-      message:
-        'The key protecting the session cache has changed (for example the operating system secret store was reset), ' +
-        'so earlier cached transcripts cannot be read. Spyglass started a new, empty cache.',
-      movedTo,
-    });
-    db = openAndCheck(options);
-    runMigrations(db, undefined, path);
-    keyMatches(db, cipher);
-  }
-  return { db, notices };
 }
 
-function openAndCheck({ path, maxPageCount }: OpenDatabaseOptions): Database {
+/**
+ * A plaintext cache is damaged, or readable with this key (its key check
+ * decrypts). Under another key it is left alone, like an encrypted one.
+ */
+function checkPlaintextCache({ path }: OpenDatabaseOptions, cipher: BodyCipher): 'damaged' | 'ours' {
+  // Read-only: a cache under another key must be left exactly as it is (no checkpoint of its WAL).
+  let db: Database;
+  try {
+    db = new Sqlite(path, { readonly: true });
+  } catch (err) {
+    if (isCorruptionError(err)) return 'damaged';
+    throw err;
+  }
+  try {
+    if (db.pragma('quick_check', { simple: true }) !== 'ok') return 'damaged';
+    const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'cache_meta'").get() !== undefined;
+    const row = hasMeta
+      ? (db.prepare("SELECT value FROM cache_meta WHERE key = 'key_check'").get() as { value: Buffer } | undefined)
+      : undefined;
+    if (row && cipher.decrypt(row.value) !== KEY_CHECK_PLAINTEXT) throw new CacheKeyMismatchError(path, true);
+    return 'ours';
+  } catch (err) {
+    if (isCorruptionError(err)) return 'damaged';
+    throw err;
+  } finally {
+    db.close();
+  }
+}
+
+function openAndCheck({ path, key, maxPageCount }: OpenDatabaseOptions, encrypted: boolean): Database {
   if (path !== ':memory:') createPrivateFile(path);
   const db = new Sqlite(path);
   try {
+    if (encrypted) keyConnection(db, key);
+    // A read before any pragma that could write: a wrong key or a damaged header stops here.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
     // Only takes effect on a new, empty file; lets retention give space back.
     db.pragma('auto_vacuum = INCREMENTAL');
     db.pragma('journal_mode = WAL');
@@ -91,6 +156,8 @@ function openAndCheck({ path, maxPageCount }: OpenDatabaseOptions): Database {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -32000');
+    // Temporary tables and sort spills are not encrypted by the cipher: never let them reach a file.
+    db.pragma('temp_store = MEMORY');
     if (maxPageCount !== undefined) db.pragma(`max_page_count = ${Math.floor(maxPageCount)}`);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') {
@@ -103,6 +170,7 @@ function openAndCheck({ path, maxPageCount }: OpenDatabaseOptions): Database {
   }
 }
 
+/** Reads the key check; writes it into a cache that has none yet. */
 function keyMatches(db: Database, cipher: BodyCipher): boolean {
   const row = db.prepare("SELECT value FROM cache_meta WHERE key = 'key_check'").get() as { value: Buffer } | undefined;
   if (!row) {
@@ -112,33 +180,27 @@ function keyMatches(db: Database, cipher: BodyCipher): boolean {
   return cipher.decrypt(row.value) === KEY_CHECK_PLAINTEXT;
 }
 
-function hasForeignHeader(path: string): boolean {
-  if (!existsSync(path) || statSync(path).size === 0) return false;
-  const fd = openSync(path, 'r');
-  try {
-    const header = Buffer.alloc(SQLITE_HEADER.length);
-    const read = readSync(fd, header, 0, header.length, 0);
-    return read < header.length || !header.equals(SQLITE_HEADER);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 function isCorruptionError(err: unknown): boolean {
   const code = (err as { code?: unknown })?.code;
   return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
 }
 
 /**
- * Renames the file and its WAL/SHM so SQLite can still open the copy for
- * support; keeps only the newest copies (movedAside.ts), each owner-only.
+ * Renames the file and its WAL/SHM so support can still look at the copy,
+ * seals each with the cache key (a damaged file may hold plaintext), keeps only
+ * the newest copies (movedAside.ts), each owner-only.
  */
-function moveAside(path: string, now: number): string {
+function moveAside(path: string, now: number, key: Buffer): string {
   const target = movedAsideName(path, now);
+  const moved: string[] = [];
   for (const suffix of ['', '-wal', '-shm']) {
-    if (existsSync(path + suffix)) renameSync(path + suffix, target + suffix);
+    if (!existsSync(path + suffix)) continue;
+    renameSync(path + suffix, target + suffix);
+    moved.push(target + suffix);
   }
   restrictToOwner(databaseFiles(target));
+  // A crash before this is caught up by sealMovedAside() on the next open.
+  for (const file of moved) sealFile(file, key);
   keepNewestMovedAside(path);
   return target;
 }
@@ -148,8 +210,18 @@ function corruptNotice(movedTo: string): CacheNotice {
     code: 'CORRUPT_REPLACED',
     severity: 'warning',
     message:
-      'The session cache file was damaged and could not be opened. It was moved aside and a new, empty cache was ' +
+      'The session cache file was damaged and could not be opened. It was moved aside (encrypted) and a new, empty cache was ' +
       'started; transcripts cached before now are not available offline.',
     movedTo,
+  };
+}
+
+function encryptedNotice(): CacheNotice {
+  return {
+    code: 'CACHE_ENCRYPTED',
+    severity: 'info',
+    message:
+      'The session cache is now encrypted as a whole file (search index, names and metadata too, not only message text). ' +
+      'Your cached transcripts were kept.',
   };
 }

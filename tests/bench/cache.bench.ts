@@ -1,8 +1,10 @@
 // Session cache benchmark: `npm run bench:cache` (BENCH_MESSAGES=50000 BENCH_ROUNDS=1 for a smoke run,
 // BENCH_MESSAGES=0 for only the hostile-input lines: redaction_*, export_hostile_*).
 // Prints `name: value` lines. Ingest goes through the real SessionCache (worker
-// thread, redaction, AES-GCM, FTS5, synchronous=FULL); the plain baseline is a
-// better-sqlite3 insert loop into one table, same rows, same commit size.
+// thread, redaction, AES-GCM blocks, FTS5, whole-file encryption, synchronous=FULL);
+// the plain baseline is a better-sqlite3 insert loop into one unencrypted table, same
+// rows, same commit size. cache_encrypted_vs_plain_ingest_ratio compares the same
+// cache code on an unencrypted file (cache_unencrypted_ingest_msgs_per_s), per round.
 // Two ingest shapes: burst (cache_ingest_*: 250 messages a call, 128 calls queued:
 // the worker's best case) and event-shaped (cache_event_shaped_*: the production
 // path, CacheRecorder.onConnectorEvent once per connector event at the demo's
@@ -125,11 +127,11 @@ function fileBytes(path: string): number {
   return total;
 }
 
-async function benchCache(dir: string, vocab: string[], withSearch: boolean) {
+async function benchCache(dir: string, vocab: string[], withSearch: boolean, pageEncryption = true) {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'cache.sqlite');
   let clock = Date.now();
-  let { cache } = await openSessionCache({ path, keyStore: new FileKeyStore(join(dir, 'cache.key')), now: () => clock });
+  let { cache } = await openSessionCache({ path, keyStore: new FileKeyStore(join(dir, 'cache.key')), now: () => clock, pageEncryption });
   const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
   const inFlight: Promise<void>[] = [];
   lag.enable();
@@ -300,8 +302,11 @@ async function main() {
     // shared and one run can be 20% off. Medians are reported, with the spread.
     const plains: ReturnType<typeof benchPlain>[] = [];
     const caches: Awaited<ReturnType<typeof benchCache>>[] = [];
+    // The same cache code on an unencrypted file: what whole-file encryption costs (issue 11).
+    const unencrypted: Awaited<ReturnType<typeof benchCache>>[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       plains.push(benchPlain(join(dir, `plain-${round}`), vocab));
+      unencrypted.push(await benchCache(join(dir, `unencrypted-${round}`), vocab, false, false));
       caches.push(await benchCache(join(dir, `cache-${round}`), vocab, round === ROUNDS - 1));
     }
     const last = caches.at(-1)!;
@@ -314,6 +319,9 @@ async function main() {
     console.log(`cache_plain_insert_msgs_per_s: ${Math.round(median(plains.map((p) => p.msgsPerSecond)))}`);
     // Each round's ratio uses the plain run just before it.
     console.log(`cache_ingest_vs_plain_ratio: ${median(caches.map((c, i) => c.msgsPerSecond / plains[i]!.msgsPerSecond)).toFixed(3)}`);
+    console.log(`cache_unencrypted_ingest_msgs_per_s: ${Math.round(median(unencrypted.map((u) => u.msgsPerSecond)))}`);
+    // Per round (alternating, same load), then the median: encrypted file / same code, unencrypted file.
+    console.log(`cache_encrypted_vs_plain_ingest_ratio: ${median(caches.map((c, i) => c.msgsPerSecond / unencrypted[i]!.msgsPerSecond)).toFixed(3)}`);
     console.log(`cache_search_p95_ms: ${last.searchP95Ms.toFixed(2)}`);
     console.log(`cache_search_warm_p95_ms: ${last.searchP95Ms.toFixed(2)}`);
     console.log(`cache_search_cold_p95_ms: ${last.coldSearchP95Ms.toFixed(2)}`);

@@ -10,6 +10,7 @@ export interface CacheWorkerData {
   now: number;
   redactionPatterns: RedactionPatternConfig[];
   maxPageCount?: number;
+  pageEncryption?: boolean;
 }
 
 export type CallMethod =

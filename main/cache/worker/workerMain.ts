@@ -2,6 +2,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { CacheDatabase } from '../CacheDatabase';
 import { toCacheError } from '../errors';
 import type { CacheWorkerData, CallMethod, FromWorker, ToWorker, WriteOp } from './protocol';
+import { commitDelay } from './commitPacing';
 
 /**
  * One commit takes the writes waiting at that moment, up to these bounds.
@@ -15,9 +16,10 @@ const MAX_OPS_PER_COMMIT = 4_096;
 const MAX_ROWS_PER_COMMIT = 20_000;
 
 /**
- * Runs in the worker thread: owns the only connection. Writes that arrive in
- * the same turn are committed together (one fsync for many records) and each
- * is acknowledged only after its commit returned, so an ack means "on disk".
+ * Runs in the worker thread: owns the only connection. Writes waiting when a
+ * commit starts are committed together (one fsync for many records), commits
+ * paced by commitPacing.ts, and each write is acknowledged only after its
+ * commit returned, so an ack means "on disk".
  */
 export function runCacheWorker(port: MessagePort, data: CacheWorkerData): void {
   const send = (msg: FromWorker) => port.postMessage(msg);
@@ -29,6 +31,7 @@ export function runCacheWorker(port: MessagePort, data: CacheWorkerData): void {
       now: data.now,
       redactionPatterns: data.redactionPatterns,
       ...(data.maxPageCount !== undefined ? { maxPageCount: data.maxPageCount } : {}),
+      ...(data.pageEncryption !== undefined ? { pageEncryption: data.pageEncryption } : {}),
     });
     cache = opened.cache;
     send({ type: 'ready', notices: opened.notices });
@@ -39,12 +42,17 @@ export function runCacheWorker(port: MessagePort, data: CacheWorkerData): void {
   }
 
   let pending: WriteOp[] = [];
+  let pendingRows = 0;
   let pendingNow = 0;
-  let flushScheduled = false;
+  /** The next commit: at once (same-turn batching) or on a timer (commitPacing.ts). */
+  let scheduled: { immediate: boolean; cancel: () => void } | null = null;
+  let lastCommitAt = Number.NEGATIVE_INFINITY;
 
   const flush = () => {
-    flushScheduled = false;
+    scheduled?.cancel();
+    scheduled = null;
     while (pending.length > 0) {
+      lastCommitAt = performance.now();
       const batch = takeBatch();
       const results = cache.applyWritesIsolated(
         batch.map((op) => op.write),
@@ -58,23 +66,34 @@ export function runCacheWorker(port: MessagePort, data: CacheWorkerData): void {
     let rows = 0;
     let n = 0;
     while (n < pending.length && n < MAX_OPS_PER_COMMIT && rows < MAX_ROWS_PER_COMMIT) {
-      const w = pending[n]!.write;
-      rows += 'records' in w ? w.records.length : 1;
+      rows += rowsOf(pending[n]!);
       n++;
     }
     const batch = pending.slice(0, n);
     pending = pending.slice(n);
+    pendingRows -= rows;
     return batch;
+  };
+
+  const schedule = () => {
+    const wait = commitDelay(pendingRows, lastCommitAt, performance.now());
+    if (scheduled && (scheduled.immediate || wait > 0)) return; // already due as soon as it should be
+    scheduled?.cancel();
+    if (wait === 0) {
+      const handle = setImmediate(flush);
+      scheduled = { immediate: true, cancel: () => clearImmediate(handle) };
+    } else {
+      const handle = setTimeout(flush, wait);
+      scheduled = { immediate: false, cancel: () => clearTimeout(handle) };
+    }
   };
 
   port.on('message', async (msg: ToWorker) => {
     if (msg.type === 'write') {
       pending.push(...msg.ops);
+      for (const op of msg.ops) pendingRows += rowsOf(op);
       pendingNow = msg.now;
-      if (!flushScheduled) {
-        flushScheduled = true;
-        setImmediate(flush);
-      }
+      schedule();
       return;
     }
     // Reads see every write sent before them.
@@ -111,3 +130,5 @@ async function call(cache: CacheDatabase, method: CallMethod, args: unknown[]): 
       return cache.close();
   }
 }
+
+const rowsOf = (op: WriteOp): number => ('records' in op.write ? op.write.records.length : 1);

@@ -1,11 +1,10 @@
-import Database from '../../../main/cache/sqlite';
 import { randomBytes } from 'node:crypto';
-import { existsSync, openSync, readdirSync, statSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileKeyStore, type KeyStore } from '../../../main/cache/keyStore';
 import { openSessionCache } from '../../../main/cache/SessionCache';
-import { interaction, message, T0, tempDir, type TempDir } from '../../unit/cache/fixtures';
+import { interaction, message, openRawCache, T0, tempDir, type TempDir } from '../../unit/cache/fixtures';
 
 let dir: TempDir;
 afterEach(() => dir.cleanup());
@@ -18,6 +17,15 @@ function paths() {
 
 async function openAt(keyStore: KeyStore = new FileKeyStore(paths().key)) {
   return openSessionCache({ path: paths().db, keyStore, now: () => NOW });
+}
+
+/** Every file in the cache folder and its bytes. */
+function snapshot(): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir.path)
+      .filter((f) => !f.endsWith('-shm')) // the WAL index: rebuilt by whoever opens the file, holds no data
+      .map((f) => [f, readFileSync(join(dir.path, f)).toString('base64')]),
+  );
 }
 
 async function seed(keyStore?: KeyStore) {
@@ -65,15 +73,43 @@ describe('damaged cache file', () => {
     }
   });
 
-  it('starts a new cache with a notice when the key changed (old data unreadable)', async () => {
+  it('never moves aside or replaces a cache encrypted with another key, says what to do, and opens again with the right key', async () => {
     dir = tempDir();
     await seed();
+    const before = snapshot();
     const otherKey: KeyStore = { isSecure: true, insecureReason: null, getOrCreateKey: async () => randomBytes(32) };
 
-    const { cache, notices } = await openAt(otherKey);
+    await expect(openAt(otherKey)).rejects.toMatchObject({
+      code: 'KEY_MISMATCH',
+      message: expect.stringMatching(/different key.*Nothing was moved or deleted.*restore the previous key.*To give them up/s),
+    });
+    // Twice, like two restarts: still nothing touched.
+    await expect(openAt(otherKey)).rejects.toMatchObject({ code: 'KEY_MISMATCH' });
+    expect(snapshot()).toEqual(before);
+
+    const { cache, notices } = await openAt();
     try {
-      expect(notices.map((n) => n.code)).toEqual(['KEY_CHANGED_REPLACED']);
-      expect((await cache.stats()).messages).toBe(0);
+      expect(notices.map((n) => n.code)).toEqual(['INSECURE_KEY_STORE']);
+      expect((await cache.stats()).messages).toBe(300);
+    } finally {
+      await cache.close();
+    }
+  });
+
+  it('without the key record, an unreadable whole-page file is left alone (it may be under another key)', async () => {
+    dir = tempDir();
+    await seed();
+    rmSync(`${paths().db}.key-id`);
+    const before = snapshot();
+    const otherKey: KeyStore = { isSecure: true, insecureReason: null, getOrCreateKey: async () => randomBytes(32) };
+
+    await expect(openAt(otherKey)).rejects.toMatchObject({ code: 'KEY_MISMATCH', message: expect.stringMatching(/cannot tell whether it is damaged/) });
+    expect(snapshot()).toEqual(before);
+    // The right key reads it and records itself again.
+    const { cache } = await openAt();
+    try {
+      expect((await cache.stats()).messages).toBe(300);
+      expect(existsSync(`${paths().db}.key-id`)).toBe(true);
     } finally {
       await cache.close();
     }
@@ -82,7 +118,7 @@ describe('damaged cache file', () => {
   it('refuses a database from a newer Spyglass and leaves the file alone', async () => {
     dir = tempDir();
     await seed();
-    const raw = new Database(paths().db);
+    const raw = openRawCache(paths().db, await new FileKeyStore(paths().key).getOrCreateKey());
     raw.pragma('user_version = 999');
     raw.close();
 

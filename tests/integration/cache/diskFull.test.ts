@@ -1,10 +1,9 @@
-import Database from '../../../main/cache/sqlite';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CacheError } from '../../../main/cache/errors';
 import { FileKeyStore } from '../../../main/cache/keyStore';
 import { openSessionCache } from '../../../main/cache/SessionCache';
-import { interaction, message, tempDir, type TempDir } from '../../unit/cache/fixtures';
+import { interaction, message, openRawCache, tempDir, type TempDir } from '../../unit/cache/fixtures';
 
 let dir: TempDir;
 afterEach(() => dir.cleanup());
@@ -18,7 +17,7 @@ describe('disk full', () => {
     const setup = await openSessionCache({ path, keyStore });
     await setup.cache.recordInteraction(interaction());
     await setup.cache.close();
-    const raw = new Database(path);
+    const raw = openRawCache(path, await keyStore.getOrCreateKey());
     const pages = raw.pragma('page_count', { simple: true }) as number;
     raw.close();
 

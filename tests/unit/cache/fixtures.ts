@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CacheDatabase } from '../../../main/cache/CacheDatabase';
+import { keyConnection } from '../../../main/cache/pageEncryption';
+import Sqlite, { type Database } from '../../../main/cache/sqlite';
 import type { RedactionPatternConfig } from '../../../main/cache/redaction';
 import type { InteractionRecord, TranscriptMessageRecord } from '../../../main/cache/types';
 
@@ -52,4 +54,11 @@ export interface TempDir {
 export function tempDir(prefix = 'spyglass-cache-'): TempDir {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** A raw connection to an encrypted cache file, keyed as the cache keys it (for tests that edit the file behind its back). */
+export function openRawCache(path: string, key: Buffer): Database {
+  const db = new Sqlite(path);
+  keyConnection(db, key);
+  return db;
 }
