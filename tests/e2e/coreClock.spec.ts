@@ -32,7 +32,7 @@ test.describe('at --speed 5', () => {
 
     await app.keyboard.press('Alt+1');
     await app.getByRole('searchbox', { name: 'Search' }).fill('');
-    const times = app.locator('.agents-scroll .agents-row [role="cell"]:nth-child(3)');
+    const times = app.locator('.agents-scroll .agents-row [role="gridcell"]:nth-child(3)');
     await expect(times.first()).toBeVisible();
     // Some agent has been in their state for ten core seconds or more, and none is "in the future".
     await expect.poll(async () => (await times.allTextContents()).some((t) => /^(0:[1-5]\d|[1-9]\d*:\d\d)$/.test(t.trim())), { timeout: 20_000 }).toBe(true);
