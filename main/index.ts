@@ -97,7 +97,7 @@ async function start(): Promise<void> {
   wireAlertNotifier(core.alerts, {
     enabled: () => core.options.config.get('alerts.desktopNotifications'),
     uiWindow: () => (uiWindow.isDestroyed() ? undefined : uiWindow),
-    showAlert: (alertId) => core.emit('alerts:show', { alertId }),
+    showAlert: (alertId) => core.emit('alerts:show', alertId ? { alertId } : {}),
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().every((w) => w === mediaWindow)) uiWindow = createWindow();

@@ -1,5 +1,5 @@
 import type { Interaction } from '../../preload/contract';
-import type { Alert, AlertsState } from '../../preload/contract/alerts';
+import { MAX_ALERTS_KEPT, type AlertsState, type RaisedAlerts } from '../../preload/contract/alerts';
 import type { MetricsSnapshot } from '../../preload/contract/metrics';
 import { acknowledge, emptyAlertBook, stepAlerts, unacknowledgedCount, type AlertBook } from '../alerts/alertBook';
 import { currentConditions } from '../alerts/conditions';
@@ -15,7 +15,7 @@ export interface AlertFeedDeps {
   metrics: () => MetricsSnapshot | undefined;
   desktopNotifications: () => boolean;
   emitChanged: (state: AlertsState) => void;
-  emitRaised: (alert: Alert) => void;
+  emitRaised: (raised: RaisedAlerts) => void;
 }
 
 /**
@@ -29,7 +29,7 @@ export class AlertFeed {
   private readonly holdSince = new Map<string, number>();
   private readonly wanted = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
-  private readonly raisedListeners = new Set<(alert: Alert) => void>();
+  private readonly raisedListeners = new Set<(raised: RaisedAlerts) => void>();
   private readonly changedListeners = new Set<(state: AlertsState) => void>();
 
   constructor(private readonly deps: AlertFeedDeps) {}
@@ -83,9 +83,11 @@ export class AlertFeed {
     // "Notify me when free" is a one-time wish: told once, it is done.
     for (const a of step.raised) if (a.kind === 'lockReleased' && a.subject.interactionId) this.wanted.delete(a.subject.interactionId);
     if (!step.changed) return;
-    for (const alert of step.raised) {
-      this.deps.emitRaised(alert);
-      for (const l of this.raisedListeners) l(alert);
+    if (step.raised.length > 0) {
+      // Newest first, as the list shows them; bounded like the list.
+      const raised: RaisedAlerts = { alerts: [...step.raised].reverse().slice(0, MAX_ALERTS_KEPT), count: step.raised.length };
+      this.deps.emitRaised(raised);
+      for (const l of this.raisedListeners) l(raised);
     }
     this.changed();
   }
@@ -115,8 +117,8 @@ export class AlertFeed {
     return this.state();
   }
 
-  /** The host's desktop notifier (Electron): each new alert. */
-  onRaised(listener: (alert: Alert) => void): () => void {
+  /** The host's desktop notifier (Electron): the alerts each evaluation raised. */
+  onRaised(listener: (raised: RaisedAlerts) => void): () => void {
     this.raisedListeners.add(listener);
     return () => this.raisedListeners.delete(listener);
   }

@@ -1,9 +1,9 @@
 import { app, nativeImage, Notification, type BrowserWindow, type NativeImage } from 'electron';
-import type { Alert, AlertsState } from '../../preload/contract/alerts';
+import { desktopNotesFor, type AlertsState, type RaisedAlerts } from '../../preload/contract/alerts';
 
 /** What the notifier needs from the core's alert feed. */
 export interface AlertSource {
-  onRaised(listener: (alert: Alert) => void): () => void;
+  onRaised(listener: (raised: RaisedAlerts) => void): () => void;
   onChanged(listener: (state: AlertsState) => void): () => void;
 }
 
@@ -12,30 +12,33 @@ export interface AlertNotifierOptions {
   enabled: () => boolean;
   /** The supervisor's window, to bring forward on a click and to carry the Windows taskbar overlay. */
   uiWindow: () => BrowserWindow | undefined;
-  /** Opens the alert in the Alerts panel (the core emits `alerts:show`). */
-  showAlert: (alertId: string) => void;
+  /** Opens the Alerts panel, on this alert when there is one (the core emits `alerts:show`). */
+  showAlert: (alertId: string | undefined) => void;
 }
 
 /**
- * Desktop side of the alerts in the Electron app: each new alert as an OS
- * notification (clicking it brings the window forward on that alert), and the
+ * Desktop side of the alerts in the Electron app: new alerts as OS notifications
+ * (a few one each, many as one summary: desktopNotesFor; clicking brings the
+ * window forward on that alert), and the
  * unacknowledged count as the dock/launcher badge (macOS, Linux Unity) or a
  * taskbar overlay (Windows, which has no badge count). Acknowledging in the
  * window lowers the count; at zero the badge goes.
  */
 export function wireAlertNotifier(alerts: AlertSource, options: AlertNotifierOptions): void {
-  alerts.onRaised((alert) => {
+  alerts.onRaised((raised) => {
     if (!options.enabled() || !Notification.isSupported()) return;
-    const notification = new Notification({ title: alert.title, body: alert.text });
-    notification.on('click', () => {
-      const window = options.uiWindow();
-      if (window && !window.isDestroyed()) {
-        if (window.isMinimized()) window.restore();
-        window.focus();
-      }
-      options.showAlert(alert.id);
-    });
-    notification.show();
+    for (const note of desktopNotesFor(raised)) {
+      const notification = new Notification({ title: note.title, body: note.body });
+      notification.on('click', () => {
+        const window = options.uiWindow();
+        if (window && !window.isDestroyed()) {
+          if (window.isMinimized()) window.restore();
+          window.focus();
+        }
+        options.showAlert(note.alertId);
+      });
+      notification.show();
+    }
   });
   alerts.onChanged((state) => {
     app.setBadgeCount(state.unacknowledged);

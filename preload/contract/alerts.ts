@@ -64,6 +64,34 @@ export type AlertsState = z.infer<typeof alertsStateSchema>;
 
 const ids = z.array(id).min(1).max(MAX_ALERTS_KEPT);
 
+export const raisedAlertsSchema = z.object({
+  alerts: z.array(alertSchema).min(1).max(MAX_ALERTS_KEPT),
+  /** How many were raised (more than `alerts` holds when a start or a reconnect finds many true at once). */
+  count: z.number().int().positive(),
+});
+export type RaisedAlerts = z.infer<typeof raisedAlertsSchema>;
+
+/** What one desktop notification says; `alertId` is the alert a click opens (none: the Alerts panel). */
+export interface DesktopNote {
+  title: string;
+  body: string;
+  alertId?: string;
+}
+
+/** Up to this many alerts raised together get a notification each; more get one summary. */
+export const NOTES_PER_BATCH = 3;
+
+/**
+ * The desktop notifications for alerts raised together: one each when they are few, else one
+ * summary (a start or a 5,000-agent floor can find hundreds true at once: no notification storm).
+ * One rule for both hosts (Electron's main and the web page).
+ */
+export function desktopNotesFor(raised: RaisedAlerts): DesktopNote[] {
+  if (raised.count <= NOTES_PER_BATCH) return raised.alerts.map((a) => ({ title: a.title, body: a.text, alertId: a.id }));
+  const shown = raised.alerts.slice(0, NOTES_PER_BATCH).map((a) => a.title);
+  return [{ title: `${raised.count} new alerts`, body: [...shown, `…and ${raised.count - shown.length} more in Alerts`].join('\n') }];
+}
+
 export const alertsCommands = {
   'alerts:list': command(z.object({}).strict(), alertsStateSchema),
   'alerts:acknowledge': command(z.object({ ids }).strict(), alertsStateSchema),
@@ -75,8 +103,11 @@ export const alertsCommands = {
 export const alertsEvents = {
   /** The whole (bounded) list after any change. */
   'alerts:changed': event(alertsStateSchema),
-  /** A new alert: the web host's page shows it as a desktop notification when they are on (Electron's main does it itself). */
-  'alerts:raised': event(alertSchema),
-  /** The supervisor clicked the desktop notification (Electron): show this alert in the Alerts panel. */
-  'alerts:show': event(z.object({ alertId: id })),
+  /**
+   * The alerts one evaluation raised (newest MAX_ALERTS_KEPT of `count`): the web host's page shows
+   * them as desktop notifications when they are on (Electron's main does it itself).
+   */
+  'alerts:raised': event(raisedAlertsSchema),
+  /** The supervisor clicked a desktop notification (Electron): show the Alerts panel, on this alert when the notification was about one. */
+  'alerts:show': event(z.object({ alertId: id.optional() })),
 };

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   });
   let snapshot = metrics.compute();
   let raised = 0;
+  const kinds = new Map<string, number>();
   const alerts = new AlertFeed({
     mirror: () => mirror,
     now: () => clock.now(),
@@ -37,7 +38,10 @@ async function main(): Promise<void> {
     metrics: () => snapshot,
     desktopNotifications: () => true,
     emitChanged: () => undefined,
-    emitRaised: () => raised++,
+    emitRaised: (r) => {
+      raised += r.count;
+      for (const a of r.alerts) kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
+    },
   });
   metrics.observe(mirror.interactions.values(), clock.now(), 'initial');
   alerts.observe(mirror.interactions.values(), clock.now());
@@ -66,6 +70,8 @@ async function main(): Promise<void> {
   console.log(`alerts_agents: ${AGENTS}`);
   console.log(`alerts_interactions: ${mirror.interactions.size}`);
   console.log(`alerts_raised_in_${SECONDS}s: ${raised}`);
+  // Per kind, of the newest 200 of each evaluation (what the event carries).
+  console.log(`# by kind: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(", ")}`);
   console.log(`alerts_tick_p50_ms: ${at(0.5).toFixed(2)}`);
   console.log(`alerts_tick_p95_ms: ${at(0.95).toFixed(2)}`);
   console.log(`alerts_tick_max_ms: ${at(1).toFixed(2)}`);

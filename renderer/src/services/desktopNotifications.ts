@@ -1,4 +1,4 @@
-import type { Alert } from '../../../preload/contract';
+import { desktopNotesFor, type RaisedAlerts } from '../../../preload/contract/alerts';
 import { dispatchAlerts, useAlerts, type NotificationPermissionState } from '../store/alerts';
 import { showAlert } from '../views/alerts/jump';
 
@@ -30,15 +30,17 @@ export async function askPermission(): Promise<void> {
   }
 }
 
-/** A new alert from main: shown as a desktop notification when the setting is on and the browser allows it. */
-export function notifyAlert(alert: Alert): void {
+/** New alerts from main: desktop notifications (a few one each, many one summary) when the setting is on and the browser allows it. */
+export function notifyRaised(raised: RaisedAlerts): void {
   const { desktopNotifications } = useAlerts.getState();
   if (!desktopNotifications || currentPermission() !== 'granted') return;
-  // One notification per alert, even with two tabs open (the tag replaces rather than adds).
-  const notification = new window.Notification(alert.title, { body: alert.text, tag: alert.id });
-  notification.onclick = () => {
-    window.focus();
-    showAlert(alert.id);
-    notification.close();
-  };
+  for (const note of desktopNotesFor(raised)) {
+    // With two tabs open the tag makes the second replace the first rather than add one.
+    const notification = new window.Notification(note.title, { body: note.body, tag: note.alertId ?? `batch-${raised.alerts[0]?.id ?? ''}` });
+    notification.onclick = () => {
+      window.focus();
+      showAlert(note.alertId);
+      notification.close();
+    };
+  }
 }

@@ -6,7 +6,7 @@ import { watchNetworkHints } from './networkHints';
 import { noteAgentChanges } from '../views/voice/perf';
 import { dispatchMetrics } from '../store/metrics';
 import { dispatchAlerts } from '../store/alerts';
-import { notifyAlert, refreshPermission } from './desktopNotifications';
+import { notifyRaised, refreshPermission } from './desktopNotifications';
 import { showAlert } from '../views/alerts/jump';
 
 /**
@@ -43,7 +43,7 @@ export function startSession(): void {
   api.on('phone:status', (status) => dispatch({ type: 'phone/status', status }));
   api.on('metrics:snapshot', (snapshot) => dispatchMetrics({ type: 'metrics/snapshot', snapshot }));
   api.on('alerts:changed', (state) => dispatchAlerts({ type: 'alerts/state', state }));
-  api.on('alerts:raised', (alert) => notifyAlert(alert));
+  api.on('alerts:raised', (raised) => notifyRaised(raised));
   api.on('alerts:show', ({ alertId }) => showAlert(alertId));
   refreshPermission();
   // Audio: in a browser this page hosts the peer connections; in Electron a

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { alertSchema, alertsStateSchema, type Alert, type AlertsState } from '../../../preload/contract/alerts';
+import { alertsStateSchema, raisedAlertsSchema, type Alert, type AlertsState } from '../../../preload/contract/alerts';
 import { startDemoCore, type DemoCore } from '../../support/demoCore';
 
 let running: DemoCore | undefined;
@@ -17,7 +17,7 @@ function listen(core: DemoCore['core']) {
   const states: AlertsState[] = [];
   core.attach((channel, payload) => {
     // The quiet demo's logged-in agents sit in Away for ever: those alerts are not what these tests are about.
-    if (channel === 'alerts:raised' && (payload as Alert).kind !== 'agentStuck') raised.push(alertSchema.parse(payload));
+    if (channel === 'alerts:raised') raised.push(...raisedAlertsSchema.parse(payload).alerts.filter((a) => a.kind !== 'agentStuck'));
     if (channel === 'alerts:changed') states.push(alertsStateSchema.parse(payload));
   });
   return { raised, states };

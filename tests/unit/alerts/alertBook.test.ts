@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_ALERTS_KEPT } from '../../../preload/contract/alerts';
+import { desktopNotesFor, MAX_ALERTS_KEPT } from '../../../preload/contract/alerts';
 import { acknowledge, CLEAR_AFTER_MS, emptyAlertBook, stepAlerts, unacknowledgedCount, type AlertBook } from '../../../main/alerts/alertBook';
 import type { AlertCondition } from '../../../main/alerts/conditions';
 
@@ -114,5 +114,23 @@ describe('property: no alert storm', () => {
         expect(raised.filter((r) => r === 'longHold:steady')).toHaveLength(1);
       }),
     );
+  });
+});
+
+describe('desktop notifications for alerts raised together', () => {
+  const raised = (n: number) => {
+    const step = stepAlerts(emptyAlertBook, Array.from({ length: n }, (_, i) => hold(`c${i}`)), T0);
+    return { alerts: [...step.raised].reverse(), count: step.raised.length };
+  };
+
+  it('up to three: one notification each, with the alert they open', () => {
+    expect(desktopNotesFor(raised(2))).toEqual([
+      { title: 'Long hold c1', body: 'on hold', alertId: 'alert-2' },
+      { title: 'Long hold c0', body: 'on hold', alertId: 'alert-1' },
+    ]);
+  });
+
+  it('more (a start that finds 400 agents Away too long): one summary naming the newest three, opening the panel', () => {
+    expect(desktopNotesFor(raised(400))).toEqual([{ title: '400 new alerts', body: 'Long hold c399\nLong hold c398\nLong hold c397\n…and 397 more in Alerts' }]);
   });
 });

@@ -5,6 +5,7 @@
  * unacknowledged count down to zero.
  */
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Alert, RaisedAlerts } from '../../../preload/contract/alerts';
 import { wireAlertNotifier } from '../../../main/electron/alertNotifier';
 import { recorded, resetFakeElectron } from './fakeElectron';
 import { createDemoCore } from '../../support/demoCore';
@@ -27,7 +28,7 @@ beforeEach(() => {
 
 describe('desktop notifications and the badge (Electron)', () => {
   it('a long hold is notified once with its title and text; the badge counts it; acknowledging clears the badge', async () => {
-    wireAlertNotifier(core.alerts, { enabled: () => enabled, uiWindow: () => window as never, showAlert: (id) => shown.push(id) });
+    wireAlertNotifier(core.alerts, { enabled: () => enabled, uiWindow: () => window as never, showAlert: (id) => shown.push(id ?? 'panel') });
     await core.start();
     demo.control.holdCall('call-alex-kim');
     for (let i = 0; i < 120; i++) {
@@ -57,5 +58,21 @@ describe('desktop notifications and the badge (Electron)', () => {
     core.alerts.tick();
     expect(recorded.notifications.length).toBe(before);
     expect(recorded.badgeCounts.at(-1)).toBeGreaterThan(0);
+  });
+
+  it('a burst of more than three alerts is one summary notification; its click opens the Alerts panel', () => {
+    enabled = true;
+    let raise: ((r: RaisedAlerts) => void) | undefined;
+    wireAlertNotifier(
+      { onRaised: (l) => ((raise = l), () => undefined), onChanged: () => () => undefined },
+      { enabled: () => true, uiWindow: () => window as never, showAlert: (id) => shown.push(id ?? 'panel') },
+    );
+    const alert = (i: number): Alert => ({ id: `a${i}`, key: `agentStuck:${i}`, kind: 'agentStuck', subject: { agentId: `agent-${i}` }, title: `Agent ${i}: Away for 20 min`, text: '…', raisedAt: 0 });
+    raise?.({ alerts: [alert(5), alert(4), alert(3), alert(2), alert(1)], count: 5 });
+    expect(recorded.notifications.map((n) => n.options)).toEqual([
+      { title: '5 new alerts', body: 'Agent 5: Away for 20 min\nAgent 4: Away for 20 min\nAgent 3: Away for 20 min\n…and 2 more in Alerts' },
+    ]);
+    recorded.notifications[0]?.click();
+    expect(shown).toEqual(['panel']);
   });
 });

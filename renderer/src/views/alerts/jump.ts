@@ -4,8 +4,8 @@ import { dispatchAlerts } from '../../store/alerts';
 import { dispatchVoice } from '../../store/voice';
 import { openDetails } from '../voice/commands';
 
-/** Opens the Alerts panel on one alert (a desktop notification was clicked). */
-export function showAlert(alertId: string): void {
+/** Opens the Alerts panel, on one alert when given (a desktop notification was clicked). */
+export function showAlert(alertId: string | undefined): void {
   dispatch({ type: 'ui/show', view: 'alerts' });
   dispatchAlerts({ type: 'alerts/focus', alertId });
 }
