@@ -16,6 +16,8 @@ import { declinedCallNotice, gateDeclinedNotice, type NoticeGate } from '../phon
 import { phoneHandlers } from '../phone/phoneHandlers';
 import { ModeChangeError } from '../phone/monitorSession';
 import { NodeWsSocket } from '../phone/nodeWsSocket';
+import type { TrustAdvice } from '../phone/tls/certificateProblem';
+import { createTrustStore, type TrustStore } from '../phone/tls/trustStore';
 import { iceConfigFrom } from '../phone/iceConfig';
 import type { IceConfig } from '../../preload/contract/ice';
 import { JsSipSoftphone, PhoneError, type SipAccount } from '../phone/softphone';
@@ -60,6 +62,8 @@ export function createPhoneWiring(
   sipPassword: () => Promise<string | undefined> = async () => process.env.SPYGLASS_SIP_PASSWORD,
   /** The TURN password (static credential): the secret store, else SPYGLASS_TURN_PASSWORD. Never a setting. */
   turnPassword: () => Promise<string | undefined> = async () => process.env.SPYGLASS_TURN_PASSWORD,
+  /** Which CAs wss:// trusts: Node's roots, the OS store and the IT policy's phone.caFile (tls/trustStore.ts). */
+  trustStore?: TrustStore,
 ): PhoneWiring {
   let mediaSink: EventSink | undefined;
   let emitRequest: (sink: EventSink, request: unknown) => void = () => {};
@@ -94,12 +98,16 @@ export function createPhoneWiring(
     isKnownExtension: (extension) => !directoryView || directory.isKnownExtension(extension),
     isBusy: (extension) => !!directoryView && directory.isBusy(extension),
   });
+  // Only the IT policy may add a CA (a user's settings cannot); read at every (re)registration over wss://.
+  const trust = trustStore ?? createTrustStore({ policyCaFile: () => (config.isLocked('phone.caFile') ? config.get('phone.caFile') : '') });
+  let trustAdvice: TrustAdvice = {};
+  let lastTrustProblem = '';
   const softphone = new JsSipSoftphone({
     mediaHost: channel.host,
     createSocket: (account) =>
       account.profile === demoPbx.profile
         ? demoPbx.createSocket()
-        : new NodeWsSocket(account.wsUrl, { rejectUnauthorized: account.rejectUnauthorized ?? true, ...(account.ca ? { ca: account.ca } : {}) }),
+        : new NodeWsSocket(account.wsUrl, { rejectUnauthorized: account.rejectUnauthorized ?? true, ...(account.ca ? { ca: account.ca } : {}), trust: trustAdvice }),
     log: (line) => log.info(`phone: ${line}`),
     iceConfig: () => iceConfig(),
     // The supervisor hears of every call the phone would not answer (at most one notice per window).
@@ -178,6 +186,7 @@ export function createPhoneWiring(
   async function applyAccountNow(): Promise<void> {
     await loadPassword();
     const next = account();
+    if (next && /^wss:/i.test(next.wsUrl)) await applyTrust(next);
     const key = accountKey(next);
     if (key === registeredKey) return;
     if (monitoring()) {
@@ -195,6 +204,24 @@ export function createPhoneWiring(
     }
     if (!first) log.info(`phone: registering again as ${next.uri} at ${next.wsUrl} (settings changed).`);
     softphone.register(next).catch((e: Error) => log.warn(`phone: registration failed: ${e.message}`));
+  }
+  /** The CAs a wss:// account trusts, and the notice when the policy's CA file cannot be used (the other roots still apply). */
+  async function applyTrust(next: SipAccount): Promise<void> {
+    const snap = await trust.snapshot();
+    next.ca = snap.ca;
+    const policyCaFile = snap.sources.find((x) => x.kind === 'policy')?.from;
+    trustAdvice = {
+      policyPath: config.view().policyPath,
+      ...(policyCaFile ? { policyCaFile } : {}),
+      ...(snap.policyCaProblem ? { policyCaProblem: snap.policyCaProblem } : {}),
+    };
+    const problem = snap.policyCaProblem ?? '';
+    if (problem && problem !== lastTrustProblem) {
+      log.warn(`phone: the CA file in the IT policy cannot be used: ${problem}`);
+      notify(`The CA file in the IT policy (phone.caFile) cannot be used: ${problem} Servers whose certificates come from that CA are refused until IT fixes it.`);
+    }
+    if (snap.systemProblem) log.warn(`phone: ${snap.systemProblem}; wss:// trusts Node's bundled roots and the IT policy's CA file only.`);
+    lastTrustProblem = problem;
   }
   softphone.onStatus((status) => {
     emitStatus(status);
@@ -320,7 +347,9 @@ export function createPhoneWiring(
 function accountKey(a: SipAccount | null): string {
   if (!a) return 'none';
   const password = createHash('sha256').update(a.password).digest('hex');
-  return JSON.stringify([a.wsUrl, a.uri, password, a.profile]);
+  // A changed CA file in policy registers again too.
+  const ca = a.ca ? createHash('sha256').update([a.ca].flat().join('')).digest('hex') : '';
+  return JSON.stringify([a.wsUrl, a.uri, password, a.profile, ca]);
 }
 
 function profileFor(name: string, config: ConfigService): PbxProfile {

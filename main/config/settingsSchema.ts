@@ -39,6 +39,14 @@ export const settingsShape = {
   'phone.turnUsername': z.string().max(MAX_ICE_USERNAME_CHARS),
   /** "relay": IT forces media through TURN only (no direct or server-reflexive paths). */
   'phone.iceTransportPolicy': z.enum(['all', 'relay']),
+  /**
+   * wss:// (issue 17 item 2): a PEM file of CA certificates the SIP WebSocket trusts besides Node's roots and the
+   * operating system's store. Honoured from the IT policy only (a user's settings cannot add trust): main/phone/tls/trustStore.ts.
+   */
+  'phone.caFile': z
+    .string()
+    .max(1000)
+    .refine((v) => v === '' || (/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(v) && !v.includes('\0')), 'must be empty or an absolute path to a PEM file'),
   'audio.input': z.string().max(500),
   'audio.output': z.string().max(500),
   /** Light or dark; "system" follows the OS (prefers-color-scheme). High contrast always follows the OS (forced colours). */
@@ -109,6 +117,7 @@ export const defaultSettings: Settings = {
   'phone.turnServers': [],
   'phone.turnUsername': '',
   'phone.iceTransportPolicy': 'all',
+  'phone.caFile': '',
   'audio.input': 'default',
   'audio.output': 'default',
   'ui.theme': 'system',

@@ -5,6 +5,8 @@
  * ("Certificate refused: ...") instead of a bare disconnect.
  */
 import WebSocket from 'ws';
+import { probeServerCertificate, type PeerCertificateInfo } from './tls/certificateProbe';
+import type { TrustAdvice } from './tls/certificateProblem';
 import { withJsSipWindow } from './webrtcShim';
 
 export interface SocketErrorInfo {
@@ -12,13 +14,24 @@ export interface SocketErrorInfo {
   code: string;
   message: string;
   at: number;
+  /** A refused certificate: what the server presented (read by a second, handshake-only connection). */
+  certificate?: PeerCertificateInfo | null;
+  /** The trust setup in use, for what IT must do (policy path, a CA file that could not be used). */
+  trust?: TrustAdvice;
 }
+
+/** Node/OpenSSL codes that mean the server's certificate was refused (not a network error). */
+export const CERTIFICATE_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ALTNAME|HOSTNAME_MISMATCH/i;
 
 export interface NodeWsSocketOptions {
   /** Verify the server certificate (wss://). Only a lab may turn this off. */
   rejectUnauthorized?: boolean;
-  /** Extra CA certificates (PEM) trusted for wss://, e.g. a company CA. */
+  /** The CA certificates (PEM) trusted for wss:// — replaces Node's defaults (see tls/trustStore.ts: bundled + OS + policy). */
   ca?: string | string[];
+  /** Said with a refused certificate (what IT must do). */
+  trust?: TrustAdvice;
+  /** How long reading a refused certificate may take before the disconnect is reported without it. */
+  certificateProbeMs?: number;
   /** Keep a copy of every message sent and received (tests, diagnostics). */
   keepWireLog?: boolean;
   handshakeTimeoutMs?: number;
@@ -74,8 +87,16 @@ export class NodeWsSocket {
       this.lastError = null;
       this.onconnect();
     });
+    // A refused certificate: read what the server presented before the disconnect is reported, so the error can name it.
+    let probing: Promise<void> | null = null;
     ws.on('error', (err: Error & { code?: string }) => {
-      this.lastError = { code: err.code ?? 'ERROR', message: err.message, at: Date.now() };
+      const error: SocketErrorInfo = { code: err.code ?? 'ERROR', message: err.message, at: Date.now(), ...(this.options.trust ? { trust: this.options.trust } : {}) };
+      this.lastError = error;
+      if (this.wsUrl.startsWith('wss:') && CERTIFICATE_ERROR.test(error.code)) {
+        probing = probeServerCertificate(this.wsUrl, this.options.certificateProbeMs ?? 3000).then((certificate) => {
+          error.certificate = certificate;
+        });
+      }
     });
     ws.on('unexpected-response', (_req, res) => {
       this.lastError = { code: `HTTP_${res.statusCode}`, message: `server answered the WebSocket upgrade with HTTP ${res.statusCode}`, at: Date.now() };
@@ -83,8 +104,13 @@ export class NodeWsSocket {
     });
     ws.on('close', (code, reason) => {
       if (this.ws !== ws) return;
-      this.ws = null;
-      this.ondisconnect(code !== 1000, code, reason.toString());
+      const report = () => {
+        if (this.ws !== ws) return;
+        this.ws = null;
+        this.ondisconnect(code !== 1000, code, reason.toString());
+      };
+      if (probing) void probing.then(report);
+      else report();
     });
     ws.on('message', (data, isBinary) => {
       const text = isBinary ? Buffer.from(data as Buffer).toString('utf8') : data.toString();

@@ -4,10 +4,14 @@
  */
 import type { PhoneProblem } from '../../preload/contract/phone';
 import type { SocketErrorInfo } from './nodeWsSocket';
+import { CERTIFICATE_ERROR } from './nodeWsSocket';
+import { certificateProblem } from './tls/certificateProblem';
 
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ALTNAME|TLS|SSL|EPROTO/i;
 
 export function problemFromSocket(err: SocketErrorInfo | null, server: string): PhoneProblem {
+  // A refused certificate names the server, what it presented and what IT must do (tls/certificateProblem.ts).
+  if (err && CERTIFICATE_ERROR.test(err.code)) return certificateProblem(server, err.code, err.certificate, err.trust);
   if (err && TLS_CODES.test(err.code)) {
     return {
       code: 'CERTIFICATE_REFUSED',

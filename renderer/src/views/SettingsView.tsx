@@ -157,6 +157,8 @@ const profileHasDefaults = (config: ConfigView) => ['asterisk-chanspy', 'freeswi
 
 export function SettingsView() {
   const config = useStore((s) => s.config.view);
+  // A refused server certificate is shown with the account too, not only in the status bar (issue 17 item 2).
+  const certificateProblem = useStore((s) => (s.phone.status?.problem?.code === 'CERTIFICATE_REFUSED' ? s.phone.status.problem : undefined));
   const [secrets, setSecrets] = useSecretsStatus();
   if (!config) return <p>Loading settings…</p>;
   return (
@@ -187,6 +189,11 @@ export function SettingsView() {
                 <p className="field-help">The demo profile uses the built-in demo PBX; this account is used with the other PBX profiles.</p>
               ) : null}
               <Field spec={f} config={config} />
+              {certificateProblem ? (
+                <div className="banner banner-error" role="alert" data-testid="certificate-problem">
+                  {certificateProblem.message} {certificateProblem.action}
+                </div>
+              ) : null}
               {fields
                 .filter((u) => u.key === 'phone.user')
                 .map((u) => (

@@ -160,6 +160,7 @@ const validValue: Record<SettingKey, fc.Arbitrary<unknown>> = {
   'phone.turnServers': fc.array(fc.constantFrom('turn:turn.example.com:3478?transport=udp', 'turns:turn.example.com:443'), { maxLength: 4 }),
   'phone.turnUsername': fc.string({ maxLength: 256 }),
   'phone.iceTransportPolicy': fc.constantFrom('all', 'relay'),
+  'phone.caFile': fc.constantFrom('', '/etc/spyglass/company-ca.pem', 'C:\\ProgramData\\Spyglass\\ca.pem'),
   'audio.input': fc.string({ maxLength: 500 }),
   'audio.output': fc.string({ maxLength: 500 }),
   'ui.theme': fc.constantFrom('system', 'light', 'dark'),

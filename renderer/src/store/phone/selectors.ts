@@ -37,6 +37,10 @@ export function describePhone(status: PhoneStatus | undefined, now: number = Dat
     case 'connecting':
       return { text: `Phone: connecting${where}…`, problem: false };
     case 'reconnecting':
+      // A refused certificate does not go away by retrying: what the server presented and what IT must do (issue 17 item 2).
+      if (status.problem?.code === 'CERTIFICATE_REFUSED') {
+        return { text: `Phone: ${status.problem.message} ${status.problem.action} (${reconnectingText(status, now)})`, problem: true };
+      }
       return { text: `Phone: ${reconnectingText(status, now)}`, problem: true };
     case 'failed':
       return { text: `Phone: ${status.problem ? `${status.problem.message} ${status.problem.action}` : 'not registered.'}`, problem: true };
