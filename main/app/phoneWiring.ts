@@ -18,6 +18,8 @@ import { ModeChangeError } from '../phone/monitorSession';
 import { NodeWsSocket } from '../phone/nodeWsSocket';
 import type { TrustAdvice } from '../phone/tls/certificateProblem';
 import { createTrustStore, type TrustStore } from '../phone/tls/trustStore';
+import { fetchTurnCredentials } from '../phone/turnRest';
+import { TurnRestRefresher } from '../phone/turnRestRefresher';
 import { iceConfigFrom } from '../phone/iceConfig';
 import type { IceConfig } from '../../preload/contract/ice';
 import { JsSipSoftphone, PhoneError, type SipAccount } from '../phone/softphone';
@@ -145,6 +147,7 @@ export function createPhoneWiring(
       turnUsername: config.get('phone.turnUsername'),
       turnCredential,
       iceTransportPolicy: config.get('phone.iceTransportPolicy'),
+      ...turnRestIce(),
     });
     const problem = r.ok ? r.warnings.join(' ') : r.error;
     if (problem && problem !== lastIceProblem) log.warn(`phone: ${problem}`);
@@ -205,6 +208,38 @@ export function createPhoneWiring(
     if (!first) log.info(`phone: registering again as ${next.uri} at ${next.wsUrl} (settings changed).`);
     softphone.register(next).catch((e: Error) => log.warn(`phone: registration failed: ${e.message}`));
   }
+  /**
+   * TURN REST: ephemeral credentials from IT's service (the seat never holds the shared secret), fetched
+   * when the URL is set and refreshed at half their lifetime; trusted like the wss:// server (same CAs).
+   */
+  let turnRest: { key: string; url: string; refresher: TurnRestRefresher } | undefined;
+  const followTurnRest = () => {
+    const url = isDemo() ? '' : config.get('phone.turnCredentialsUrl');
+    const user = config.get('phone.user').replace(/^sips?:/, '').split('@')[0] ?? '';
+    const key = JSON.stringify([url, user]);
+    if (turnRest?.key === key) return;
+    turnRest?.refresher.stop();
+    turnRest = undefined;
+    if (!url) return;
+    const refresher = new TurnRestRefresher({
+      fetch: async () => fetchTurnCredentials(url, { user, now: Date.now, ca: (await trust.snapshot()).ca }),
+      now: Date.now,
+      onProblem: (problem) => {
+        if (!problem) return log.info('phone: TURN credentials fetched from the TURN credentials service.');
+        log.warn(`phone: ${problem}`);
+        notify(problem);
+      },
+    });
+    turnRest = { key, url, refresher };
+    void refresher.start();
+  };
+  config.onChange(() => followTurnRest());
+  const turnRestIce = () => {
+    if (!turnRest) return {};
+    const c = turnRest.refresher.current();
+    return { turnRestUrl: turnRest.url, ...(c ? { turnRest: { username: c.username, credential: c.credential, uris: c.uris } } : {}) };
+  };
+
   /** The CAs a wss:// account trusts, and the notice when the policy's CA file cannot be used (the other roots still apply). */
   async function applyTrust(next: SipAccount): Promise<void> {
     const snap = await trust.snapshot();
@@ -335,6 +370,7 @@ export function createPhoneWiring(
       softphone.mediaHostGone();
     },
     start: () => {
+      followTurnRest();
       stopWatch ??= startNetworkWatch(network);
       return applyAccount();
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { iceUrlScheme, iceUrlSchema, MAX_ICE_URLS_PER_SERVER, MAX_ICE_USERNAME_CHARS } from '../../preload/contract/ice';
+import { iceUrlScheme, iceUrlSchema, MAX_ICE_URLS_PER_SERVER, MAX_ICE_USERNAME_CHARS, turnCredentialsUrlSchema } from '../../preload/contract/ice';
 
 /**
  * Every setting Spyglass knows, its type and default. IT policy and user
@@ -37,6 +37,8 @@ export const settingsShape = {
     .array(iceUrlSchema.refine((u) => iceUrlScheme(u)?.startsWith('turn'), 'must be a turn: or turns: URL'))
     .max(MAX_ICE_URLS_PER_SERVER),
   'phone.turnUsername': z.string().max(MAX_ICE_USERNAME_CHARS),
+  /** TURN REST: an https service that answers ephemeral TURN credentials (main/phone/turnRest.ts); when set they replace the static username/password. */
+  'phone.turnCredentialsUrl': turnCredentialsUrlSchema,
   /** "relay": IT forces media through TURN only (no direct or server-reflexive paths). */
   'phone.iceTransportPolicy': z.enum(['all', 'relay']),
   /**
@@ -116,6 +118,7 @@ export const defaultSettings: Settings = {
   'phone.stunServers': [],
   'phone.turnServers': [],
   'phone.turnUsername': '',
+  'phone.turnCredentialsUrl': '',
   'phone.iceTransportPolicy': 'all',
   'phone.caFile': '',
   'audio.input': 'default',

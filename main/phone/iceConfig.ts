@@ -8,6 +8,12 @@ export interface IceSettings {
   /** From the secret store (`phone.turnPassword`); never a setting. */
   turnCredential: string | undefined;
   iceTransportPolicy: 'all' | 'relay';
+  /**
+   * TURN REST (turnRest.ts): ephemeral credentials and the TURN URLs the credentials service named.
+   * When set they replace the static TURN entry; `turnRestUrl` set without them means none are held now.
+   */
+  turnRest?: { username: string; credential: string; uris: readonly string[] };
+  turnRestUrl?: string;
 }
 
 export type IceConfigResult = { ok: true; config: IceConfig; warnings: string[] } | { ok: false; config: IceConfig; error: string };
@@ -24,7 +30,11 @@ export function iceConfigFrom(s: IceSettings): IceConfigResult {
   const warnings: string[] = [];
   const iceServers: IceConfig['iceServers'] = [];
   if (s.stunServers.length > 0) iceServers.push({ urls: [...s.stunServers] });
-  if (s.turnServers.length > 0) {
+  if (s.turnRest) {
+    iceServers.push({ urls: [...s.turnRest.uris], username: s.turnRest.username, credential: s.turnRest.credential });
+  } else if (s.turnRestUrl) {
+    warnings.push(`No TURN credentials from ${s.turnRestUrl} yet; TURN is not used until the service answers.`);
+  } else if (s.turnServers.length > 0) {
     if (!s.turnUsername || !s.turnCredential) {
       warnings.push(`TURN servers are set but the TURN ${!s.turnUsername ? 'username (phone.turnUsername)' : 'password (secret phone.turnPassword)'} is not; TURN is not used.`);
     } else {

@@ -58,3 +58,12 @@ export const iceConfigSchema = z.object({
   iceTransportPolicy: z.enum(['all', 'relay']).default('all'),
 });
 export type IceConfig = z.infer<typeof iceConfigSchema>;
+
+/**
+ * TURN REST (draft-uberti-behave-turn-rest): where the seat fetches ephemeral TURN credentials.
+ * https only (the credentials travel in the answer), no user name or password in the URL.
+ */
+export const turnCredentialsUrlSchema = z
+  .string()
+  .max(2000)
+  .refine((v) => v === '' || (/^https:\/\//i.test(v) && URL.canParse(v) && !new URL(v).username && !new URL(v).password), 'must be empty or an https URL without a user name or password in it');

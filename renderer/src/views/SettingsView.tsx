@@ -52,6 +52,12 @@ const fields: FieldSpec[] = [
   // The STUN/TURN server lists are set in settings.json or IT policy (phone.stunServers, phone.turnServers; README).
   { key: 'phone.turnUsername', label: 'TURN username', help: 'The username for the TURN servers your IT set up (static credential).', kind: 'text' },
   {
+    key: 'phone.turnCredentialsUrl',
+    label: 'TURN credentials service',
+    help: 'An https URL from your IT that hands out short-lived TURN credentials (TURN REST); when set it replaces the static TURN username and password.',
+    kind: 'text',
+  },
+  {
     key: 'phone.iceTransportPolicy',
     label: 'Media path',
     help: 'relay: audio only ever goes through the TURN servers (usually set by IT policy); all: direct paths too.',

@@ -159,6 +159,7 @@ const validValue: Record<SettingKey, fc.Arbitrary<unknown>> = {
   'phone.stunServers': fc.array(fc.constantFrom('stun:stun.example.com', 'stuns:stun.example.com:5349'), { maxLength: 4 }),
   'phone.turnServers': fc.array(fc.constantFrom('turn:turn.example.com:3478?transport=udp', 'turns:turn.example.com:443'), { maxLength: 4 }),
   'phone.turnUsername': fc.string({ maxLength: 256 }),
+  'phone.turnCredentialsUrl': fc.constantFrom('', 'https://turn-creds.example.com/turn?key=k'),
   'phone.iceTransportPolicy': fc.constantFrom('all', 'relay'),
   'phone.caFile': fc.constantFrom('', '/etc/spyglass/company-ca.pem', 'C:\\ProgramData\\Spyglass\\ca.pem'),
   'audio.input': fc.string({ maxLength: 500 }),
