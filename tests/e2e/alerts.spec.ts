@@ -86,6 +86,7 @@ test('SLA breach and a long hold: one alert each, one desktop notification each,
   await expect(consult).toHaveCount(1);
   await expect(page.getByTestId('alerts-badge')).toHaveText('3');
   await expect(page).toHaveTitle('(3) Spyglass');
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', './icon-alert.svg');
 
   // Both conditions stay true for another minute and more of demo time: still one alert each, no storm.
   await page.waitForTimeout(8_000);
@@ -127,6 +128,7 @@ test('SLA breach and a long hold: one alert each, one desktop notification each,
   await expect(page.getByTestId('alerts-badge')).toHaveCount(0);
   await expect(page).toHaveTitle('Spyglass');
   await expect(page.getByTestId('alerts-count')).toHaveText('Nothing to acknowledge');
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', './icon.svg');
   // Every control here says what it does.
   for (const button of await page.locator('.alerts-view button').all()) await expect(button).toHaveAttribute('title', /\S/);
   // Still held and still breached after acknowledging: nothing new.
