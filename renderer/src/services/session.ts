@@ -62,8 +62,8 @@ export function startSession(): void {
  * One tab of a browser hosts the media (issue 13 found 2): a second tab announcing itself as
  * the media host made main end the live monitor ("audio lost") — its peer was in the first tab.
  * A Web Lock, held for the page's life, makes later tabs wait; when the hosting tab closes or
- * reloads the lock passes on and the next tab attaches (and main then ends a leg whose audio
- * went with the closed page, as before: that part needs a re-INVITE onto the new page).
+ * reloads the lock passes on and the next tab (or the reloaded page) attaches, and main moves a
+ * live leg onto a new peer there with a re-INVITE of its dialog (main/phone/reattach.ts).
  */
 function hostMediaWhenFirst(attach: () => void): void {
   const locks = (navigator as Navigator & { locks?: LockManager }).locks;
