@@ -82,6 +82,20 @@ describe.skipIf(!!missing)('SIP lab: wss:// with a company CA (Kamailio TLS)', (
     expect(s.notices).toEqual([]);
   });
 
+  it('registers when the CA is in the operating system’s store (the bundle OpenSSL reads; SSL_CERT_FILE here) and not in any policy', async () => {
+    const bundle = join(mkdtempSync(join(tmpdir(), 'spyglass-osca-')), 'ca-certificates.crt');
+    writeFileSync(bundle, ca.caCert);
+    const before = process.env.SSL_CERT_FILE;
+    process.env.SSL_CERT_FILE = bundle;
+    try {
+      const s = await seat({ 'phone.server': await server('valid') });
+      await until(() => s.status()?.registration === 'registered', 'registered');
+    } finally {
+      if (before === undefined) delete process.env.SSL_CERT_FILE;
+      else process.env.SSL_CERT_FILE = before;
+    }
+  });
+
   it('without the CA: the status says which server, which issuer, and what IT must do', async () => {
     const url = await server('valid');
     const s = await seat({ 'phone.server': url });
