@@ -2,7 +2,7 @@
  * The media bridge as the app wires it: main's createMediaHostChannel <->
  * contract channels (every payload validated by the zod schemas in
  * preload/contract/phone.ts) <-> the renderer's attachMediaHost in Chromium.
- * Demo mode end to end, then a reload of the page hosting the media.
+ * Demo mode end to end, then a reload of the page hosting the media (the leg moves to it).
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -125,12 +125,21 @@ describe.skipIf(!!skip)('media bridge over the contract channels (attachMediaHos
     await channel.request('ice-lab-1', 'close', []);
   });
 
-  it('a reload of the media page ends the leg cleanly: BYE to the PBX, clear message, no live mic', async () => {
+  it('a reload of the media page keeps the leg: a new peer there, the same dialog re-INVITEd, coach and its mic back once audio flows', async () => {
+    const micLive = () => page.evaluate(() => (globalThis as unknown as { labAttached: { micLive(): boolean } }).labAttached.micLive());
     expect(phone.status().monitor?.state).toBe('active');
+    await phone.setMode('coach');
+    await until(micLive, 'mic live in coach');
+    const callId = pbx.activeLegs()[0]!.call.callId;
     await page.reload();
     await until(() => hostReadyCalls.length === 2, 'the reloaded media host announced itself');
     expect(hostReadyCalls[1]).toEqual([]);
-    expect(phone.status().monitor).toMatchObject({ state: 'ended', micLive: false, problem: { code: 'MEDIA_FAILED', action: 'Start monitoring again.' } });
+    // Chromium's real peer in the new page, answered by a new demo far end there: audio flows again.
+    await until(() => phone.status().monitor?.reattaching === undefined && phone.status().monitor?.audio === 'flowing', 'audio on the reloaded page', 20_000);
+    expect(phone.status().monitor).toMatchObject({ state: 'active', mode: 'coach' });
+    await until(micLive, 'the coach mic is back in the new page');
+    expect(pbx.activeLegs()).toMatchObject([{ mode: 'coach', call: { callId } }]);
+    await phone.end();
     await until(() => pbx.activeLegs().length === 0, 'the demo PBX got the BYE');
     // and monitoring works again on the new media host
     expect((await phone.startMonitor({ target: '1002', mode: 'monitor' })).state).toBe('active');
