@@ -18,8 +18,7 @@ import { ModeChangeError } from '../phone/monitorSession';
 import { NodeWsSocket } from '../phone/nodeWsSocket';
 import type { TrustAdvice } from '../phone/tls/certificateProblem';
 import { createTrustStore, type TrustStore } from '../phone/tls/trustStore';
-import { fetchTurnCredentials } from '../phone/turnRest';
-import { TurnRestRefresher } from '../phone/turnRestRefresher';
+import { TurnRestSource } from '../phone/turnRestSource';
 import { iceConfigFrom } from '../phone/iceConfig';
 import type { IceConfig } from '../../preload/contract/ice';
 import { JsSipSoftphone, PhoneError, type SipAccount } from '../phone/softphone';
@@ -212,33 +211,18 @@ export function createPhoneWiring(
    * TURN REST: ephemeral credentials from IT's service (the seat never holds the shared secret), fetched
    * when the URL is set and refreshed at half their lifetime; trusted like the wss:// server (same CAs).
    */
-  let turnRest: { key: string; url: string; refresher: TurnRestRefresher } | undefined;
-  const followTurnRest = () => {
-    const url = isDemo() ? '' : config.get('phone.turnCredentialsUrl');
-    const user = config.get('phone.user').replace(/^sips?:/, '').split('@')[0] ?? '';
-    const key = JSON.stringify([url, user]);
-    if (turnRest?.key === key) return;
-    turnRest?.refresher.stop();
-    turnRest = undefined;
-    if (!url) return;
-    const refresher = new TurnRestRefresher({
-      fetch: async () => fetchTurnCredentials(url, { user, now: Date.now, ca: (await trust.snapshot()).ca }),
-      now: Date.now,
-      onProblem: (problem) => {
-        if (!problem) return log.info('phone: TURN credentials fetched from the TURN credentials service.');
-        log.warn(`phone: ${problem}`);
-        notify(problem);
-      },
-    });
-    turnRest = { key, url, refresher };
-    void refresher.start();
-  };
-  config.onChange(() => followTurnRest());
-  const turnRestIce = () => {
-    if (!turnRest) return {};
-    const c = turnRest.refresher.current();
-    return { turnRestUrl: turnRest.url, ...(c ? { turnRest: { username: c.username, credential: c.credential, uris: c.uris } } : {}) };
-  };
+  const turnRest = new TurnRestSource({
+    url: () => (isDemo() ? '' : config.get('phone.turnCredentialsUrl')),
+    sipUser: () => config.get('phone.user'),
+    ca: async () => (await trust.snapshot()).ca,
+    onProblem: (problem) => {
+      if (!problem) return log.info('phone: TURN credentials fetched from the TURN credentials service.');
+      log.warn(`phone: ${problem}`);
+      notify(problem);
+    },
+  });
+  config.onChange(() => void turnRest.follow());
+  const turnRestIce = () => turnRest.ice();
 
   /** The CAs a wss:// account trusts, and the notice when the policy's CA file cannot be used (the other roots still apply). */
   async function applyTrust(next: SipAccount): Promise<void> {
@@ -370,7 +354,7 @@ export function createPhoneWiring(
       softphone.mediaHostGone();
     },
     start: () => {
-      followTurnRest();
+      void turnRest.follow();
       stopWatch ??= startNetworkWatch(network);
       return applyAccount();
     },

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iceConfigFrom } from '../../../main/phone/iceConfig';
 import { fetchTurnCredentials, MAX_RESPONSE_BYTES, parseTurnRestResponse, turnCredentialsUrlSchema } from '../../../main/phone/turnRest';
 import { refreshAt, retryDelay, TurnRestRefresher } from '../../../main/phone/turnRestRefresher';
+import { TurnRestSource } from '../../../main/phone/turnRestSource';
 import { iceConfigSchema } from '../../../preload/contract/ice';
 import { hasOpenssl, makeTestCa, type TestCa } from '../../support/testCertificates';
 
@@ -58,6 +59,28 @@ describe.skipIf(!hasOpenssl)('TURN REST credentials from a local https service (
     expect(await fetchNow()).toMatchObject({ ok: false, error: expect.stringMatching(/answered HTTP 403\.$/) });
     answer(302, '', { location: 'https://elsewhere.example.com/' });
     expect(await fetchNow()).toMatchObject({ ok: false, error: expect.stringMatching(/HTTP 302 \(a redirect; Spyglass does not follow them/) });
+  });
+
+  it('the phone’s source follows the settings: fetches for the SIP user, hands the peer configuration the credentials, stops when the URL is cleared', async () => {
+    answer(200, JSON.stringify(good));
+    let url = `${base}/turn`;
+    const problems: string[] = [];
+    const source = new TurnRestSource({ url: () => url, sipUser: () => 'sip:7001@pbx.example.com', ca: async () => [ca.caCert], onProblem: (p) => problems.push(p) });
+    expect(source.ice()).toEqual({});
+    await source.follow();
+    expect(requests.at(-1)?.searchParams.get('username')).toBe('7001');
+    expect(source.ice()).toEqual({ turnRestUrl: url, turnRest: { username: good.username, credential: good.password, uris: good.uris } });
+    expect(problems).toEqual([]);
+    // A service that fails from the start: no credentials, the peer configuration says why TURN is not used.
+    answer(500, 'oops');
+    url = `${base}/other`;
+    await source.follow();
+    expect(source.ice()).toEqual({ turnRestUrl: url });
+    expect(problems).toEqual([`The TURN credentials service (${new URL(base).host}) answered HTTP 500. Calls cannot use TURN until this is fixed; trying again.`]);
+    expect(iceConfigFrom({ stunServers: [], turnServers: [], turnUsername: '', turnCredential: undefined, iceTransportPolicy: 'all', ...source.ice() }).ok).toBe(true);
+    url = '';
+    await source.follow();
+    expect(source.ice()).toEqual({});
   });
 
   it('a certificate this computer does not trust is refused like the wss:// one', async () => {
