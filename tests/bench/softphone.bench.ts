@@ -17,6 +17,11 @@
  *    loopback most of it is werift's DTLS handshake (~130-250 ms), i.e. the
  *    lab server, not the softphone; the softphone's own share is getUserMedia
  *    (now in parallel with the offer), ~30 ms of ICE grace and the IPC hops.
+ *  - monitor_click_to_audio_turn_p50_ms / _p95_ms (issue 17 item 6): the same
+ *    measure in the network lab's namespaces (tests/lab/support/networkLab.ts):
+ *    the seat behind a NAT, relay-only ICE through coturn over UDP, Kamailio
+ *    and the werift feature server in the PBX namespace; measured inside the
+ *    seat's process. Needs root (network namespaces), iptables and coturn.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +34,8 @@ import { CHROMIUM, startChromiumMediaHost } from '../lab/support/chromiumMediaHo
 import { freeUdpPort, hasBinary, registerSippUser, startKamailio, startSipp, type Kamailio } from '../lab/support/processes';
 import { startWeriftFeatureServer } from '../lab/support/weriftFeatureServer';
 import { labVerdict, type LabTool } from '../lab/support/labTools';
+import { netnsUnavailableReason } from '../lab/support/netns';
+import { PBX_STUN, PBX_WS_URL, startNetworkLab, turnIce } from '../lab/support/networkLab';
 
 const RUNS = 20;
 const DIALLED = '*2229000';
@@ -69,6 +76,8 @@ async function main(): Promise<void> {
   const tools: LabTool[] = ['kamailio', 'sipp', 'chromium'];
   const verdict = labVerdict(tools.filter((t) => (t === 'chromium' ? !existsSync(CHROMIUM) : !hasBinary(t))), true, 'bench:softphone');
   if (verdict.kind === 'fail') throw new Error(verdict.reason);
+  const noNetns = netnsUnavailableReason();
+  if (noNetns) throw new Error(`${noNetns.replace(/; skipped$/, '')}: bench:softphone cannot measure monitor_click_to_audio_turn`);
   const kam = await startKamailio();
   const uasPort = await freeUdpPort();
   const uas = await startSipp(writeScenario({ dialled: DIALLED, ending: 'expect-bye' }), kam, [], uasPort, { calls: 2 * RUNS + 2, timeoutSec: 120 });
@@ -110,6 +119,7 @@ async function main(): Promise<void> {
     console.log(`monitor_click_to_200ok_fakepc_p95_ms: ${fmt(pct(clickToActive, 95))}`);
 
     await clickToAudio(kam);
+    await clickToAudioTurn();
   } finally {
     await uas.stop();
     await kam.stop();
@@ -144,6 +154,24 @@ async function clickToAudio(kam: Kamailio): Promise<void> {
     await phone.unregister();
     await server.stop();
     await media.close();
+  }
+}
+
+/** Click-to-audio with relay-only ICE through coturn, the seat behind a NAT (network namespaces). */
+async function clickToAudioTurn(): Promise<void> {
+  const lab = await startNetworkLab();
+  try {
+    await lab.pbx.call('startBench', PBX_WS_URL, '*2229100', PBX_STUN);
+    await lab.seat.call('setIce', turnIce('udp'));
+    const reg = await lab.seat.call<{ registration: string }>('register', PBX_WS_URL);
+    if (reg.registration !== 'registered') throw new Error(`seat not registered: ${JSON.stringify(reg)}`);
+    const { samples, paths } = await lab.seat.call<{ samples: number[]; paths: string[] }>('clickToAudio', '9100', RUNS);
+    if (paths.some((p) => p !== 'relay/udp')) throw new Error(`not every leg was relayed through TURN/udp: ${paths.join(', ')}`);
+    console.log(`# click-to-audio through TURN: seat behind a NAT in a network namespace, relay-only ICE via coturn (udp), ${RUNS} runs`);
+    console.log(`monitor_click_to_audio_turn_p50_ms: ${fmt(pct(samples, 50))}`);
+    console.log(`monitor_click_to_audio_turn_p95_ms: ${fmt(pct(samples, 95))}`);
+  } finally {
+    await lab.stop();
   }
 }
 

@@ -18,27 +18,19 @@
  * and skips, or fails with CI=true.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { PhoneStatus } from '../../preload/contract/phone';
 import { describePhone } from '../../renderer/src/store/phone/selectors';
-import { createLabNetwork, LAB_IPS, netnsUnavailableReason, type LabNetwork } from './support/netns';
+import { LAB_IPS, netnsUnavailableReason, type LabNetwork } from './support/netns';
+import { PBX_STUN, PBX_WS_URL, startNetworkLab, turnIce, type NetworkLab, type SeatEvent } from './support/networkLab';
 import { startNsChild, type NsChild } from './support/nsChild';
-import { labUnavailableReason, stopPid, toolPath } from './support/processes';
+import { labUnavailableReason } from './support/processes';
 
 const skip = netnsUnavailableReason() ?? labUnavailableReason(['kamailio', 'chromium'], 'network lab');
 if (skip) console.warn(skip);
 
-const TURN_USER = 'seat';
-const TURN_PASSWORD = 'lab-turn-secret';
-const WS_PORT = 5066;
 const FEATURE = '*2221001';
 const TONE_DB = -70; // a tone present in what the supervisor hears
 const HEARD = 0.02;
-
-type SeatEvent = { at: number; status?: PhoneStatus; network?: string; log?: string };
 
 const until = async (cond: () => boolean | Promise<boolean>, what: string, ms = 15_000) => {
   const end = Date.now() + ms;
@@ -49,28 +41,12 @@ const until = async (cond: () => boolean | Promise<boolean>, what: string, ms = 
 };
 
 describe.skipIf(!!skip)('a real network between the seat and the PBX (namespaces, NAT, TURN)', () => {
+  let lab: NetworkLab | undefined;
   let net: LabNetwork;
-  let coturn: ChildProcess | undefined;
-  let kamailio: ChildProcess | undefined;
   let pbx: NsChild | undefined;
   let seat: NsChild<SeatEvent> | undefined;
-  let relay: NsChild | undefined;
   let registered = false;
-
-  const turnIce = (transport: 'udp' | 'tcp', host: string = LAB_IPS.turn, port = 3478) => ({
-    iceServers: [{ urls: [`turn:${host}:${port}?transport=${transport}`], username: TURN_USER, credential: TURN_PASSWORD }],
-    iceTransportPolicy: 'relay' as const,
-  });
   const status = () => seat!.call<PhoneStatus>('status');
-  const waitForTcp = async (where: 'pbx' | 'turn', host: string, port: number) =>
-    until(() => {
-      try {
-        const out = net.exec(where, process.execPath, ['-e', `const s=require('net').connect(${port},'${host}');s.on('connect',()=>{console.log('up');process.exit(0)});s.on('error',()=>{console.log('down');process.exit(0)})`]);
-        return out.includes('up');
-      } catch {
-        return false;
-      }
-    }, `${host}:${port} listening`);
 
   /** Starts a monitor leg and waits for its audio. */
   const monitor = async () => {
@@ -104,41 +80,19 @@ describe.skipIf(!!skip)('a real network between the seat and the PBX (namespaces
 
   const register = async () => {
     if (registered) return;
-    const s = await seat!.call<PhoneStatus>('register', `ws://${LAB_IPS.pbx}:${WS_PORT}`);
+    const s = await seat!.call<PhoneStatus>('register', PBX_WS_URL);
     expect(s.registration).toBe('registered');
     registered = true;
   };
 
   beforeAll(async () => {
-    net = createLabNetwork();
-    const run = mkdtempSync(join(tmpdir(), 'spyglass-netlab-'));
-    coturn = net.spawnIn('turn', toolPath('turnserver')!, [
-      '-n', '--no-cli', '--no-tls', '--no-dtls', '--simple-log', '--log-file=stdout', `--pidfile=${join(run, 'turn.pid')}`,
-      `--listening-ip=${LAB_IPS.turn}`, `--relay-ip=${LAB_IPS.turn}`, '--listening-port=3478', '--min-port=49160', '--max-port=49400',
-      '--lt-cred-mech', `--user=${TURN_USER}:${TURN_PASSWORD}`, '--realm=lab.spyglass', '--fingerprint',
-    ], { stdio: 'ignore' });
-    kamailio = net.spawnIn('pbx', toolPath('kamailio')!, [
-      '-f', join(__dirname, 'kamailio.cfg'), '-DD', '-E', '-Y', run, '-P', join(run, 'kamailio.pid'), '-m', '64', '-M', '8',
-      '-A', `LISTEN_IP=${LAB_IPS.pbx}`, '-A', `WS_PORT=${WS_PORT}`, '-A', 'UDP_PORT=5060',
-    ], { stdio: 'ignore' });
-    await waitForTcp('pbx', LAB_IPS.pbx, WS_PORT);
-    await waitForTcp('turn', LAB_IPS.turn, 3478);
-    pbx = await startNsChild(net, 'pbx', 'pbxProcess.ts');
-    await pbx.call('start', `ws://${LAB_IPS.pbx}:${WS_PORT}`, FEATURE);
-    seat = await startNsChild<SeatEvent>(net, 'seat', 'seatProcess.ts');
-    await seat.call('start');
+    lab = await startNetworkLab();
+    ({ net, pbx, seat } = lab);
+    await pbx.call('start', PBX_WS_URL, FEATURE, PBX_STUN);
   }, 60_000);
 
   afterAll(async () => {
-    await seat?.call('stop').catch(() => undefined);
-    await seat?.stop();
-    await pbx?.call('stop').catch(() => undefined);
-    await pbx?.stop();
-    await relay?.call('stop').catch(() => undefined);
-    await relay?.stop();
-    await stopPid(kamailio);
-    await stopPid(coturn);
-    net?.destroy();
+    await lab?.stop();
   }, 30_000);
 
   it.each(['udp', 'tcp'] as const)('with direct UDP blocked, audio flows through TURN over %s and who hears whom is unchanged', async (transport) => {
@@ -164,7 +118,8 @@ describe.skipIf(!!skip)('a real network between the seat and the PBX (namespaces
       net.impairSeatDownlink('loss 5% delay 30ms 30ms');
       how = 'tc netem';
     } catch (e) {
-      relay = await startNsChild(net, 'nat', 'impairedRelayProcess.ts');
+      const relay = await startNsChild(net, 'nat', 'impairedRelayProcess.ts');
+      lab!.extra.push(relay);
       await relay.call('start', LAB_IPS.routerSeatSide, 3479, LAB_IPS.turn, 3478, 0.05, 30, 30);
       ice = turnIce('udp', LAB_IPS.routerSeatSide, 3479);
       how = `a user-space relay on the router (tc netem unavailable: ${(e as Error).message.replace(/^.*: /, '')})`;

@@ -74,6 +74,8 @@ export interface ChanSpyOptions {
   liberalDtmf?: boolean;
   /** FreeSWITCH: suppress-cng=false, CN (payload 13) in the answer when the offer has it. */
   comfortNoise?: boolean;
+  /** werift's STUN server (default: Google's, a 5 s DNS timeout per answer where there is no DNS, e.g. the network lab). */
+  stunServer?: string;
 }
 
 export interface ChanSpyServer {
@@ -275,7 +277,7 @@ export async function startChanSpyServer(
     if (freeswitch && options.comfortNoise) audio.push(new RTCRtpCodecParameters({ mimeType: 'audio/CN', clockRate: 8000, channels: 1, payloadType: 13 }));
     session.answer({
       mediaConstraints: { audio: false, video: false },
-      pcConfig: pcConfigWith((cfg) => new WeriftPC({ ...(cfg as object), codecs: { audio, video: [] } } as never)) as never,
+      pcConfig: pcConfigWith((cfg) => new WeriftPC({ ...(cfg as object), ...(options.stunServer ? { iceServers: [{ urls: options.stunServer }] } : {}), codecs: { audio, video: [] } } as never)) as never,
     });
   });
   const registered = new Promise<void>((resolve, reject) => {

@@ -25,7 +25,7 @@ const pcId = (): string => {
   return id;
 };
 
-const { push } = serveParent({
+const handlers = {
   ping: () => 'pong',
   async start() {
     media = await startChromiumMediaHost();
@@ -42,7 +42,7 @@ const { push } = serveParent({
     ice = config;
   },
   async register(wsUrl: string) {
-    const s = await phone!.register({ wsUrl, uri: 'sip:sup1@pbx.lab', password: 'secret', profile: asteriskChanSpy(), reconnectMinSec: 1, reconnectMaxSec: 4 });
+    const s = await phone!.register({ wsUrl, uri: `sip:sup1@${new URL(wsUrl).hostname}`, password: 'secret', profile: asteriskChanSpy(), reconnectMinSec: 1, reconnectMaxSec: 4 });
     return s;
   },
   status: () => phone!.status(),
@@ -83,10 +83,36 @@ const { push } = serveParent({
       return out;
     }, id);
   },
+  /**
+   * bench:softphone: `runs` monitor starts on `target`, each from the start
+   * command to the first inbound RTP packet Chromium counts (measured here, in
+   * the seat, so the test's IPC is not in the figure). Mic must stay off.
+   */
+  async clickToAudio(target: string, runs: number) {
+    const samples: number[] = [];
+    const paths: string[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const m = await phone!.startMonitor({ target, mode: 'monitor' });
+      if (m.state !== 'active') throw new Error(`monitor ${i} did not start: ${JSON.stringify(m)}`);
+      const id = pcId();
+      const deadline = Date.now() + 10_000;
+      while ((await media!.inboundPackets(id)) <= 0) {
+        if (Date.now() > deadline) throw new Error(`no audio on monitor ${i}`);
+      }
+      samples.push(performance.now() - t0);
+      if (await media!.micLive()) throw new Error('microphone live in monitor mode');
+      const path = await handlers.selectedPath();
+      paths.push(`${path?.local ?? '?'}/${path?.relayProtocol ?? '-'}`);
+      await phone!.end();
+    }
+    return { samples, paths };
+  },
   async stop() {
     stopWatch?.();
     await phone?.unregister().catch(() => undefined);
     await media?.close().catch(() => undefined);
     setImmediate(() => process.exit(0));
   },
-});
+};
+const { push } = serveParent(handlers);

@@ -18,7 +18,12 @@ export interface WeriftFeatureServer {
   stop(): Promise<void>;
 }
 
-export async function startWeriftFeatureServer(wsUrl: string, dialled: string): Promise<WeriftFeatureServer> {
+/**
+ * `stunServer`: werift asks Google's STUN server when given none, which is a
+ * 5 s timeout on every answer where there is no DNS (the network lab's
+ * namespaces); there the lab's coturn is given instead.
+ */
+export async function startWeriftFeatureServer(wsUrl: string, dialled: string, options: { stunServer?: string } = {}): Promise<WeriftFeatureServer> {
   installJsSipWebRtcGlobals();
   const socket = new NodeWsSocket(wsUrl);
   const ua = new JsSIP.UA({
@@ -56,7 +61,7 @@ export async function startWeriftFeatureServer(wsUrl: string, dialled: string): 
       session.on('ended', stop);
       session.on('failed', stop);
     });
-    session.answer({ mediaConstraints: { audio: false, video: false }, pcConfig: pcConfigWith((cfg) => new WeriftPC(cfg as never)) as never });
+    session.answer({ mediaConstraints: { audio: false, video: false }, pcConfig: pcConfigWith((cfg) => new WeriftPC({ ...(cfg as object), ...(options.stunServer ? { iceServers: [{ urls: options.stunServer }] } : {}) } as never)) as never });
   });
   const registered = new Promise<void>((resolve, reject) => {
     ua.once('registered', () => resolve());
