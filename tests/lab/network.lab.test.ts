@@ -10,14 +10,16 @@
  * and who hears whom is unchanged; with 5 % loss and 30 ms jitter towards
  * the seat, audio still flows and the call-quality indicator drops below
  * "good"; with the seat's link cut for 10 s, the phone re-registers once it
- * is back, and its status said what happened throughout.
+ * is back, its status said what happened throughout, and a monitor leg that
+ * was barging stays paused with the mic off, then moves onto the returned
+ * network by ICE restart (re-INVITE with new ICE credentials) and is heard again.
  *
  * Everything is created with names unique to the run and removed by the test
  * (namespaces take their veths and iptables rules with them); processes are
  * stopped by PID. Needs root: where namespaces cannot be made, it says so
  * and skips, or fails with CI=true.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PhoneStatus } from '../../preload/contract/phone';
 import { describePhone } from '../../renderer/src/store/phone/selectors';
 import { LAB_IPS, netnsUnavailableReason, type LabNetwork } from './support/netns';
@@ -91,6 +93,14 @@ describe.skipIf(!!skip)('a real network between the seat and the PBX (namespaces
     await pbx.call('start', PBX_WS_URL, FEATURE, PBX_STUN);
   }, 60_000);
 
+  afterEach(async () => {
+    // Each test leaves a clean seat and link, whatever it asserted.
+    await seat?.call('end').catch(() => undefined);
+    net?.allowUdp();
+    net?.clearSeatDownlink();
+    net?.restoreSeatLink();
+  });
+
   afterAll(async () => {
     await lab?.stop();
   }, 30_000);
@@ -137,26 +147,47 @@ describe.skipIf(!!skip)('a real network between the seat and the PBX (namespaces
     const stats = await seat!.call<{ packetsReceived: number; packetsLost: number; jitter: number }>('inboundStats');
     expect(stats.packetsLost / (stats.packetsLost + stats.packetsReceived)).toBeGreaterThan(0.02);
     expect(stats.jitter).toBeGreaterThan(0.005);
-    // ... and the quality indicator (MOS from getStats, issue 17 item 4) is below good.
-    await until(async () => (await status()).monitor?.quality !== undefined, 'a quality window', 15_000);
+    // ... and the quality indicator (MOS from getStats every 4 s, issue 17 item 4) drops below good. 5 % random
+    // loss sits near the good/fair line (MOS ~3.9), so a 4 s window may read 'good' by chance: wait for the drop.
+    await until(async () => ['fair', 'poor'].includes((await status()).monitor?.quality?.rating ?? 'good'), 'the indicator below good', 30_000);
     const q = (await status()).monitor!.quality!;
-    expect(q.rating).not.toBe('good');
     expect(q.lossPercent).toBeGreaterThan(1);
     await seat!.call('end');
     net.clearSeatDownlink();
   }, 60_000);
 
-  it('with the seat’s link cut for 10 s, the phone re-registers once it is back and the status said what happened', async () => {
+  it('with the seat’s link cut for 10 s, the phone re-registers once it is back, the status said what happened, and the monitor leg moved by ICE restart', async () => {
     await seat!.call('setIce', turnIce('udp'));
     await register();
     await until(async () => (await status()).registration === 'registered', 'registered');
+    // A leg is up, barging (mic live), when the link goes.
+    await monitor();
+    await seat!.call('setMode', 'barge');
+    await until(async () => (await pbx!.call('mode')) === 'barge', 'the server took the barge digit');
+    await until(() => seat!.call<boolean>('micLive'), 'mic live in barge');
     const from = seat!.events.length;
     net.cutSeatLink();
     const cutAt = Date.now();
     await until(async () => (await status()).registration === 'reconnecting', 'the phone noticed the loss', 5000);
+    // Never half-live: paused with the microphone off for the whole outage.
+    const during = await status();
+    expect(during.monitor).toMatchObject({ recovering: true, micLive: false });
+    expect(await seat!.call<boolean>('micLive')).toBe(false);
     await new Promise((r) => setTimeout(r, Math.max(0, 10_000 - (Date.now() - cutAt))));
+    expect(await seat!.call<boolean>('micLive')).toBe(false);
     net.restoreSeatLink();
     await until(async () => (await status()).registration === 'registered', 'registered again', 20_000);
+    // The leg moved onto the returned network (re-INVITE, new ICE credentials): audio flows again, barge again.
+    await until(async () => (await status()).monitor?.recovering === undefined, 'the leg resumed or ended', 20_000);
+    const leg = (await status()).monitor!;
+    expect(leg, JSON.stringify(leg)).toMatchObject({ state: 'active', mode: 'barge' });
+    const before = await seat!.call<number>('inboundPackets');
+    await until(async () => (await seat!.call<number>('inboundPackets')) > before + 25, 'audio after the ICE restart');
+    await until(() => seat!.call<boolean>('micLive'), 'mic live again in barge');
+    const ears = await pbx!.call<{ agent: number; customer: number }>('measureEars', 1500);
+    expect(ears.agent).toBeGreaterThan(HEARD);
+    expect(ears.customer).toBeGreaterThan(HEARD);
+    await seat!.call('end');
     const s = await status();
     expect(s.reRegisteredAt).toBeDefined();
     expect(describePhone(s, Date.now()).text).toMatch(/^Phone: re-registered/);
@@ -170,6 +201,8 @@ describe.skipIf(!!skip)('a real network between the seat and the PBX (namespaces
     expect(said.slice(lost).some((t) => /reconnecting in \d+ s/.test(t))).toBe(true);
     expect(said.findIndex((t) => /^Phone: re-registered/.test(t))).toBeGreaterThan(lost);
     expect(said.slice(lost).every((t) => !/^Phone: ready/.test(t))).toBe(true);
+    const trouble = seat!.events.slice(from).filter((e) => e.status?.monitor?.recovering).length;
+    expect(trouble).toBeGreaterThan(0);
     expect(seat!.events.slice(from).map((e) => e.network).filter(Boolean)).toEqual(expect.arrayContaining(['offline', 'online']));
   }, 60_000);
 });
