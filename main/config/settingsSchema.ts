@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { iceUrlScheme, iceUrlSchema, MAX_ICE_URLS_PER_SERVER, MAX_ICE_USERNAME_CHARS, turnCredentialsUrlSchema } from '../../preload/contract/ice';
+import { agentTableGroupings, agentTableSorts } from '../../preload/contract/agents';
 
 /**
  * Every setting Spyglass knows, its type and default. IT policy and user
@@ -53,6 +54,9 @@ export const settingsShape = {
   'audio.output': z.string().max(500),
   /** Light or dark; "system" follows the OS (prefers-color-scheme). High contrast always follows the OS (forced colours). */
   'ui.theme': z.enum(['system', 'light', 'dark']),
+  /** The Agents table's order ("column:direction") and grouping as the supervisor last left them. */
+  'agents.sort': z.enum(agentTableSorts),
+  'agents.groupBy': z.enum(agentTableGroupings),
   /** Days cached interactions are kept before they are purged. */
   'cache.retentionDays': z.number().int().min(1).max(3650),
   /** Extra regular expressions redacted before anything is cached (card numbers always are). */
@@ -124,6 +128,8 @@ export const defaultSettings: Settings = {
   'audio.input': 'default',
   'audio.output': 'default',
   'ui.theme': 'system',
+  'agents.sort': 'name:asc',
+  'agents.groupBy': 'none',
   'cache.retentionDays': 30,
   'cache.redactionPatterns': [],
   'metrics.serviceLevelMinPercent': 80,

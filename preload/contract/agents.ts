@@ -32,6 +32,12 @@ export const agentHistoryViewSchema = z.object({
 });
 export type AgentHistoryView = z.infer<typeof agentHistoryViewSchema>;
 
+/** The Agents table's columns (every one sorts) and groupings; settings remember the supervisor's choice. */
+export const agentTableColumns = ['name', 'extension', 'status', 'timeInState', 'queues', 'current', 'monitor'] as const;
+export const agentTableGroupings = ['none', 'queue', 'status'] as const;
+/** "column:direction", as the `agents.sort` setting stores it. */
+export const agentTableSorts = agentTableColumns.flatMap((c) => [`${c}:asc`, `${c}:desc`] as const);
+
 export const agentCommands = {
   'agent:history': command(z.object({ agentId: id }).strict(), agentHistoryViewSchema),
 };

@@ -117,3 +117,16 @@ test('axe: the Agents view sorted and grouped', async ({ app }) => {
   await expect(grid(app).locator('.group-row').first()).toBeVisible();
   await expectAccessible(app, 'agents grouped');
 });
+
+test('the sort and grouping are remembered in the user’s settings: a reload opens the table as it was left', async ({ app }) => {
+  await grid(app).getByRole('button', { name: /Time in state/ }).click();
+  await grid(app).getByRole('button', { name: /Time in state/ }).click();
+  await app.getByRole('combobox', { name: 'Group by' }).selectOption('status');
+  await expect(grid(app).getByRole('columnheader', { name: /Time in state/ })).toHaveAttribute('aria-sort', 'descending');
+  await app.waitForTimeout(500);
+  await app.reload();
+  await expect(app.getByTestId('supervisor-name')).toHaveText('Morgan Lee');
+  await expect(grid(app).getByRole('columnheader', { name: /Time in state/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(app.getByRole('combobox', { name: 'Group by' })).toHaveValue('status');
+  await expect(grid(app).locator('.group-row').first()).toContainText('Available');
+});

@@ -5,7 +5,9 @@
  * one also carries a text label or an aria-label and a tooltip.
  */
 import {
+  ArrowDown,
   ArrowLeft,
+  ArrowUp,
   Binoculars,
   ChevronDown,
   ChevronRight,
@@ -47,6 +49,9 @@ export const StopIcon = icon(Square, { fill: 'currentColor', size: 14 });
 export const DismissIcon = icon(X);
 export const BackIcon = icon(ArrowLeft, { size: 16 });
 export const MenuIcon = icon(ChevronDown, { size: 16 });
+/** A table sorted by this column, ascending / descending (the header's aria-sort says it in words). */
+export const SortAscendingIcon = icon(ArrowUp, { size: 14 });
+export const SortDescendingIcon = icon(ArrowDown, { size: 14 });
 export const ExpandIcon = icon(ChevronRight);
 export const CollapseIcon = icon(ChevronDown);
 export const AssistanceFlagIcon = icon(Flag, { size: 16 });

@@ -63,3 +63,13 @@ describe('agents UI slice', () => {
     expect(agentsUiReducer(initialAgentsUiState, { type: 'voice/pick' } as never)).toBe(initialAgentsUiState);
   });
 });
+
+describe('remembered choices (settings agents.sort, agents.groupBy)', () => {
+  it('reads "column:direction" and a grouping; anything else names nothing', async () => {
+    const { choicesFromSettings, sortSetting } = await import('../../../renderer/src/views/agents/rememberedChoices');
+    expect(choicesFromSettings('status:desc', 'queue')).toEqual({ sort: { column: 'status', direction: 'desc' }, groupBy: 'queue' });
+    expect(choicesFromSettings('status:sideways', 'teams')).toEqual({});
+    expect(choicesFromSettings(undefined, 42)).toEqual({});
+    expect(sortSetting({ column: 'timeInState', direction: 'asc' })).toBe('timeInState:asc');
+  });
+});

@@ -165,6 +165,8 @@ const validValue: Record<SettingKey, fc.Arbitrary<unknown>> = {
   'audio.input': fc.string({ maxLength: 500 }),
   'audio.output': fc.string({ maxLength: 500 }),
   'ui.theme': fc.constantFrom('system', 'light', 'dark'),
+  'agents.sort': fc.constantFrom('name:asc', 'status:desc', 'timeInState:asc'),
+  'agents.groupBy': fc.constantFrom('none', 'queue', 'status'),
   'cache.retentionDays': fc.integer({ min: 1, max: 3650 }),
   'cache.redactionPatterns': fc.array(fc.string({ maxLength: 500 }), { maxLength: 100 }),
   'metrics.serviceLevelMinPercent': fc.integer({ min: 0, max: 100 }),

@@ -1,8 +1,10 @@
+import { agentTableColumns, agentTableGroupings } from '../../../../preload/contract/agents';
+
 /** Columns of the Agents table; every one sorts. */
-export const agentColumns = ['name', 'extension', 'status', 'timeInState', 'queues', 'current', 'monitor'] as const;
+export const agentColumns = agentTableColumns;
 export type AgentColumn = (typeof agentColumns)[number];
 export type SortDirection = 'asc' | 'desc';
-export const agentGroupings = ['none', 'queue', 'status'] as const;
+export const agentGroupings = agentTableGroupings;
 export type AgentGrouping = (typeof agentGroupings)[number];
 
 /**

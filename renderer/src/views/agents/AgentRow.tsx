@@ -3,7 +3,7 @@ import { useStore } from '../../store';
 import { dispatchAgents, useAgentsUi } from '../../store/agents';
 import { selectIsActiveRow } from '../../store/agents/selectors';
 import { participantOfAgent } from '../../store/voice/selectors';
-import { BinocularsIcon } from '../../components/icons';
+import { BinocularsIcon, CollapseIcon, ExpandIcon } from '../../components/icons';
 import { ActionButton } from '../voice/ActionButton';
 import { binocularFor, liveSessionInteractionId } from '../voice/binocular';
 import { openDetails } from '../voice/commands';
@@ -117,9 +117,7 @@ export const GroupRow = memo(function GroupRow({ rowKey, label, count, collapsed
       }}
     >
       <span role="gridcell" aria-colspan={7} className="group-cell">
-        <span aria-hidden="true" className="group-chevron">
-          {collapsed ? '▸' : '▾'}
-        </span>
+        {collapsed ? <ExpandIcon /> : <CollapseIcon />}
         <span className="group-label">{label}</span> <span className="muted">({count})</span>
       </span>
     </div>

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
 import { dispatchAgents, useAgentsUi, type AgentColumn } from '../../store/agents';
 import { selectAriaSort } from '../../store/agents/selectors';
+import { SortAscendingIcon, SortDescendingIcon } from '../../components/icons';
 import type { AgentTableRow } from './agentTable';
 import { AgentRow, GroupRow } from './AgentRow';
 import { requestRowFocus } from './rowFocus';
@@ -119,15 +120,13 @@ export function AgentsGrid({ rows }: { rows: readonly AgentTableRow[] }) {
 /** A column header: a button that sorts by it (again: the other way); aria-sort says how the rows are sorted. */
 function SortHeader({ column, label }: { column: AgentColumn; label: string }) {
   const ariaSort = useAgentsUi(selectAriaSort(column));
-  const arrow = ariaSort === 'ascending' ? '▲' : ariaSort === 'descending' ? '▼' : '';
+  const arrow = ariaSort === 'ascending' ? <SortAscendingIcon /> : ariaSort === 'descending' ? <SortDescendingIcon /> : null;
   const next = ariaSort === 'ascending' ? 'descending' : 'ascending';
   return (
     <span role="columnheader" aria-sort={ariaSort}>
       <button type="button" className="sort-button" title={`Sort by ${label.toLowerCase()}, ${next}`} onClick={() => dispatchAgents({ type: 'agents/sort', column })}>
         {label}
-        <span aria-hidden="true" className="sort-arrow">
-          {arrow}
-        </span>
+        <span className="sort-arrow">{arrow}</span>
       </button>
     </span>
   );

@@ -4,6 +4,7 @@ import { selectOpenAgentId } from '../../store/agents/selectors';
 import { AgentDetails } from '../agents/AgentDetails';
 import { AgentFilters } from '../agents/AgentFilters';
 import { AgentsGrid } from '../agents/AgentsGrid';
+import { useRememberedChoices } from '../agents/rememberedChoices';
 import { useAgentTable } from '../agents/useAgentTable';
 import { MetricsStrip } from '../metrics/MetricsStrip';
 import '../agents/agents.css';
@@ -15,6 +16,7 @@ import './voice.css';
  * agent, and the open agent's details with today's state history.
  */
 export function AgentsView() {
+  useRememberedChoices();
   const total = useStore((s) => s.live.agentOrder.length);
   const { rows, shown } = useAgentTable();
   const openAgentId = useAgentsUi(selectOpenAgentId);
