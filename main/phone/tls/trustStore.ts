@@ -71,9 +71,25 @@ export async function readBounded(path: string, maxBytes: number): Promise<ReadR
   }
 }
 
-/** PEM blocks of a bundle without parsing each (the OS's own bundle is trusted as the OS has it). */
+/**
+ * PEM blocks of a bundle without parsing each (the OS's own bundle is trusted as the OS has it).
+ * One indexOf scan, linear in the text even when BEGIN lines have no END (a lazy regex would not be).
+ */
 export function splitPem(text: string): string[] {
-  return text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g)?.map((p) => `${p}\n`) ?? [];
+  const BEGIN = '-----BEGIN CERTIFICATE-----';
+  const END = '-----END CERTIFICATE-----';
+  const out: string[] = [];
+  let at = 0;
+  for (;;) {
+    const begin = text.indexOf(BEGIN, at);
+    if (begin < 0) return out;
+    const end = text.indexOf(END, begin + BEGIN.length);
+    if (end < 0) return out;
+    // A BEGIN inside the block (a cut-off one before it): start at the last BEGIN before this END.
+    const start = text.lastIndexOf(BEGIN, end);
+    out.push(`${text.slice(start, end + END.length)}\n`);
+    at = end + END.length;
+  }
 }
 
 type GetCaCertificates = (type: 'system' | 'bundled') => string[];

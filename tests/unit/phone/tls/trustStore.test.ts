@@ -65,6 +65,18 @@ describe.skipIf(!hasOpenssl)('the trust store: bundled roots, the OS store, and 
 });
 
 describe('PEM bundles are hostile input', () => {
+  it('the OS bundle split keeps whole blocks only, like the lazy regex it replaced, in one linear scan', () => {
+    const block = (n: number) => `-----BEGIN CERTIFICATE-----\nQUJD${n}\n-----END CERTIFICATE-----`;
+    expect(splitPem(`junk\n${block(1)}\n# note\n${block(2)}\n`)).toEqual([`${block(1)}\n`, `${block(2)}\n`]);
+    expect(splitPem(`-----BEGIN CERTIFICATE-----\ncut\n${block(3)}\n-----BEGIN CERTIFICATE-----\nno end`)).toEqual([`${block(3)}\n`]);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constant('-----BEGIN CERTIFICATE-----'), fc.constant('-----END CERTIFICATE-----'), fc.string({ maxLength: 20 })), { maxLength: 30 }), (parts) => {
+        const text = parts.join('\n');
+        return splitPem(text).join('') === (text.match(/-----BEGIN CERTIFICATE-----(?:(?!-----BEGIN CERTIFICATE-----)[\s\S])*?-----END CERTIFICATE-----/g) ?? []).map((p) => `${p}\n`).join('');
+      }),
+    );
+  });
+
   it('any text: a result, never a throw, and never a certificate that is not one', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 2000 }), fc.constantFrom('', '-----BEGIN CERTIFICATE-----', '-----END CERTIFICATE-----', '-----BEGIN RSA PRIVATE KEY-----'), (text, marker) => {
