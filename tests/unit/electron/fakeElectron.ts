@@ -177,3 +177,6 @@ export const safeStorage = {
     return Buffer.from(data.subarray(prefix.length).map((b) => b ^ 0xa5)).toString('utf8');
   },
 };
+
+/** powerMonitor: the tests emit 'suspend', 'resume', 'lock-screen', 'unlock-screen'. */
+export const powerMonitor = new EventEmitter();
