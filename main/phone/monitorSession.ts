@@ -237,7 +237,8 @@ export class MonitorSession extends EventEmitter {
     if (!pc?.setPlaybackMuted) return;
     const wanted = this.playbackMuted;
     pc.setPlaybackMuted(wanted).catch((e: Error) => {
-      if (!wanted || this.isOver) return;
+      // While the audio is being moved (reattach) there is nothing playing to mute: it is applied again on resume.
+      if (!wanted || this.isOver || this.mediaDetached) return;
       this.endedBy = 'error';
       this.problem = {
         code: 'MEDIA_FAILED',
@@ -718,15 +719,27 @@ export class MonitorSession extends EventEmitter {
     const sample = { at: this.now(), report };
     const from = this.qualityFrom;
     if (!from || report.packetsReceived < from.report.packetsReceived) {
+      // A new peer (a reload, an ICE restart): its counters start again, and so does the reading.
       this.qualityFrom = sample;
+      this.clearQuality();
       return;
     }
     if (sample.at - from.at < (this.init.qualityWindowMs ?? QUALITY_WINDOW_MS)) return;
     this.qualityFrom = sample;
     const q = qualityOfWindow(from, sample);
-    if (!q) return;
+    if (!q) {
+      // A window without audio measures nothing: the last reading is not shown as the current one.
+      this.clearQuality();
+      return;
+    }
     this.quality = q;
     this.qualityPeriod = addToPeriod(this.qualityPeriod, q);
+    this.emit('change', this.status());
+  }
+
+  private clearQuality(): void {
+    if (!this.quality) return;
+    this.quality = undefined;
     this.emit('change', this.status());
   }
 
@@ -787,6 +800,8 @@ export class MonitorSession extends EventEmitter {
     this.mediaDetached = false;
     this.clearReattachTimer();
     this.checkAudio();
+    // A hold that began while the audio was away: the new peer's playback is muted now, or the leg ends.
+    if (this.playbackMuted) this.applyPlaybackMute();
     this.applyMic();
   }
 

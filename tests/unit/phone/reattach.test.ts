@@ -87,6 +87,21 @@ describe('a reloaded page re-attaches the monitor leg (re-INVITE)', () => {
     expect(media.micChanges.filter((c) => c.enabled)).toEqual([]);
   });
 
+  it('the call goes on hold while the audio is away: the leg survives and the new peer plays nothing of the held customer', async () => {
+    const { phone, media } = await started({ onReinvite: () => ({ answerSdp: fakeSdp('sendrecv', 50400) }) });
+    await phone.startMonitor({ target: '1001', mode: 'monitor' });
+    media.reload();
+    phone.mediaHostGone();
+    phone.setPlaybackMuted(true); // the core's privacy mute (a channel spy still sends the held customer)
+    await new Promise((r) => setTimeout(r, 20));
+    expect(phone.status().monitor).toMatchObject({ state: 'active', reattaching: true });
+    phone.mediaHostReady([]);
+    await until(() => phone.status().monitor?.reattaching === undefined, 'the leg resumed');
+    const pcId = [...media.pcs.keys()][0]!;
+    expect(phone.status().monitor?.state).toBe('active');
+    expect(media.playbackMuted.get(pcId)).toBe(true);
+  });
+
   it('the PBX refuses the re-INVITE (488): the leg ends with the reason, BYE sent, mic closed', async () => {
     const { phone, media, lastCall } = await started({ onReinvite: () => ({ reject: { status: 488, reason: 'Not Acceptable Here' } }) });
     await phone.startMonitor({ target: '1001', mode: 'barge' });
