@@ -16,6 +16,15 @@ describe('a monitor leg measures its call quality from the media host’s report
     expect(monitorStatusSchema.safeParse(m).success).toBe(true);
   });
 
+  it('when audio stops arriving, the last reading is withdrawn instead of shown as current', async () => {
+    const h = await started({}, { qualityWindowMs: 200 });
+    await h.phone.startMonitor({ target: '1001', mode: 'monitor' });
+    await until(() => h.phone.status().monitor?.quality !== undefined, 'a quality window');
+    h.media.inbound = 'none';
+    await until(() => h.phone.status().monitor?.quality === undefined, 'the reading withdrawn');
+    expect(h.phone.status().monitor?.qualityPeriod?.windows).toBeGreaterThan(0);
+  });
+
   it('one packet in three lost is poor, and the period keeps it after the leg ends', async () => {
     const h = await started({}, { qualityWindowMs: 200 });
     h.media.path = { lostPerReport: 1, jitterSeconds: 0.03 };

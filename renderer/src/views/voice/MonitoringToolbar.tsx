@@ -111,7 +111,8 @@ export function MonitoringToolbar() {
           </span>
           <span className="hearing">{model.hearing}</span>
           <CallMeters />
-          <CallQualityIndicator quality={phoneStatus?.monitor?.state === 'active' ? phoneStatus.monitor.quality : undefined} />
+          {/* Only a leg that is up and carrying audio has a current reading (not while paused or moving to a reloaded page). */}
+          <CallQualityIndicator quality={phoneStatus?.monitor?.state === 'active' && !phoneStatus.monitor.recovering && !phoneStatus.monitor.reattaching ? phoneStatus.monitor.quality : undefined} />
           {trouble ? (
             <span className="leg-trouble" role="alert" data-testid="toolbar-monitor-trouble">
               {trouble}
