@@ -35,7 +35,18 @@ export interface NodeWsSocketOptions {
   /** Keep a copy of every message sent and received (tests, diagnostics). */
   keepWireLog?: boolean;
   handshakeTimeoutMs?: number;
+  /**
+   * A WebSocket ping every this many ms (default 10 000; 0 = none); a connection
+   * that has not answered the previous one is dropped. A network that dies
+   * silently (a NAT that forgot the mapping, a cable pulled at the far end)
+   * sends no reset: without this the phone would learn of it only when its
+   * next REGISTER or INFO timed out, minutes later (issue 17 item 3).
+   */
+  keepaliveMs?: number;
 }
+
+/** Default ping interval: a silent connection is noticed within two of these. */
+export const WS_KEEPALIVE_MS = 10_000;
 
 export class NodeWsSocket {
   onconnect: () => void = () => undefined;
@@ -85,6 +96,7 @@ export class NodeWsSocket {
     this.ws = ws;
     ws.on('open', () => {
       this.lastError = null;
+      this.keepAlive(ws);
       this.onconnect();
     });
     // A refused certificate: read what the server presented before the disconnect is reported, so the error can name it.
@@ -118,6 +130,27 @@ export class NodeWsSocket {
       // JsSIP checks window.RTCPeerConnection while handling an incoming INVITE.
       withJsSipWindow(() => this.ondata(text));
     });
+  }
+
+  /** Pings `ws` until it closes; no pong since the last ping: terminate, reported as a lost connection. */
+  private keepAlive(ws: WebSocket): void {
+    const every = this.options.keepaliveMs ?? WS_KEEPALIVE_MS;
+    if (every <= 0) return;
+    let answered = true;
+    ws.on('pong', () => (answered = true));
+    const timer = setInterval(() => {
+      if (ws.readyState !== WebSocket.OPEN) return clearInterval(timer);
+      if (!answered) {
+        clearInterval(timer);
+        this.lastError = { code: 'KEEPALIVE_TIMEOUT', message: `the server stopped answering WebSocket pings (none for ${every} ms)`, at: Date.now() };
+        ws.terminate();
+        return;
+      }
+      answered = false;
+      ws.ping();
+    }, every);
+    timer.unref?.();
+    ws.once('close', () => clearInterval(timer));
   }
 
   disconnect(): void {
