@@ -42,7 +42,9 @@ export function attachWindow(core: SupervisorCore, window: BrowserWindow): void 
     detach();
   });
   // A crashed renderer holds no peer connections any more: detaching tells the
-  // phone (its leg ends cleanly); the reloaded page attaches as a new screen.
+  // phone (the leg waits, mic off, for a page to host its audio again and moves
+  // there by re-INVITE, or ends cleanly: main/phone/reattach.ts); a reloaded page
+  // attaches as a new screen.
   window.webContents.on('render-process-gone', () => {
     detach();
     detach = core.attach(sink);
