@@ -1,29 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { initialVoiceUiState } from '../../../renderer/src/store/voice/initialState';
 import { voiceUiReducer } from '../../../renderer/src/store/voice/reducer';
-import { agentParticipants, filterAgentIds, participantOfAgent, pickedParticipantId } from '../../../renderer/src/store/voice/selectors';
-import { agent, call, participant, session } from './fixtures';
-
-const agents = {
-  a1: agent('a1', 'Alex Kim', 'On Queue'),
-  a2: agent('a2', 'Chloé Dubois', 'Away'),
-  a3: agent('a3', 'Maria González', 'On Queue'),
-};
-const order = ['a1', 'a2', 'a3'];
-
-describe('filterAgentIds', () => {
-  it('returns the same order array when no filter is set (no re-render for 5,000 rows)', () => {
-    expect(filterAgentIds(order, agents, '  ', 'all')).toBe(order);
-  });
-  it('matches names case- and accent-insensitively', () => {
-    expect(filterAgentIds(order, agents, 'chloe', 'all')).toEqual(['a2']);
-    expect(filterAgentIds(order, agents, 'GONZALEZ', 'all')).toEqual(['a3']);
-  });
-  it('filters by status, combined with the name', () => {
-    expect(filterAgentIds(order, agents, '', 'On Queue')).toEqual(['a1', 'a3']);
-    expect(filterAgentIds(order, agents, 'maria', 'Away')).toEqual([]);
-  });
-});
+import { agentParticipants, participantOfAgent, pickedParticipantId } from '../../../renderer/src/store/voice/selectors';
+import { call, participant, session } from './fixtures';
 
 describe('picked participant', () => {
   it('keeps the pick, else follows my leg, else the first agent', () => {

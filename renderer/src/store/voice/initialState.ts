@@ -6,7 +6,7 @@ export type DetailsTab = 'participants' | 'timeline';
 export interface VoiceUiState {
   /** Interaction id -> the participant picked to monitor (the radio group in details). */
   picked: Record<string, string>;
-  /** Agents view search (name, case-insensitive) and status filter. */
+  /** Agents view search (name or extension, case- and accent-insensitive) and status filter (views/agents/agentTable.ts applies them). */
   agentQuery: string;
   agentStatus: AgentStatus | 'all';
   detailsTab: DetailsTab;

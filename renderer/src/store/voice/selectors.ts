@@ -1,21 +1,4 @@
-import type { AgentStatus, AgentView, InteractionView, Participant, VoiceSession } from '../../../../preload/contract';
-
-/** Agents view filter: name contains the query (case- and accent-insensitive) and status matches. */
-export function filterAgentIds(
-  order: readonly string[],
-  agents: Readonly<Record<string, AgentView>>,
-  query: string,
-  status: AgentStatus | 'all',
-): readonly string[] {
-  const q = fold(query.trim());
-  if (!q && status === 'all') return order;
-  return order.filter((id) => {
-    const a = agents[id];
-    if (!a) return false;
-    if (status !== 'all' && a.status !== status) return false;
-    return !q || fold(a.name).includes(q);
-  });
-}
+import type { InteractionView, Participant, VoiceSession } from '../../../../preload/contract';
 
 export function fold(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
