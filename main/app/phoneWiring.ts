@@ -18,6 +18,7 @@ import { ModeChangeError } from '../phone/monitorSession';
 import { NodeWsSocket } from '../phone/nodeWsSocket';
 import type { TrustAdvice } from '../phone/tls/certificateProblem';
 import { createTrustStore, type TrustStore } from '../phone/tls/trustStore';
+import { trustView } from '../phone/tls/trustView';
 import { TurnRestSource } from '../phone/turnRestSource';
 import { iceConfigFrom } from '../phone/iceConfig';
 import type { IceConfig } from '../../preload/contract/ice';
@@ -324,6 +325,7 @@ export function createPhoneWiring(
   });
   const handlers: Handlers = {
     ...base,
+    'phone:trust': async () => trustView(await trust.snapshot()),
     'media:hostReady': (request, context) => {
       // The screen that says it hosts media receives every later media request.
       if (context.source) {

@@ -242,7 +242,18 @@ export type NetworkHint = z.infer<typeof networkHintSchema>;
 
 // ---------------------------------------------------------------- channels
 
+/** What wss:// trusts (Settings › SIP account): names, counts and expiry only, never the certificates. */
+export const wssTrustSchema = z.object({
+  sources: z.array(z.object({ kind: z.enum(['bundled', 'system', 'policy']), from: shortText, count: z.number().int().nonnegative() })).max(5),
+  policyCertificates: z.array(z.object({ subject: shortText, validTo: shortText })).max(20),
+  policyCaProblem: shortText.optional(),
+  systemProblem: shortText.optional(),
+});
+export type WssTrust = z.infer<typeof wssTrustSchema>;
+
 export const phoneCommands = {
+  /** Which CAs the SIP WebSocket trusts now (issue 17 item 2). */
+  'phone:trust': command(z.object({}).strict(), wssTrustSchema),
   'phone:status': command(z.object({}).strict(), phoneStatusSchema),
   /** (Re-)register with the SIP account from settings. */
   'phone:register': command(z.object({}).strict(), phoneStatusSchema),

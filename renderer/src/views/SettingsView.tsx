@@ -8,6 +8,7 @@ import { AlertSettings } from './alerts/AlertSettings';
 import { AudioSettings } from './AudioSettings';
 import { OfflineCacheSettings } from './OfflineCacheSettings';
 import { SecretField, useSecretsStatus } from './SecretField';
+import { WssTrustSettings } from './WssTrustSettings';
 
 export interface FieldSpec {
   key: string;
@@ -199,6 +200,9 @@ export function SettingsView() {
                 <div className="banner banner-error" role="alert" data-testid="certificate-problem">
                   {certificateProblem.message} {certificateProblem.action}
                 </div>
+              ) : null}
+              {/^wss:/i.test(String(config.values['phone.server'] ?? '')) && config.values['phone.profile'] !== 'demo' ? (
+                <WssTrustSettings server={String(config.values['phone.server'])} />
               ) : null}
               {fields
                 .filter((u) => u.key === 'phone.user')

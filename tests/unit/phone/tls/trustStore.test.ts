@@ -3,6 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePemBundle } from '../../../../main/phone/tls/pemBundle';
+import { trustView } from '../../../../main/phone/tls/trustView';
+import { wssTrustSchema } from '../../../../preload/contract/phone';
 import { createTrustStore, MAX_POLICY_CA_FILE_BYTES, readBounded, splitPem, systemCertificates } from '../../../../main/phone/tls/trustStore';
 import { hasOpenssl, makeTestCa, TEST_CA_NAME, type TestCa } from '../../../support/testCertificates';
 
@@ -23,6 +25,20 @@ describe.skipIf(!hasOpenssl)('the trust store: bundled roots, the OS store, and 
     ]);
     expect(snap.policyCertificates[0]).toMatchObject({ subject: `CN=${TEST_CA_NAME}, O=Spyglass Tests`, isCa: true });
     expect(snap.policyCaProblem).toBeUndefined();
+  });
+
+  it('Settings sees names, counts and expiry, never a certificate, within the contract', async () => {
+    const snap = await createTrustStore({ policyCaFile: () => ca.caFile, system: async () => ({ pems: ['OS-PEM', 'OS-PEM2'], from: '/etc/ssl/certs/ca-certificates.crt' }), bundled: () => ['NODE-PEM'] }).snapshot();
+    const view = trustView(snap);
+    expect(wssTrustSchema.parse(view)).toEqual({
+      sources: [
+        { kind: 'bundled', from: "Node's bundled root CAs", count: 1 },
+        { kind: 'system', from: '/etc/ssl/certs/ca-certificates.crt', count: 2 },
+        { kind: 'policy', from: ca.caFile, count: 1 },
+      ],
+      policyCertificates: [{ subject: `CN=${TEST_CA_NAME}, O=Spyglass Tests`, validTo: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) }],
+    });
+    expect(JSON.stringify(view)).not.toContain('BEGIN CERTIFICATE');
   });
 
   it('a policy CA file that is missing, too big, a key or not PEM: a clear error, and the other roots still apply', async () => {
