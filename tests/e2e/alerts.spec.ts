@@ -116,11 +116,12 @@ test('SLA breach and a long hold: one alert each, one desktop notification each,
   // Jump to the interaction: the call's details open.
   await hold.getByRole('button', { name: 'Open call' }).click();
   await expect(page.getByRole('heading', { name: 'Call with Jennifer Morales' })).toBeVisible();
-  // Jump to the agent: Agents, searched to him.
+  // Jump to the agent: Agents, searched to him, with his details (and today's states) open.
   await page.keyboard.press('Alt+7');
   await hold.getByRole('button', { name: 'Show agent' }).click();
   await expect(page.getByRole('heading', { name: 'Agents' })).toBeVisible();
   await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('Alex Kim');
+  await expect(page.locator('#agent-details-title')).toContainText('Alex Kim');
 
   // Acknowledge all: the badge and the title count go.
   await page.keyboard.press('Alt+7');

@@ -1,5 +1,6 @@
 import type { Alert } from '../../../../preload/contract';
 import { dispatch, useStore } from '../../store';
+import { dispatchAgents } from '../../store/agents';
 import { dispatchAlerts } from '../../store/alerts';
 import { dispatchVoice } from '../../store/voice';
 import { openDetails } from '../voice/commands';
@@ -27,12 +28,16 @@ export function openInteraction(alert: Alert): void {
   openDetails(id, ix?.channel === 'voice' ? participant?.id : undefined);
 }
 
-/** Shows the agent in Agents (searched by name, every status), so their row and monitor button are at hand. */
+/**
+ * Shows the agent in Agents with their details open (state, today's timeline), searched by name
+ * over every status so their row and monitor button are at hand when the details close.
+ */
 export function showAgent(alert: Alert): void {
   const agentId = alert.subject.agentId;
   const agent = agentId ? useStore.getState().live.agents[agentId] : undefined;
   if (!agent) return;
   dispatchVoice({ type: 'voice/agentFilter', query: agent.name, status: 'all' });
+  dispatchAgents({ type: 'agents/open', agentId: agent.id });
   dispatch({ type: 'ui/show', view: 'agents' });
 }
 
