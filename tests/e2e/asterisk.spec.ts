@@ -62,7 +62,9 @@ test('Asterisk: agents, a queue call answered, another supervisor’s ChanSpy as
   await monitor.click();
   await expect(app.getByRole('heading', { name: 'Call with Samuel Okafor' })).toBeVisible();
   const lock = app.locator('.lock-line');
-  await expect(lock).toContainText('Lock: Supervisor Taylor Brooks (PJSIP/2101) (monitoring since');
+  // AMI reports Taylor's ChanSpy but not whether it whispers or barges: no mode is claimed.
+  await expect(lock).toContainText('Lock: Supervisor Taylor Brooks (PJSIP/2101) (listening in since');
+  await expect(app.getByRole('region', { name: 'Who is monitoring' }).locator('.who-list').first()).toContainText('Supervisor Taylor Brooks (PJSIP/2101) — listening in on Alex Kim');
   // ChanSpy lets several supervisors listen: monitoring stays available to us.
   await expect(app.getByRole('button', { name: 'Monitor Alex Kim' })).toBeEnabled();
   // Taylor hangs up: the lock is released.
