@@ -41,7 +41,7 @@ chmodSync(join(standIn, executable), 0o755);
 writeFileSync(join(standIn, 'version'), electronVersion);
 
 const config = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8'));
-delete config.electronFuses; // flipping fuses needs the real binary
+delete config.afterPack; // flipping the fuses (scripts/packaging/electronFuses.mjs) needs the real binary
 config.electronDist = standIn;
 config.npmRebuild = false; // the Node-ABI addon is packed as is; a real build rebuilds it for Electron
 config.directories = { ...config.directories, output: join(work, 'dist') };

@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { checkSupportedNode } from './nodeRequirement.mjs';
 import { openerCommand, shouldOpenBrowser } from './start/launchPlan.mjs';
 import { ensureBuilt } from './start/quietBuild.mjs';
 
@@ -19,6 +20,7 @@ function openInBrowser(url) {
 }
 
 export function startWeb(argv) {
+  checkSupportedNode(root, { fatal: true });
   const noOpen = argv.includes('--no-open');
   const hostArgs = argv.filter((a) => a !== '--no-open' && a !== '--web');
   // Serve what was built where the build went (SPYGLASS_OUT_DIR keeps parallel builds apart).

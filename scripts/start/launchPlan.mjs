@@ -18,6 +18,19 @@ export function chooseHost({ electronPath, platform, env, forceWeb = false }) {
   return { host: 'electron', why: 'the Electron binary is installed' };
 }
 
+/**
+ * Since Electron 42 `npm install` no longer downloads Electron's binary; the
+ * electron package fetches it the first time it is run. `npm start` does the
+ * same, once, when it would run the desktop app but the binary is missing —
+ * never in CI, without a display, when the web host was asked for, or when
+ * ELECTRON_SKIP_BINARY_DOWNLOAD=1 says this machine must not download it.
+ */
+export function shouldFetchElectron({ electronPath, platform, env, forceWeb = false }) {
+  if (electronPath || forceWeb || env.CI) return false;
+  if (env.ELECTRON_SKIP_BINARY_DOWNLOAD && env.ELECTRON_SKIP_BINARY_DOWNLOAD !== '0') return false;
+  return hasDisplay(platform, env);
+}
+
 /** Open the printed URL in the default browser: only with a display, never in CI or when told not to. */
 export function shouldOpenBrowser({ platform, env, noOpen = false }) {
   if (noOpen || env.CI || env.SPYGLASS_NO_BROWSER) return false;

@@ -1,30 +1,23 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { electronBinaryPath } from '../../scripts/native-deps/nativeFacts.mjs';
 
 /**
  * Window security in the real Electron shell. Electron's binary cannot be
  * downloaded on every build machine; where it is missing these tests are
- * reported as skipped with that reason (they run wherever it exists).
+ * reported as skipped with that reason (they run wherever it exists). Not
+ * `require('electron')`: since Electron 42 that downloads the binary when it
+ * is missing, and a test never downloads anything.
  */
-function electronBinary(): string | undefined {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const p = require('electron') as unknown;
-    return typeof p === 'string' && fs.existsSync(p) ? p : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const binary = electronBinary();
+const binary = electronBinaryPath(path.resolve(__dirname, '../..')) ?? undefined;
 if (!binary) {
-  console.log('SKIPPED Electron window-security tests: the Electron binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD). They run where Electron exists.');
+  console.log('SKIPPED Electron window-security tests: the Electron binary is not installed here (`npx install-electron --no` installs it). They run where Electron exists.');
 }
 const built = fs.existsSync(path.resolve(__dirname, '../../out/main/index.js'));
 
 test.describe('Electron window security', () => {
-  test.skip(!binary, 'Electron binary not installed on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD); window security is covered here only where Electron exists.');
+  test.skip(!binary, 'Electron binary not installed on this machine (`npx install-electron --no`); window security is covered here only where Electron exists.');
   test.skip(!built, 'Run `npm run build` first: out/main/index.js is missing.');
 
   test('no require in the page, navigation and new windows are blocked', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { needsBuild } from '../../../scripts/start/buildFreshness.mjs';
-import { chooseHost, openerCommand, shouldOpenBrowser } from '../../../scripts/start/launchPlan.mjs';
+import { chooseHost, openerCommand, shouldFetchElectron, shouldOpenBrowser } from '../../../scripts/start/launchPlan.mjs';
 
 describe('npm start: where Spyglass runs', () => {
   it('runs the Electron app where its binary exists and a window can open', () => {
@@ -15,6 +15,18 @@ describe('npm start: where Spyglass runs', () => {
     expect(chooseHost({ electronPath: null, platform: 'linux', env: { DISPLAY: ':0' } })).toEqual({ host: 'web', why: 'the Electron binary is not installed here' });
     expect(chooseHost({ electronPath: '/x/electron', platform: 'linux', env: {} }).host).toBe('web');
     expect(chooseHost({ electronPath: '/x/electron', platform: 'linux', env: { DISPLAY: ':0' }, forceWeb: true }).host).toBe('web');
+  });
+
+  it("downloads Electron's binary (no longer fetched at install since Electron 42) only when the desktop app would run", () => {
+    const display = { DISPLAY: ':0' };
+    expect(shouldFetchElectron({ electronPath: null, platform: 'linux', env: display })).toBe(true);
+    expect(shouldFetchElectron({ electronPath: null, platform: 'win32', env: {} })).toBe(true);
+    expect(shouldFetchElectron({ electronPath: '/x/electron', platform: 'linux', env: display })).toBe(false);
+    expect(shouldFetchElectron({ electronPath: null, platform: 'linux', env: {} })).toBe(false);
+    expect(shouldFetchElectron({ electronPath: null, platform: 'linux', env: display, forceWeb: true })).toBe(false);
+    expect(shouldFetchElectron({ electronPath: null, platform: 'linux', env: { ...display, CI: 'true' } })).toBe(false);
+    expect(shouldFetchElectron({ electronPath: null, platform: 'linux', env: { ...display, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } })).toBe(false);
+    expect(shouldFetchElectron({ electronPath: null, platform: 'linux', env: { ...display, ELECTRON_SKIP_BINARY_DOWNLOAD: '0' } })).toBe(true);
   });
 
   it('opens the browser only with a display, never in CI or when told not to', () => {
