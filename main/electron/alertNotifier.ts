@@ -19,10 +19,13 @@ export interface AlertNotifierOptions {
 /**
  * Desktop side of the alerts in the Electron app: new alerts as OS notifications
  * (a few one each, many as one summary: desktopNotesFor; clicking brings the
- * window forward on that alert), and the
- * unacknowledged count as the dock/launcher badge (macOS, Linux Unity) or a
+ * window forward on that alert), and the unacknowledged count as the
+ * dock/launcher badge (macOS; Linux docks that speak the LauncherEntry D-Bus
+ * API for spyglass.desktop — Electron 44 dropped the Unity-only path) or a
  * taskbar overlay (Windows, which has no badge count). Acknowledging in the
- * window lowers the count; at zero the badge goes.
+ * window lowers the count; at zero the badge goes. Since Electron 42 macOS
+ * shows notifications only from a signed app (an unsigned build gets the
+ * notification's 'failed' event instead).
  */
 export function wireAlertNotifier(alerts: AlertSource, options: AlertNotifierOptions): void {
   alerts.onRaised((raised) => {
