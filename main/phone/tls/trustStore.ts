@@ -6,7 +6,7 @@
  *
  * The OS store: `tls.getCACertificates('system')` where the runtime has it
  * (Node ≥ 22.15, so Electron's main process: the macOS keychain, the Windows
- * store, the Linux bundle); on older Node (the web host on Node 20) the
+ * store, the Linux bundle); on older Node (the web host on Node 22.13/22.14) the
  * distribution's bundle file (SSL_CERT_FILE, then Debian/Ubuntu, RHEL/Fedora,
  * Alpine/macOS paths) — what `--use-openssl-ca` would read.
  */
@@ -94,10 +94,13 @@ export function splitPem(text: string): string[] {
 
 type GetCaCertificates = (type: 'system' | 'bundled') => string[];
 
-/** The OS trust store as this runtime can read it. */
+/**
+ * The OS trust store as this runtime can read it. `getCa` null stands for a
+ * runtime without the API (an explicit undefined would take the default).
+ */
 export async function systemCertificates(
   env: NodeJS.ProcessEnv = process.env,
-  getCa: GetCaCertificates | undefined = (tls as unknown as { getCACertificates?: GetCaCertificates }).getCACertificates,
+  getCa: GetCaCertificates | null = (tls as unknown as { getCACertificates?: GetCaCertificates }).getCACertificates ?? null,
   read: (path: string, max: number) => Promise<ReadResult> = readBounded,
 ): Promise<{ pems: string[]; from: string } | { error: string }> {
   if (getCa) {

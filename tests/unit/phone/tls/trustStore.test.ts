@@ -66,11 +66,11 @@ describe.skipIf(!hasOpenssl)('the trust store: bundled roots, the OS store, and 
   it('on Node without tls.getCACertificates the OS bundle file is read (SSL_CERT_FILE first)', async () => {
     const bundle = join(ca.dir, 'bundle.crt');
     writeFileSync(bundle, `# comment\n${ca.caCert}${ca.valid.cert}`);
-    const r = await systemCertificates({ SSL_CERT_FILE: bundle }, undefined);
+    const r = await systemCertificates({ SSL_CERT_FILE: bundle }, null);
     expect(r).toEqual({ pems: splitPem(`${ca.caCert}${ca.valid.cert}`), from: bundle });
     const viaApi = await systemCertificates({}, (t) => (t === 'system' ? ['A', 'B'] : []));
     expect(viaApi).toEqual({ pems: ['A', 'B'], from: "the operating system's certificate store" });
-    const none = await systemCertificates({}, undefined, async () => ({ ok: false, error: 'no' }));
+    const none = await systemCertificates({}, null, async () => ({ ok: false, error: 'no' }));
     expect('error' in none && none.error).toMatch(/^no operating-system certificate bundle found/);
   });
 
