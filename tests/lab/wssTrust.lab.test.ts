@@ -7,69 +7,27 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createPhoneWiring } from '../../main/app/phoneWiring';
-import { ConfigService } from '../../main/config/ConfigService';
-import type { Logger } from '../../main/core/logger';
-import type { PhoneStatus } from '../../preload/contract/phone';
 import { hasOpenssl, makeTestCa, TEST_CA_NAME, type TestCa } from '../support/testCertificates';
 import { hasKamailioTls, startKamailioTls, type KamailioTls } from './support/kamailioTls';
 import { isCi } from './support/labTools';
+import { until, wssSeats } from './support/wssSeat';
 
 const missing = !hasKamailioTls() || !hasOpenssl ? 'wss lab: kamailio with its TLS module and openssl are needed (apt-get install kamailio kamailio-websocket-modules kamailio-tls-modules openssl)' : null;
 if (missing && isCi(process.env)) throw new Error(`${missing}; failing instead of skipping`);
 if (missing) console.warn(`${missing}; skipped`);
 
-const until = async (cond: () => boolean, what: string, ms = 10_000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
-
 describe.skipIf(!!missing)('SIP lab: wss:// with a company CA (Kamailio TLS)', () => {
   let ca: TestCa;
   const kams: KamailioTls[] = [];
-  const seats: { stop(): Promise<void> }[] = [];
+  const { seat, stopAll } = wssSeats();
   beforeAll(() => {
     ca = makeTestCa();
   });
-  afterEach(async () => {
-    while (seats.length) await seats.pop()!.stop();
-  });
+  afterEach(stopAll);
   afterAll(async () => {
     for (const k of kams) await k.stop();
   });
 
-  /** One seat: IT policy (and nothing else) as the supervisor's machine has it, the SIP password from the secret store. */
-  async function seat(policy: Record<string, unknown>, userSettings: Record<string, unknown> = {}) {
-    const dir = mkdtempSync(join(tmpdir(), 'spyglass-seat-'));
-    const policyFile = join(dir, 'policy.json');
-    writeFileSync(join(dir, 'settings.json'), JSON.stringify(userSettings));
-    writeFileSync(policyFile, JSON.stringify({ 'phone.profile': 'asterisk-chanspy', 'phone.user': 'sip:sup1@127.0.0.1', ...policy }));
-    const config = new ConfigService({ policyFile, userFile: join(dir, 'settings.json') });
-    const warnings: string[] = [];
-    const log: Logger = { info: () => undefined, warn: (m) => warnings.push(m), error: (m) => warnings.push(m), warnOnce: (_k, m) => warnings.push(m) };
-    const wiring = createPhoneWiring(config, log, async () => 'secret', async () => undefined);
-    let status: PhoneStatus | undefined;
-    const notices: string[] = [];
-    wiring.connect(
-      (s) => (status = s),
-      () => undefined,
-      () => undefined,
-      (t) => notices.push(t),
-    );
-    await wiring.start();
-    seats.push({
-      // No server, no account: the phone unregisters and closes its socket.
-      stop: async () => {
-        writeFileSync(policyFile, JSON.stringify({ 'phone.profile': 'asterisk-chanspy', 'phone.server': '' }));
-        config.reload();
-        await wiring.accountChanged();
-      },
-    });
-    return { status: () => status, notices, warnings, policyFile };
-  }
   const server = async (which: 'valid' | 'expired' | 'wrongHost') => {
     const k = await startKamailioTls(ca[which]);
     kams.push(k);
@@ -80,20 +38,6 @@ describe.skipIf(!!missing)('SIP lab: wss:// with a company CA (Kamailio TLS)', (
     const s = await seat({ 'phone.server': await server('valid'), 'phone.caFile': ca.caFile });
     await until(() => s.status()?.registration === 'registered', 'registered');
     expect(s.notices).toEqual([]);
-  });
-
-  it('registers when the CA is in the operating system’s store (the bundle OpenSSL reads; SSL_CERT_FILE here) and not in any policy', async () => {
-    const bundle = join(mkdtempSync(join(tmpdir(), 'spyglass-osca-')), 'ca-certificates.crt');
-    writeFileSync(bundle, ca.caCert);
-    const before = process.env.SSL_CERT_FILE;
-    process.env.SSL_CERT_FILE = bundle;
-    try {
-      const s = await seat({ 'phone.server': await server('valid') });
-      await until(() => s.status()?.registration === 'registered', 'registered');
-    } finally {
-      if (before === undefined) delete process.env.SSL_CERT_FILE;
-      else process.env.SSL_CERT_FILE = before;
-    }
   });
 
   it('without the CA: the status says which server, which issuer, and what IT must do', async () => {
