@@ -1,5 +1,6 @@
 // Refreshes the README screenshots, dark and light (issue 13: themes): the
-// Agents view's call details while coaching Alex Kim on the demo. Needs a
+// Agents view's call details while coaching Alex Kim on the demo, then the
+// Alerts panel. Needs a
 // build (`npm run build`) and Debian's chromium; run: node scripts/readme-screenshots.mjs
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -45,7 +46,14 @@ try {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(root, 'docs/screenshot-light.png') });
-  console.log('docs/screenshot.png (dark) and docs/screenshot-light.png (light) written');
+  // The Alerts panel (issue 12): what the demo raised so far, dark theme.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.keyboard.press('Alt+7');
+  await page.getByRole('heading', { name: 'Alerts' }).first().waitFor();
+  await page.mouse.move(700, 600);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(root, 'docs/alerts.png') });
+  console.log('docs/screenshot.png (dark), docs/screenshot-light.png (light) and docs/alerts.png written');
 } finally {
   await browser.close();
   host.kill('SIGTERM');
