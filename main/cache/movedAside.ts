@@ -2,24 +2,30 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
+ * The names (not paths) of this cache's moved-aside files, `<file>.corrupt-…`
+ * with their -wal/-shm, in its folder; none when the folder cannot be read.
+ */
+export function listMovedAside(databasePath: string): string[] {
+  if (databasePath === ':memory:' || databasePath === '') return [];
+  const prefix = `${basename(databasePath)}.corrupt-`;
+  try {
+    return readdirSync(dirname(databasePath)).filter((name) => name.startsWith(prefix));
+  } catch {
+    return [];
+  }
+}
+
+/**
  * Damaged or unreadable caches are moved aside as `<file>.corrupt-<ms>` (plus
  * -wal/-shm) for support. They still hold (encrypted) transcripts, so
  * retention must delete them too once they are older than the cutoff.
  * Returns the files removed.
  */
 export function removeMovedAsideOlderThan(databasePath: string, cutoff: number): string[] {
-  if (databasePath === ':memory:' || databasePath === '') return [];
   const dir = dirname(databasePath);
   const prefix = `${basename(databasePath)}.corrupt-`;
   const removed: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
+  for (const name of listMovedAside(databasePath)) {
     const movedAt = Number(/^(\d+)/.exec(name.slice(prefix.length))?.[1]);
     if (!Number.isFinite(movedAt) || movedAt >= cutoff) continue;
     rmSync(join(dir, name), { force: true });
@@ -49,15 +55,9 @@ export function movedAsideName(databasePath: string, now: number): string {
  * Returns the files removed.
  */
 export function keepNewestMovedAside(databasePath: string, keep: number = MOVED_ASIDE_KEPT): string[] {
-  if (databasePath === ':memory:' || databasePath === '') return [];
   const dir = dirname(databasePath);
   const prefix = `${basename(databasePath)}.corrupt-`;
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((name) => name.startsWith(prefix));
-  } catch {
-    return [];
-  }
+  const names = listMovedAside(databasePath);
   // One copy = `<prefix><ms>[-n]` plus its -wal and -shm.
   const copies = new Map<string, { ms: number; n: number; files: string[] }>();
   for (const name of names) {

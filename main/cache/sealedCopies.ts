@@ -1,7 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { syncDirectory } from './keyId';
+import { listMovedAside } from './movedAside';
 
 // Moved-aside copies of a damaged cache (`<db>.corrupt-<ms>` and its -wal/-shm)
 // are kept for support, so they must be encrypted like the cache (issue 11
@@ -69,15 +70,8 @@ export function unsealFile(path: string, key: Buffer): Buffer {
  */
 export function sealMovedAside(databasePath: string, key: Buffer): string[] {
   const dir = dirname(databasePath);
-  const prefix = `${basename(databasePath)}.corrupt-`;
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((name) => name.startsWith(prefix));
-  } catch {
-    return [];
-  }
   const sealed: string[] = [];
-  for (const name of names) {
+  for (const name of listMovedAside(databasePath)) {
     const path = join(dir, name);
     if (name.endsWith(SEALING_SUFFIX)) {
       rmSync(path, { force: true });
