@@ -4,30 +4,16 @@
  * snapshot computed beforehand), on the demo with 5,000 agents and 200 extra changes a second.
  * Main's code in this process, no screen. Prints `name: value` lines.
  */
-import { DemoContactCenter, ManualClock } from '../../main/contact-center/demo';
-import { ContactCenterMirror } from '../../main/core/ContactCenterMirror';
 import { AlertFeed } from '../../main/core/AlertFeed';
-import { MetricsFeed } from '../../main/core/MetricsFeed';
 import { defaultAlertRules } from '../../main/alerts/rules';
-import { defaultThresholds } from '../../main/metrics/thresholds';
+import { demoMetricsFeed } from '../support/demoMetricsFeed';
 
 const AGENTS = 5000;
 const CHANGES_PER_SECOND = 200;
 const SECONDS = 120;
 
 async function main(): Promise<void> {
-  const clock = new ManualClock();
-  const demo = DemoContactCenter.create({ clock, agents: AGENTS, changesPerSecond: CHANGES_PER_SECOND });
-  await demo.start();
-  const mirror = new ContactCenterMirror(demo.state());
-  const metrics = new MetricsFeed({
-    mirror: () => mirror,
-    now: () => clock.now(),
-    thresholds: () => defaultThresholds,
-    afterCallWorkReported: () => true,
-    emit: () => undefined,
-    watched: () => true,
-  });
+  const { clock, demo, mirror, feed: metrics } = await demoMetricsFeed({ agents: AGENTS, changesPerSecond: CHANGES_PER_SECOND });
   let snapshot = metrics.compute();
   let raised = 0;
   const kinds = new Map<string, number>();

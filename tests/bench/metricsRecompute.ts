@@ -1,7 +1,4 @@
-import { DemoContactCenter, ManualClock } from '../../main/contact-center/demo';
-import { ContactCenterMirror } from '../../main/core/ContactCenterMirror';
-import { MetricsFeed } from '../../main/core/MetricsFeed';
-import { defaultThresholds } from '../../main/metrics/thresholds';
+import { demoMetricsFeed } from '../support/demoMetricsFeed';
 
 /**
  * metrics_recompute_p95_ms (issue 12): main's queue-metrics recompute, as the
@@ -14,18 +11,7 @@ export async function measureMetricsRecompute(
   changesPerSecond: number,
   seconds: number,
 ): Promise<{ p50: number; p95: number; max: number; cpuP50: number; cpuP95: number; records: number }> {
-  const clock = new ManualClock();
-  const demo = DemoContactCenter.create({ clock, agents, changesPerSecond });
-  await demo.start();
-  const mirror = new ContactCenterMirror(demo.state());
-  const feed = new MetricsFeed({
-    mirror: () => mirror,
-    now: () => clock.now(),
-    thresholds: () => defaultThresholds,
-    afterCallWorkReported: () => true,
-    emit: () => undefined,
-    watched: () => true,
-  });
+  const { clock, demo, mirror, feed } = await demoMetricsFeed({ agents, changesPerSecond });
   feed.observe(mirror.interactions.values(), clock.now(), 'initial');
   demo.subscribe((e) => {
     mirror.apply(e, clock.now());

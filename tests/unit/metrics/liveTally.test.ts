@@ -1,15 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Agent, Interaction } from '../../../preload/contract';
-import { DemoContactCenter, ManualClock } from '../../../main/contact-center/demo';
-import { ContactCenterMirror } from '../../../main/core/ContactCenterMirror';
-import { MetricsFeed } from '../../../main/core/MetricsFeed';
 import { agentActivity, countAgent, emptyAgentCounts } from '../../../main/metrics/agentStates';
 import { addLive, emptyLive } from '../../../main/metrics/liveQueues';
 import { LiveTally } from '../../../main/metrics/liveTally';
 import { computeMetrics } from '../../../main/metrics/snapshot';
 import { defaultThresholds } from '../../../main/metrics/thresholds';
 import { DAY, T0, agent, call, queue, replay, s } from './support';
+import { demoMetricsFeed } from '../../support/demoMetricsFeed';
 
 const queues = [queue('sales', 30), queue('billing', 60)];
 const queueIds = ['sales', 'billing', 'gone'];
@@ -120,18 +118,7 @@ describe('LiveTally: the live counts kept per event', () => {
 
 describe('MetricsFeed keeps its live counts from the events it is given', () => {
   it('over 6 demo minutes at 200 agents and 50 changes a second, every snapshot equals one counted from scratch', async () => {
-    const clock = new ManualClock();
-    const demo = DemoContactCenter.create({ clock, agents: 200, changesPerSecond: 50, seed: 7 });
-    await demo.start();
-    const mirror = new ContactCenterMirror(demo.state());
-    const feed = new MetricsFeed({
-      mirror: () => mirror,
-      now: () => clock.now(),
-      thresholds: () => defaultThresholds,
-      afterCallWorkReported: () => true,
-      emit: () => undefined,
-      watched: () => true,
-    });
+    const { clock, demo, mirror, feed } = await demoMetricsFeed({ agents: 200, changesPerSecond: 50, seed: 7 });
     feed.observe(mirror.interactions.values(), clock.now(), 'initial');
     feed.compute();
     demo.subscribe((e) => {
