@@ -7,11 +7,24 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ServerCertificate } from '../../support/testCertificates';
+import { hasOpenssl, type ServerCertificate } from '../../support/testCertificates';
+import { isCi } from './labTools';
 import { freeTcpPort, freeUdpPort, stopPid, toolPath, waitForTcp } from './processes';
 
 export const KAMAILIO_TLS_MODULE = '/usr/lib/x86_64-linux-gnu/kamailio/modules/tls.so';
 export const hasKamailioTls = (): boolean => toolPath('kamailio') !== null && existsSync(KAMAILIO_TLS_MODULE);
+
+/**
+ * Why the wss:// lab cannot run here (it then skips), or null. Like every lab
+ * suite (labTools.labVerdict): with CI=true a missing part throws instead.
+ */
+export function wssLabUnavailableReason(): string | null {
+  if (hasKamailioTls() && hasOpenssl) return null;
+  const reason = 'wss lab: kamailio with its TLS module and openssl are needed (apt-get install kamailio kamailio-websocket-modules kamailio-tls-modules openssl)';
+  if (isCi(process.env)) throw new Error(`${reason}; failing instead of skipping`);
+  console.warn(`${reason}; skipped`);
+  return reason;
+}
 
 export interface KamailioTls {
   wssUrl: string;
