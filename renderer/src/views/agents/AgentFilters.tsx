@@ -8,14 +8,38 @@ import { selectActiveFilterCount } from '../../store/agents/selectors';
 import { dispatchVoice, useVoiceUi } from '../../store/voice';
 import { skillsOf } from './agentTable';
 
-const timeChoices: ReadonlyArray<readonly [number, string]> = [
-  [0, 'Any time'],
-  [1, '1 min or more'],
-  [5, '5 min or more'],
-  [15, '15 min or more'],
-  [30, '30 min or more'],
-  [60, '1 hour or more'],
+type Choice = readonly [value: string, text: string];
+
+const timeChoices: readonly Choice[] = [
+  ['0', 'Any time'],
+  ['1', '1 min or more'],
+  ['5', '5 min or more'],
+  ['15', '15 min or more'],
+  ['30', '30 min or more'],
+  ['60', '1 hour or more'],
 ];
+const statusChoices: readonly Choice[] = [['all', 'All statuses'], ...agentStatuses.map((s) => [s, s] as const)];
+const groupChoices: readonly Choice[] = [
+  ['none', 'No grouping'],
+  ['queue', 'Queue'],
+  ['status', 'Status'],
+];
+
+/** One labelled filter: a select with its tooltip (every filter is the same shape). */
+function FilterSelect(props: { label: string; title: string; value: string; options: readonly Choice[]; disabled?: boolean; onChange: (value: string) => void }) {
+  return (
+    <label className="filter-field">
+      <span>{props.label}</span>
+      <select value={props.value} title={props.title} disabled={props.disabled} onChange={(e) => props.onChange(e.target.value)}>
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 /** Skills change with the team, not with every state change: read once per set of agents. */
 let skillsMemo: { order: readonly string[]; text: string } | undefined;
@@ -46,60 +70,40 @@ export function AgentFilters({ shown, total }: { shown: number; total: number })
         <span>Search</span>
         <input id="agents-search" type="search" value={query} placeholder="Name or extension" onChange={(e) => dispatchVoice({ type: 'voice/agentFilter', query: e.target.value })} />
       </label>
-      <label className="filter-field">
-        <span>Agent status</span>
-        <select value={status} onChange={(e) => dispatchVoice({ type: 'voice/agentFilter', status: e.target.value as AgentStatus | 'all' })}>
-          <option value="all">All statuses</option>
-          {agentStatuses.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter-field">
-        <span>Queue</span>
-        <select value={filter.queueId} onChange={(e) => set({ queueId: e.target.value })}>
-          <option value="all">All queues</option>
-          {queues.map(([id, name]) => (
-            <option key={id} value={id}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter-field">
-        <span>Skill</span>
-        <select value={filter.skill} onChange={(e) => set({ skill: e.target.value })} disabled={skills.length === 0} title={skills.length === 0 ? 'The contact center reports no skills' : undefined}>
-          <option value="all">All skills</option>
-          {skills.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter-field">
-        <span>Time in state</span>
-        <select value={filter.minMinutesInState} onChange={(e) => set({ minMinutesInState: Number(e.target.value) })}>
-          {timeChoices.map(([minutes, label]) => (
-            <option key={minutes} value={minutes}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter-field">
-        <span>Group by</span>
-        <select value={groupBy} onChange={(e) => dispatchAgents({ type: 'agents/groupBy', groupBy: e.target.value as AgentGrouping })}>
-          <option value="none">No grouping</option>
-          <option value="queue">Queue</option>
-          <option value="status">Status</option>
-        </select>
-      </label>
+      <FilterSelect
+        label="Agent status"
+        title="Show only agents in this status"
+        value={status}
+        options={statusChoices}
+        onChange={(v) => dispatchVoice({ type: 'voice/agentFilter', status: v as AgentStatus | 'all' })}
+      />
+      <FilterSelect label="Queue" title="Show only agents in this queue" value={filter.queueId} options={[['all', 'All queues'], ...queues]} onChange={(v) => set({ queueId: v })} />
+      <FilterSelect
+        label="Skill"
+        title={skills.length === 0 ? 'The contact center reports no skills' : 'Show only agents with this skill'}
+        value={filter.skill}
+        options={[['all', 'All skills'], ...skills.map((k) => [k, k] as const)]}
+        disabled={skills.length === 0}
+        onChange={(v) => set({ skill: v })}
+      />
+      <FilterSelect
+        label="Time in state"
+        title="Show only agents who have been in their current state at least this long"
+        value={String(filter.minMinutesInState)}
+        options={timeChoices}
+        onChange={(v) => set({ minMinutesInState: Number(v) })}
+      />
+      <FilterSelect
+        label="Group by"
+        title="Group the table's rows by queue or by status"
+        value={groupBy}
+        options={groupChoices}
+        onChange={(v) => dispatchAgents({ type: 'agents/groupBy', groupBy: v as AgentGrouping })}
+      />
       {narrowing > 0 ? (
         <button
           type="button"
+          title="Show every agent again (the search text stays)"
           onClick={() => {
             set(initialAgentFilter);
             dispatchVoice({ type: 'voice/agentFilter', status: 'all' });
