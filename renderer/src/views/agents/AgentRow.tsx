@@ -8,7 +8,7 @@ import { ActionButton } from '../voice/ActionButton';
 import { binocularFor, liveSessionInteractionId } from '../voice/binocular';
 import { openDetails } from '../voice/commands';
 import { formatElapsed, interactionSummary } from '../voice/format';
-import { reportAgentRowCommitted } from '../voice/perf';
+import { forgetAgentChange, reportAgentRowCommitted } from '../voice/perf';
 import { useSecondTick } from '../voice/useSecondTick';
 import { takeFocusRequest } from './rowFocus';
 
@@ -41,6 +41,7 @@ export const AgentRow = memo(function AgentRow({ rowKey, id, index, top, tabStop
   useLayoutEffect(() => {
     if (!mounted.current) {
       mounted.current = true;
+      forgetAgentChange(id);
       return;
     }
     if (agent) reportAgentRowCommitted(useStore.getState().live.at, id);

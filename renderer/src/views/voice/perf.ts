@@ -3,15 +3,31 @@
  * `window.__spyglassPerf` before the app loads; without it this costs one
  * property read per delta and per row commit.
  */
+export interface AgentChangeTimes {
+  /** When main received the connector event (before batching). */
+  eventAt: number;
+  /** The delta's `at`: main's clock when it flushed the batch. */
+  sentAt: number;
+  /** The page's Date.now() when the delta reached the renderer's listener. */
+  receivedAt: number;
+}
+
 export interface SpyglassPerf {
   /** A row's text was committed to the DOM; `at` is main's delta time, `committedAt` the page's Date.now(). */
   agentRowCommitted?: (at: number, committedAt: number) => void;
   /**
-   * A changed row has been painted: `eventAt` is when main received the
-   * connector event (before batching), `paintedAt` the page's Date.now() at the
-   * first animation frame after the frame that showed the new value.
+   * A changed row has been painted: `paintedAt` is the page's Date.now() at the
+   * first animation frame after the frame that showed the new value;
+   * `committedAt` when React committed the row's new text to the DOM.
    */
-  agentRowPainted?: (eventAt: number, paintedAt: number, sentAt: number) => void;
+  agentRowPainted?: (change: AgentChangeTimes, committedAt: number, paintedAt: number) => void;
+  /**
+   * Every agent a delta changed, shown or not (most rows are virtualised away):
+   * the first animation frame after the frame following the delta's commit.
+   * A store update commits every mounted row in the same task, so this is when
+   * each of these rows would have shown its value had it been on screen.
+   */
+  agentsDeltaPainted?: (eventAts: readonly number[], sentAt: number, receivedAt: number, paintedAt: number) => void;
   /** Each delta's changed agents, so the benchmark can print the rate it really ran at. */
   agentsChanged?: (count: number) => void;
 }
@@ -22,30 +38,40 @@ declare global {
   }
 }
 
-/** Agent id -> when main received the event that changed it, and the delta's time; kept only while a benchmark listens. */
-const changedAt = new Map<string, { eventAt: number; sentAt: number }>();
+/** Agent id -> the latest change delivered for it (the value its row will show); kept only while a benchmark listens. */
+const changedAt = new Map<string, AgentChangeTimes>();
 
-/** `sentAt`: the delta's `at` (main's clock when it flushed the batch). */
+/** First rAF: the frame that paints what was committed; second rAF: the first frame after it. */
+const afterNextPaint = (then: () => void) => requestAnimationFrame(() => requestAnimationFrame(then));
+
+/** Called as a delta arrives, right before it is dispatched. `sentAt`: the delta's `at`. */
 export function noteAgentChanges(times: Record<string, number> | undefined, sentAt: number): void {
   const perf = window.__spyglassPerf;
   if (!times || !perf?.agentRowPainted) return;
-  let n = 0;
+  const receivedAt = Date.now();
+  const eventAts: number[] = [];
   for (const [id, eventAt] of Object.entries(times)) {
-    changedAt.set(id, { eventAt, sentAt });
-    n++;
+    changedAt.set(id, { eventAt, sentAt, receivedAt });
+    eventAts.push(eventAt);
   }
-  perf.agentsChanged?.(n);
+  perf.agentsChanged?.(eventAts.length);
+  if (perf.agentsDeltaPainted && eventAts.length > 0) afterNextPaint(() => perf.agentsDeltaPainted?.(eventAts, sentAt, receivedAt, Date.now()));
   // Rows scrolled out of view never report; do not let their entries pile up.
   if (changedAt.size > 20_000) changedAt.clear();
+}
+
+/** A row was mounted (scrolled into view, or moved into it by a re-sort): what it shows now is not a change it painted. */
+export function forgetAgentChange(agentId: string): void {
+  if (changedAt.size > 0) changedAt.delete(agentId);
 }
 
 export function reportAgentRowCommitted(at: number, agentId?: string): void {
   const perf = window.__spyglassPerf;
   if (!perf) return;
-  perf.agentRowCommitted?.(at, Date.now());
+  const committedAt = Date.now();
+  perf.agentRowCommitted?.(at, committedAt);
   const change = agentId === undefined ? undefined : changedAt.get(agentId);
   if (change === undefined || !perf.agentRowPainted) return;
   changedAt.delete(agentId!);
-  // First rAF: the frame that paints the committed row; second rAF: the first frame after it.
-  requestAnimationFrame(() => requestAnimationFrame(() => perf.agentRowPainted?.(change.eventAt, Date.now(), change.sentAt)));
+  afterNextPaint(() => perf.agentRowPainted?.(change, committedAt, Date.now()));
 }
