@@ -34,6 +34,9 @@
  * ignored ("IGNORE INFO DTMF") unless `liberalDtmf`; an idle extension (nothing in spymap)
  * hangs up ~100 ms after the answer; `comfortNoise` puts CN in the answer when offered
  * (suppress-cng=false), and counts the CN packets the supervisor sends.
+ * DTLS as Asterisk does it: the answer is a=setup:active (the server is the DTLS client) and
+ * the ClientHello leaves when ICE completes, without werift's 100 ms sleep (weriftDtlsHello.ts).
+ * `timeline` records when each leg's steps happened here, for bench:click's breakdown.
  * werift is test-only; production media stays in the renderer.
  */
 import * as JsSIP from 'jssip';
@@ -42,6 +45,7 @@ import { RTCRtpCodecParameters, RtpHeader, RtpPacket, RTCPeerConnection as Werif
 import { NodeWsSocket } from '../../../main/phone/nodeWsSocket';
 import { installJsSipWebRtcGlobals, pcConfigWith } from '../../../main/phone/webrtcShim';
 import { rms, ulawDecode, ulawEncode } from './g711';
+import { helloAtIceCompletion } from './weriftDtlsHello';
 
 /** 'customer': FreeSWITCH digit 1, only the other leg (the customer) hears the supervisor. */
 type Mode = 'monitor' | 'coach' | 'barge' | 'customer';
@@ -78,7 +82,18 @@ export interface ChanSpyOptions {
   stunServer?: string;
 }
 
+/** When each step of a leg happened here (epoch ms, performance.timeOrigin + now(): comparable with a page's clock). */
+export interface LegTimeline {
+  inviteAt: number;
+  answerSdpAt?: number;
+  iceConnectedAt?: number;
+  dtlsConnectedAt?: number;
+  firstToneAt?: number;
+}
+
 export interface ChanSpyServer {
+  /** Per leg, in arrival order (for benchmarks' breakdowns). */
+  timeline: LegTimeline[];
   mode(): Mode;
   /** ChanSpy found the channel and is spying ("Spying on channel ..."). */
   spying(): boolean;
@@ -138,6 +153,8 @@ export async function startChanSpyServer(
   const freeswitch = options.pbx === 'freeswitch';
   const digitModes = freeswitch ? FREESWITCH_DIGITS : DIGITS;
   const packets = { all: 0, comfortNoise: 0 };
+  const timeline: LegTimeline[] = [];
+  const epochNow = () => performance.timeOrigin + performance.now();
   let answer: string | undefined;
   const after = (ms: number, fn: () => void) => {
     if (stepTimer) clearTimeout(stepTimer);
@@ -175,6 +192,8 @@ export async function startChanSpyServer(
     if (e.originator !== 'remote') return;
     const session = e.session;
     sessions.push(session);
+    const steps: LegTimeline = { inviteAt: epochNow() };
+    timeline.push(steps);
     mode = 'monitor';
     step = 'ringing';
     session.on('accepted', () => {
@@ -190,7 +209,9 @@ export async function startChanSpyServer(
       after(options.answerWaitMs ?? 500, endAnswerWait);
     });
     session.on('sdp', (e: { originator: string; sdp: string }) => {
-      if (e.originator === 'local') answer = e.sdp;
+      if (e.originator !== 'local') return;
+      answer = e.sdp;
+      steps.answerSdpAt ??= epochNow();
     });
     const onDigit = (tone: string, via: 'info' | 'rtp') => {
       digits.push({ tone, via });
@@ -251,12 +272,19 @@ export async function startChanSpyServer(
           if (mode === 'barge' || mode === 'customer') ears.customer = Math.max(ears.customer, level);
         });
       pc.onTrack.subscribe(hook as never);
+      pc.iceConnectionStateChange.subscribe((s) => {
+        if (s === 'connected' || s === 'completed') steps.iceConnectedAt ??= epochNow();
+      });
+      pc.connectionStateChange.subscribe((s) => {
+        if (s === 'connected') steps.dtlsConnectedAt ??= epochNow();
+      });
       let seq = 0;
       const timer = setInterval(() => {
         // Nothing reaches the supervisor before spying began, nor ever without a codec path.
         if (pc.connectionState !== 'connected' || step !== 'spying' || opusOnly) return;
         const payload = Buffer.from(toneFrame().map(ulawEncode));
         try {
+          steps.firstToneAt ??= epochNow();
           tr.sender.sendRtp(new RtpPacket(new RtpHeader({ payloadType: 0, sequenceNumber: ++seq & 0xffff, timestamp: seq * FRAME, ssrc: tr.sender.ssrc, marker: seq === 1 }), payload));
         } catch {
           /* transport not ready */
@@ -277,7 +305,8 @@ export async function startChanSpyServer(
     if (freeswitch && options.comfortNoise) audio.push(new RTCRtpCodecParameters({ mimeType: 'audio/CN', clockRate: 8000, channels: 1, payloadType: 13 }));
     session.answer({
       mediaConstraints: { audio: false, video: false },
-      pcConfig: pcConfigWith((cfg) => new WeriftPC({ ...(cfg as object), ...(options.stunServer ? { iceServers: [{ urls: options.stunServer }] } : {}), codecs: { audio, video: [] } } as never)) as never,
+      // Asterisk's DTLS timing: active, ClientHello the moment ICE completes (weriftDtlsHello.ts).
+      pcConfig: pcConfigWith((cfg) => helloAtIceCompletion(new WeriftPC({ ...(cfg as object), ...(options.stunServer ? { iceServers: [{ urls: options.stunServer }] } : {}), codecs: { audio, video: [] } } as never))) as never,
     });
   });
   const registered = new Promise<void>((resolve, reject) => {
@@ -287,6 +316,7 @@ export async function startChanSpyServer(
   ua.start();
   await registered;
   return {
+    timeline,
     mode: () => mode,
     spying: () => step === 'spying',
     swallowed,
