@@ -50,3 +50,19 @@ export function iceConfigFrom(s: IceSettings): IceConfigResult {
   }
   return { ok: true, config: parsed.data, warnings };
 }
+
+/**
+ * How long the INVITE waits after the first UDP candidate (MonitorSessionInit.iceGatheringGraceMs).
+ * JsSIP does not trickle: the offer carries what was gathered when it leaves. Pure.
+ *  - No STUN or TURN server: only host candidates can come, one per network and address
+ *    family, in the same gathering step (bench:click: IPv6 ~5 ms after IPv4); 10 ms takes them.
+ *  - STUN or TURN configured: 30 ms, room for a nearby server's reflexive or relayed candidate.
+ * A candidate gathered after the INVITE is not lost: the browser is the offerer, hence the
+ * controlling ICE agent, and checks from every local candidate; the PBX learns one it was not
+ * told as peer-reflexive (RFC 8445 §7.3.1.3).
+ */
+export function iceGatheringGraceMs(config: IceConfig): number {
+  return config.iceServers.length === 0 ? HOST_ONLY_GATHERING_GRACE_MS : SERVER_GATHERING_GRACE_MS;
+}
+export const HOST_ONLY_GATHERING_GRACE_MS = 10;
+export const SERVER_GATHERING_GRACE_MS = 30;

@@ -21,6 +21,7 @@ import { monitorTargetUri, type PbxProfile } from './pbxProfiles';
 import { problemFromRegistration, problemFromSocket } from './phoneProblems';
 import { RemotePeerConnection } from './remotePeerConnection';
 import type { IceConfig } from '../../preload/contract/ice';
+import { iceGatheringGraceMs } from './iceConfig';
 import { installJsSipWebRtcGlobals, pcConfigWith, withJsSipWindow } from './webrtcShim';
 import { ConnectionKeeper, type KeeperTimers, type KeeperTransport, type KeeperView } from './connectionKeeper';
 import { DEFAULT_RECONNECT_POLICY } from './reconnectBackoff';
@@ -42,7 +43,7 @@ export interface SipAccount {
   rejectUnauthorized?: boolean;
   ca?: string | string[];
   profile: PbxProfile;
-  /** See MonitorSessionInit.iceGatheringGraceMs (default 30 ms; null waits for full gathering). */
+  /** See MonitorSessionInit.iceGatheringGraceMs (default by the ICE servers, iceConfig.ts iceGatheringGraceMs; null waits for full gathering). */
   iceGatheringGraceMs?: number | null;
   /** How long the PBX has to answer a dial-plan monitor call (default DEFAULT_ANSWER_TIMEOUT_SECONDS). */
   answerTimeoutMs?: number;
@@ -332,7 +333,7 @@ export class JsSipSoftphone implements Softphone {
       const answerTimeoutMs = account.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_SECONDS * 1000;
       m = this.adopt(
         new MonitorSession(
-          { id: `mon${++monitorCounter}`, target: req.target, profile, mode: req.mode, iceGatheringGraceMs: account.iceGatheringGraceMs, answerTimeoutMs, playbackMuted: this.playbackMuted, qualityWindowMs: account.qualityWindowMs, ...this.reattachInit() },
+          { id: `mon${++monitorCounter}`, target: req.target, profile, mode: req.mode, iceGatheringGraceMs: account.iceGatheringGraceMs !== undefined ? account.iceGatheringGraceMs : iceGatheringGraceMs(this.iceConfig()), answerTimeoutMs, playbackMuted: this.playbackMuted, qualityWindowMs: account.qualityWindowMs, ...this.reattachInit() },
           session,
         ),
       );
@@ -413,8 +414,12 @@ export class JsSipSoftphone implements Softphone {
     return { ...(b?.hostWaitMs !== undefined ? { reattachHostWaitMs: b.hostWaitMs } : {}), ...(b?.audioWaitMs !== undefined ? { reattachAudioWaitMs: b.audioWaitMs } : {}) };
   }
 
+  private iceConfig(): IceConfig {
+    return this.deps.iceConfig?.() ?? { iceServers: [], iceTransportPolicy: 'all' };
+  }
+
   private pcConfig(): Record<string, unknown> {
-    const ice: IceConfig = this.deps.iceConfig?.() ?? { iceServers: [], iceTransportPolicy: 'all' };
+    const ice = this.iceConfig();
     return pcConfigWith((config) => new RemotePeerConnection(this.deps.mediaHost, config), { ...ice });
   }
 

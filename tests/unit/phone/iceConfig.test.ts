@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { partialSettingsSchema } from '../../../main/config/settingsSchema';
-import { iceConfigFrom, type IceSettings } from '../../../main/phone/iceConfig';
+import { HOST_ONLY_GATHERING_GRACE_MS, iceConfigFrom, iceGatheringGraceMs, SERVER_GATHERING_GRACE_MS, type IceSettings } from '../../../main/phone/iceConfig';
 import { iceConfigSchema, iceUrlSchema, MAX_ICE_SERVERS } from '../../../preload/contract/ice';
 import { describePhone } from '../../../renderer/src/store/phone/selectors';
 import { phonePerTest, until } from './support/inProcessPhone';
@@ -152,5 +152,22 @@ describe('the status bar says when media is relayed', () => {
     await h.phone.startMonitor({ target: '1001', mode: 'monitor' });
     await until(() => h.phone.status().monitor?.relayed === false, 'direct path reported');
     expect(describePhone({ ...h.phone.status(), registration: 'registered', server: 'wss://pbx.example.com' }).text).toBe('Phone: ready (pbx.example.com)');
+  });
+});
+
+describe('How long the INVITE waits for more candidates (iceGatheringGraceMs)', () => {
+  it('waits only for the host burst when no STUN or TURN server can add a candidate, longer when one can', () => {
+    const hostOnly = iceConfigFrom(settings());
+    const stun = iceConfigFrom(settings({ stunServers: ['stun:stun.example.com'] }));
+    const relay = iceConfigFrom(settings({ turnServers: ['turn:turn.example.com'], turnUsername: 'u', turnCredential: 'p', iceTransportPolicy: 'relay' }));
+    expect(iceGatheringGraceMs(hostOnly.config)).toBe(HOST_ONLY_GATHERING_GRACE_MS);
+    expect(iceGatheringGraceMs(stun.config)).toBe(SERVER_GATHERING_GRACE_MS);
+    expect(iceGatheringGraceMs(relay.config)).toBe(SERVER_GATHERING_GRACE_MS);
+    expect(HOST_ONLY_GATHERING_GRACE_MS).toBeLessThan(SERVER_GATHERING_GRACE_MS);
+  });
+
+  it('a TURN entry left out for its missing password counts as no server', () => {
+    const r = iceConfigFrom(settings({ turnServers: ['turn:turn.example.com'], turnUsername: 'u' }));
+    expect(iceGatheringGraceMs(r.config)).toBe(HOST_ONLY_GATHERING_GRACE_MS);
   });
 });
