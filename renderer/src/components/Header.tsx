@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { agentStatuses, type AgentStatus } from '../../../preload/contract';
 import { run } from '../services/api';
 import { dispatch, useStore } from '../store';
+import { selectChatsNeedAttention } from '../store/live/selectors';
 import { views, type ViewName } from '../store/ui/initialState';
 import { DotIcon, KeyboardIcon } from './icons';
 import { useShortcut } from './shortcuts';
@@ -19,11 +20,7 @@ export const viewLabels: Record<ViewName, string> = {
 
 function NavButton({ view, index }: { view: ViewName; index: number }) {
   const current = useStore((s) => s.ui.view === view && !s.ui.detailsId);
-  const attention = useStore((s) =>
-    view === 'chats'
-      ? Object.values(s.live.interactions).some((i) => i.channel !== 'voice' && (i.slaMissed || i.assistanceRequested))
-      : false,
-  );
+  const attention = useStore((s) => view === 'chats' && selectChatsNeedAttention(s.live));
   const show = useCallback(() => dispatch({ type: 'ui/show', view }), [view]);
   useShortcut(`Alt+${index + 1}`, `Show ${viewLabels[view]}`, show);
   return (

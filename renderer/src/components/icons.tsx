@@ -29,6 +29,7 @@ import {
   type LucideIcon,
   type LucideProps,
 } from 'lucide-react';
+import { memo } from 'react';
 
 type IconProps = Omit<LucideProps, 'ref'>;
 
@@ -37,7 +38,8 @@ function icon(Shape: LucideIcon, defaults: IconProps = {}) {
     return <Shape size={18} strokeWidth={2} aria-hidden="true" focusable="false" {...defaults} {...props} className={`icon${props.className ? ` ${props.className}` : ''}`} />;
   }
   Icon.displayName = `${Shape.displayName ?? 'Lucide'}Icon`;
-  return Icon;
+  // An icon's props rarely change: a row re-rendered for a new agent state skips rebuilding its SVG.
+  return memo(Icon);
 }
 
 /** Supervising (monitor, coach, barge, participate): seeds 001/002's binocular icon. */

@@ -1,5 +1,5 @@
 import { connectBridge } from '../bridge';
-import { dispatch } from '../store';
+import { dispatch, dispatchOnNextFrame } from '../store';
 import { attachMediaHost } from '../media/attachMediaHost';
 import { invoke, setApi } from './api';
 import { watchNetworkHints } from './networkHints';
@@ -32,9 +32,10 @@ export function startSession(): void {
   // What the browser sees of the network goes to main, which reconnects the phone (issue 17 item 3).
   watchNetworkHints((hint) => void api.invoke('phone:networkHint', hint));
   api.on('session:snapshot', (snapshot) => dispatch({ type: 'live/snapshot', snapshot }));
+  // The high-rate events wait for the next frame and are applied together (store/frameBatch.ts).
   api.on('session:delta', (delta) => {
     noteAgentChanges(delta.agentChangedAt, delta.at);
-    dispatch({ type: 'live/delta', delta });
+    dispatchOnNextFrame({ type: 'live/delta', delta });
   });
   api.on('voice:session', (session) => dispatch({ type: 'live/voiceSession', session }));
   api.on('notice', (notice) => dispatch({ type: 'notices/add', notice }));
@@ -53,8 +54,8 @@ export function startSession(): void {
       media = attachMediaHost(api);
     });
   }
-  api.on('digital:messages', ({ interactionId, messages }) => dispatch({ type: 'digital/messages', interactionId, messages }));
-  api.on('digital:typing', ({ interactionId, agentTyping, draft }) => dispatch({ type: 'digital/typing', interactionId, agentTyping, draft }));
+  api.on('digital:messages', ({ interactionId, messages }) => dispatchOnNextFrame({ type: 'digital/messages', interactionId, messages }));
+  api.on('digital:typing', ({ interactionId, agentTyping, draft }) => dispatchOnNextFrame({ type: 'digital/typing', interactionId, agentTyping, draft }));
   void loadSnapshot();
 }
 

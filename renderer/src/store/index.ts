@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { browserFrames, createFrameBatch } from './frameBatch';
 import { initialCacheState, type CacheState } from './cache/initialState';
 import { cacheReducer, type CacheAction } from './cache/reducer';
 import { initialConfigState, type ConfigState } from './config/initialState';
@@ -64,4 +65,15 @@ export function rootReducer(state: RootState, action: Action): RootState {
 }
 
 export const useStore = create<RootState>(() => initialRootState);
-export const dispatch = (action: Action): void => useStore.setState((s) => rootReducer(s, action), true);
+
+/** What main sends, applied once per frame (frameBatch.ts): one store update and one render for all of a frame's messages. */
+export const fromMain = createFrameBatch<Action>((actions) => useStore.setState((s) => actions.reduce(rootReducer, s), true), browserFrames);
+
+/** Applies an action now; anything from main still waiting for its frame is applied first, so the order stays the arrival order. */
+export const dispatch = (action: Action): void => {
+  fromMain.flush();
+  useStore.setState((s) => rootReducer(s, action), true);
+};
+
+/** For events from main: applied right before the next frame renders (or within 100 ms when the page does not render). */
+export const dispatchOnNextFrame = (action: Action): void => fromMain.push(action);

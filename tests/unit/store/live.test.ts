@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgentView, InteractionView, Snapshot } from '../../../preload/contract';
 import { initialLiveState } from '../../../renderer/src/store/live/initialState';
 import { liveReducer } from '../../../renderer/src/store/live/reducer';
-import { selectChatsNeedAttention, selectMyInteractions } from '../../../renderer/src/store/live/selectors';
+import { selectChatsNeedAttention, selectMyInteractionIds, selectMyInteractions } from '../../../renderer/src/store/live/selectors';
 
 const agent = (id: string, name: string, status: AgentView['status'] = 'Available'): AgentView => ({
   id,
@@ -74,5 +74,30 @@ describe('live slice', () => {
     expect(selectMyInteractions(s).map((i) => i.id)).toEqual(['c1']);
     expect(selectChatsNeedAttention(s)).toBe(true);
     expect(selectChatsNeedAttention(liveReducer(initialLiveState, { type: 'live/snapshot', snapshot }))).toBe(false);
+  });
+
+  it('selectors over all interactions follow every delta, and keep their answer (same array) when the interactions did not change', () => {
+    const s1 = liveReducer(initialLiveState, {
+      type: 'live/snapshot',
+      snapshot: { ...snapshot, interactions: [chat('c1', { supervisedByMe: true, startedAt: 5 }), chat('c2')] },
+    });
+    expect(selectMyInteractionIds(s1)).toEqual(['c1']);
+    expect(selectChatsNeedAttention(s1)).toBe(false);
+    // An agent-only delta: the same array comes back (the panel does not render).
+    const s2 = liveReducer(s1, { type: 'live/delta', delta: { at: 2, agents: [agent('a1', 'Alex', 'Busy')] } });
+    expect(selectMyInteractionIds(s2)).toBe(selectMyInteractionIds(s1));
+    // Another supervisor's chat changes: still the same ids, still the same array.
+    const s3 = liveReducer(s2, { type: 'live/delta', delta: { at: 3, interactions: [chat('c2', { assistanceRequested: true })] } });
+    expect(selectMyInteractionIds(s3)).toBe(selectMyInteractionIds(s1));
+    expect(selectChatsNeedAttention(s3)).toBe(true);
+    // The supervisor joins an older chat: it comes first (oldest first), and the marker clears with the request.
+    const s4 = liveReducer(s3, {
+      type: 'live/delta',
+      delta: { at: 4, interactions: [chat('c2', { supervisedByMe: true, startedAt: 1 })] },
+    });
+    expect(selectMyInteractionIds(s4)).toEqual(['c2', 'c1']);
+    expect(selectChatsNeedAttention(s4)).toBe(false);
+    // An earlier state read again gets its own answer.
+    expect(selectMyInteractionIds(s1)).toEqual(['c1']);
   });
 });

@@ -52,10 +52,16 @@ function useTimeFilterClock(enabled: boolean): number {
   });
 }
 
+const queueNamesOf = (queues: RootState['live']['queues']): string =>
+  Object.values(queues)
+    .map((q) => `${q.id}\u0000${q.name}`)
+    .join('\u0001');
+
 interface Memo {
   table: AgentTable;
   order: readonly string[];
   agents: RootState['live']['agents'];
+  queues: RootState['live']['queues'];
   /** Queue ids and names: the queues change with every waiting count, the rows only with a name. */
   queueNames: string;
   interactions: RootState['live']['interactions'] | undefined;
@@ -82,10 +88,10 @@ export function useAgentTable(): AgentTable {
       const needsInteractions = ui.sort.column === 'current';
       const interactions = needsInteractions ? live.interactions : undefined;
       const m = memo.current;
-      const queueNames = Object.values(live.queues)
-        .map((q) => `${q.id}\u0000${q.name}`)
-        .join('\u0001');
+      // The queues change with every delta (waiting counts): their names are read again only then, not per store update.
+      const queueNames = m && m.queues === live.queues ? m.queueNames : queueNamesOf(live.queues);
       if (m && m.order === live.agentOrder && m.queueNames === queueNames && m.interactions === interactions && m.ui === ui && m.now === now) {
+        m.queues = live.queues;
         if (m.agents === live.agents) return m.table;
         if (!anyRowMoved(m.agents, live.agents, ui)) {
           m.agents = live.agents;
@@ -102,7 +108,7 @@ export function useAgentTable(): AgentTable {
         now: now || coreNow(),
       };
       const table = agentTable(live.agentOrder, ui, ctx);
-      memo.current = { table, order: live.agentOrder, agents: live.agents, queueNames, interactions, ui, now };
+      memo.current = { table, order: live.agentOrder, agents: live.agents, queues: live.queues, queueNames, interactions, ui, now };
       return table;
     },
     [ui, now],

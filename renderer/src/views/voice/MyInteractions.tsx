@@ -1,6 +1,6 @@
 import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
+import { selectMyInteractionIds } from '../../store/live/selectors';
 import { ActionButton } from './ActionButton';
 import { openDetails, stopSupervising } from './commands';
 import { channelLabel, customerName, interactionStateLabel } from './format';
@@ -10,14 +10,7 @@ import './voice.css';
 
 /** The supervisor's own interaction panel (rule 13): everything they monitor or take part in. */
 export function MyInteractions() {
-  const ids = useStore(
-    useShallow((s) =>
-      Object.values(s.live.interactions)
-        .filter((i) => i.supervisedByMe)
-        .sort((a, b) => a.startedAt - b.startedAt)
-        .map((i) => i.id),
-    ),
-  );
+  const ids = useStore((s) => selectMyInteractionIds(s.live));
   return (
     <aside className="my-interactions" aria-labelledby="my-interactions-title">
       <h2 id="my-interactions-title">My interactions</h2>

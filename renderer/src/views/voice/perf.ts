@@ -1,3 +1,5 @@
+import { fromMain } from '../../store';
+
 /**
  * Measuring hooks for tests/bench/agents.bench.ts. The benchmark installs
  * `window.__spyglassPerf` before the app loads; without it this costs one
@@ -73,5 +75,8 @@ export function reportAgentRowCommitted(at: number, agentId?: string): void {
   const change = agentId === undefined ? undefined : changedAt.get(agentId);
   if (change === undefined || !perf.agentRowPainted) return;
   changedAt.delete(agentId!);
-  afterNextPaint(() => perf.agentRowPainted?.(change, committedAt, Date.now()));
+  const painted = () => perf.agentRowPainted?.(change, committedAt, Date.now());
+  // Committed inside an animation frame (store/frameBatch.ts): that frame paints it, the next one is the first after.
+  if (fromMain.inFrame()) requestAnimationFrame(painted);
+  else afterNextPaint(painted);
 }
