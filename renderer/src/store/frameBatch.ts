@@ -75,9 +75,12 @@ export function createFrameBatch<A>(apply: (actions: readonly A[]) => void, sche
   };
 }
 
+/** The page's requestAnimationFrame (typed here: the store is also compiled for Node unit tests, without the DOM lib). */
+type FramePage = { requestAnimationFrame: (run: () => void) => number };
+
 /** The browser's frames and timers. */
 export const browserFrames: FrameScheduler = {
-  requestFrame: (run) => requestAnimationFrame(() => run()),
+  requestFrame: (run) => (globalThis as unknown as FramePage).requestAnimationFrame(() => run()),
   setTimer: (run, ms) => setTimeout(run, ms),
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
