@@ -12,7 +12,9 @@
  *
  * Prints monitor_ui_click_to_audio_p50/p95_ms and the breakdown, per run:
  *  - ui_to_peer: click -> the page creates the peer connection main asked for
- *    (UI -> main over the WebSocket, rules, connector, phone, back to the page)
+ *    (UI -> main over the WebSocket, rules, connector, phone, back to the page),
+ *    split at the page's WebSocket: click_to_start_sent (the page's voice:start
+ *    leaves), start_sent_to_create_arrived (main and both hops), create_arrived_to_peer
  *  - sip_setup: peer created -> the PBX's answer applied, split into
  *    offer (peer created -> local offer set) and offer_to_answer (the
  *    phone's candidate wait, INVITE via Kamailio, the lab server's answer,
@@ -40,106 +42,20 @@ import { startWebHostProcess } from '../e2e/webHost';
 import { startChanSpyServer } from '../lab/support/chanSpyServer';
 import { labVerdict, type LabTool } from '../lab/support/labTools';
 import { CHROMIUM, hasBinary, startKamailio } from '../lab/support/processes';
+import { CLICK_PROBE, fmt, pct, printParts, waitForClickRun, type ClickRun } from './clickProbe';
 
-const RUNS = Number(process.env.CLICK_BENCH_RUNS ?? 15);
-const ROOT = resolve(__dirname, '../..');
-const OUT = process.env.SPYGLASS_OUT_DIR ?? 'out';
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? Number.NaN;
-};
-const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
-
-/**
- * Installed before the app loads: timestamps of the monitor leg's peer connection and its first sound.
- * The sound is found by an AudioWorklet that looks at every 128-sample render quantum of the remote
- * track and posts the moment one is not silent (audioAt); the earlier AnalyserNode polled every 2 ms
- * (Chromium clamps repeated timers to 4 ms) is kept as analyserAt to show what the coarser read added.
- * packetAt: the first time the receiver lists the far end's RTP source (getSynchronizationSources).
- */
-const DETECTOR = `
-registerProcessor('first-sound', class extends AudioWorkletProcessor {
-  process(inputs) {
-    const ch = inputs[0] && inputs[0][0];
-    if (ch) for (let i = 0; i < ch.length; i++) if (Math.abs(ch[i]) > 0.01) { this.port.postMessage(currentFrame + i); return false; }
-    return true;
-  }
-});
-`;
-const PROBE = `
-(() => {
-  const probe = { clickAt: 0, runs: [] };
-  // One context for all runs, made when the page loads: made per peer, it slowed the offer down.
-  const ctx = new AudioContext();
-  const detector = ctx.audioWorklet.addModule(URL.createObjectURL(new Blob([${JSON.stringify(DETECTOR)}], { type: 'text/javascript' })));
-  window.__clickProbe = probe;
-  document.addEventListener('click', (e) => {
-    const b = e.target && e.target.closest && e.target.closest('button');
-    if (b && /^Monitor /.test(b.getAttribute('aria-label') || b.textContent || '')) probe.clickAt = performance.now();
-  }, true);
-  const Native = window.RTCPeerConnection;
-  window.RTCPeerConnection = function (...args) {
-    const pc = new Native(...args);
-    const run = { clickAt: probe.clickAt, createdAt: performance.now(), offerAt: 0, firstUdpCandidateAt: 0, gatheredAt: 0, answerAt: 0, iceAt: 0, dtlsAt: 0, packetAt: 0, analyserAt: 0, audioAt: 0 };
-    run.candidates = [];
-    pc.addEventListener('icecandidate', (e) => { if (e.candidate) run.candidates.push(Math.round(performance.now() - run.createdAt) + 'ms ' + e.candidate.candidate.split(' ').slice(2, 8).join(' ')); });
-    pc.addEventListener('icecandidate', (e) => { if (!run.firstUdpCandidateAt && e.candidate && / udp /i.test(e.candidate.candidate)) run.firstUdpCandidateAt = performance.now(); });
-    pc.addEventListener('icegatheringstatechange', () => { if (pc.iceGatheringState === 'complete' && !run.gatheredAt) run.gatheredAt = performance.now(); });
-    const setLocal = pc.setLocalDescription.bind(pc);
-    pc.setLocalDescription = async (d) => { const r = await setLocal(d); if (!run.offerAt) run.offerAt = performance.now(); return r; };
-    probe.runs.push(run);
-    const setRemote = pc.setRemoteDescription.bind(pc);
-    pc.setRemoteDescription = async (d) => { const r = await setRemote(d); if (d && d.type === 'answer' && !run.answerAt) run.answerAt = performance.now(); return r; };
-    pc.addEventListener('iceconnectionstatechange', () => { if (!run.iceAt && (pc.iceConnectionState === 'connected' || pc.iceConnectionState === 'completed')) run.iceAt = performance.now(); });
-    pc.addEventListener('connectionstatechange', () => { if (!run.dtlsAt && pc.connectionState === 'connected') run.dtlsAt = performance.now(); });
-    pc.addEventListener('track', (e) => {
-      const src = ctx.createMediaStreamSource(new MediaStream([e.track]));
-      const an = ctx.createAnalyser();
-      an.fftSize = 256;
-      src.connect(an);
-      detector.then(() => {
-        const node = new AudioWorkletNode(ctx, 'first-sound');
-        node.port.onmessage = () => { if (!run.audioAt) run.audioAt = performance.now(); node.disconnect(); src.disconnect(node); };
-        src.connect(node);
-        node.connect(ctx.destination);
-      }, (err) => { run.detectorError = String(err); });
-      const buf = new Float32Array(an.fftSize);
-      const t = setInterval(() => {
-        if (!run.packetAt && e.receiver.getSynchronizationSources().length) run.packetAt = performance.now();
-        an.getFloatTimeDomainData(buf);
-        let peak = 0;
-        for (const v of buf) peak = Math.max(peak, Math.abs(v));
-        if (peak > 0.01 && !run.analyserAt) run.analyserAt = performance.now();
-        if (run.analyserAt && run.audioAt) { clearInterval(t); an.disconnect(); }
-      }, 2);
-    });
-    return pc;
-  };
-  window.RTCPeerConnection.prototype = Native.prototype;
-})();
-`;
-
-interface Run {
-  clickAt: number;
-  createdAt: number;
-  offerAt: number;
-  firstUdpCandidateAt: number;
-  gatheredAt: number;
-  answerAt: number;
-  iceAt: number;
-  dtlsAt: number;
-  packetAt: number;
-  analyserAt: number;
-  audioAt: number;
-  detectorError?: string;
-  candidates?: string[];
-  /** The lab server's side of the leg, on the page's clock (LegTimeline minus the page's timeOrigin). */
+interface Run extends ClickRun {
+  /** The lab server's side of the leg, on the page's clock (LegTimeline, wall clock, minus the page's wall-clock origin). */
   inviteAt: number;
   answerSdpAt: number;
   serverDtlsAt: number;
   firstToneAt: number;
 }
+
+const RUNS = Number(process.env.CLICK_BENCH_RUNS ?? 15);
+const ROOT = resolve(__dirname, '../..');
+const OUT = process.env.SPYGLASS_OUT_DIR ?? 'out';
+
 
 async function main(): Promise<void> {
   const tools: LabTool[] = ['kamailio', 'sipp', 'chromium'];
@@ -166,9 +82,8 @@ async function main(): Promise<void> {
     // The probe's AudioWorklet module is a blob: URL, which the app's CSP (script-src 'self') refuses.
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    await page.addInitScript(PROBE);
+    await page.addInitScript(CLICK_PROBE);
     await page.goto(host.url);
-    const pageOrigin = (await page.evaluate('performance.timeOrigin')) as number;
     await page.getByText(/Phone: ready/).waitFor({ timeout: 30_000 });
     const runs: Run[] = [];
     for (let i = 0; i < RUNS + 1; i++) {
@@ -176,16 +91,10 @@ async function main(): Promise<void> {
       await page.getByRole('searchbox', { name: 'Search' }).fill('Alex Kim');
       await page.getByRole('button', { name: 'Monitor Alex Kim' }).first().click();
       await page.getByRole('button', { name: 'Monitor Alex Kim' }).last().click();
-      const deadline = Date.now() + 10_000;
-      let run: Run | undefined;
-      for (;;) {
-        run = (await page.evaluate(`window.__clickProbe.runs[${i}]`)) as Run | undefined;
-        if (run?.detectorError) throw new Error(`run ${i}: the probe's AudioWorklet failed: ${run.detectorError}`);
-        if (run?.audioAt && run.analyserAt) break;
-        if (Date.now() > deadline) throw new Error(`run ${i}: no audio within 10 s (${JSON.stringify(run)})\n${server.log.slice(-5).join('\n')}`);
-        await page.waitForTimeout(20);
-      }
+      const run = (await waitForClickRun(page, i, 10_000, () => server.log.slice(-5).join('\n'))) as Run;
       const leg = server.timeline[i];
+      // The page's clock against the wall clock now (read per run: the machine's clock may be stepped).
+      const pageOrigin = (await page.evaluate('Date.now() - performance.now()')) as number;
       const onPage = (t: number | undefined) => (t ? t - pageOrigin : Number.NaN);
       Object.assign(run, { inviteAt: onPage(leg?.inviteAt), answerSdpAt: onPage(leg?.answerSdpAt), serverDtlsAt: onPage(leg?.dtlsConnectedAt), firstToneAt: onPage(leg?.firstToneAt) });
       if (i > 0) runs.push(run); // the first run warms up caches and the JIT
@@ -195,12 +104,14 @@ async function main(): Promise<void> {
     }
     console.log(`# candidates of the last run (ms after the peer was made): ${runs.at(-1)?.candidates?.join(' | ')}`);
     const total = runs.map((r) => r.audioAt - r.clickAt);
-    const part = (f: (r: Run) => number) => runs.map(f);
     console.log(`# click-to-audio through the app: web host + Chromium + Kamailio + ChanSpy-like lab server (PCMU tones), ${RUNS} runs`);
     console.log(`monitor_ui_click_to_audio_p50_ms: ${fmt(pct(total, 50))}`);
     console.log(`monitor_ui_click_to_audio_p95_ms: ${fmt(pct(total, 95))}`);
     const breakdown: [string, (r: Run) => number][] = [
       ['ui_to_peer', (r) => r.createdAt - r.clickAt],
+      ['click_to_start_sent', (r) => r.startSentAt - r.clickAt],
+      ['start_sent_to_create_arrived', (r) => r.createArrivedAt - r.startSentAt],
+      ['create_arrived_to_peer', (r) => r.createdAt - r.createArrivedAt],
       ['sip_setup', (r) => r.answerAt - r.createdAt],
       ['offer', (r) => r.offerAt - r.createdAt],
       ['offer_to_answer', (r) => r.answerAt - r.offerAt],
@@ -217,10 +128,7 @@ async function main(): Promise<void> {
       ['packet_seen_to_audio', (r) => r.audioAt - r.packetAt],
       ['analyser_poll_minus_worklet', (r) => r.analyserAt - r.audioAt],
     ];
-    for (const [name, f] of breakdown) {
-      console.log(`monitor_ui_click_${name}_p50_ms: ${fmt(pct(part(f), 50))}`);
-      console.log(`monitor_ui_click_${name}_p95_ms: ${fmt(pct(part(f), 95))}`);
-    }
+    printParts('monitor_ui_click', runs, breakdown);
     console.log(`monitor_ui_click_load_average_1m: ${(loadavg()[0] ?? 0).toFixed(2)}`);
     console.log(`# load average (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
   } finally {

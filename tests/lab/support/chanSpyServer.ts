@@ -82,7 +82,11 @@ export interface ChanSpyOptions {
   stunServer?: string;
 }
 
-/** When each step of a leg happened here (epoch ms, performance.timeOrigin + now(): comparable with a page's clock). */
+/**
+ * When each step of a leg happened here, wall clock (Date.now()): comparable with another
+ * process's Date.now() on this machine. (Not timeOrigin + performance.now(): each process fixes
+ * its timeOrigin when it starts, and a clock step in between shifts one against the other.)
+ */
 export interface LegTimeline {
   inviteAt: number;
   answerSdpAt?: number;
@@ -154,7 +158,7 @@ export async function startChanSpyServer(
   const digitModes = freeswitch ? FREESWITCH_DIGITS : DIGITS;
   const packets = { all: 0, comfortNoise: 0 };
   const timeline: LegTimeline[] = [];
-  const epochNow = () => performance.timeOrigin + performance.now();
+  const epochNow = () => Date.now();
   let answer: string | undefined;
   const after = (ms: number, fn: () => void) => {
     if (stepTimer) clearTimeout(stepTimer);
