@@ -5,6 +5,7 @@ import type { InteractionRecord, ParticipantRecord } from '../cache/types';
 import type { ConnectorEvent } from '../contact-center/Connector';
 import type { Logger } from './logger';
 import { PendingCacheWrites } from './PendingCacheWrites';
+import { changedParticipants, sameCachedFields, type CachedFields, type RecordedConversation } from './recordedConversation';
 
 /**
  * Writes what the supervisor saw into the session cache (rule 19):
@@ -34,7 +35,7 @@ export class CacheRecorder {
    * What was last recorded per interaction: its cached fields and its participants, so an update
    * that changes nothing cached (a participant alerting then connected, a wait time) costs no write.
    */
-  private readonly lastShape = new Map<string, { record: string; participants: string }>();
+  private readonly recorded = new Map<string, RecordedConversation>();
   private readonly monitoredByMe = new Set<string>();
   private readonly assistanceOpen = new Map<string, number>();
   private failing = false;
@@ -132,13 +133,17 @@ export class CacheRecorder {
     }
     const agents = i.participants.filter((p) => p.role === 'agent' || p.role === 'specialist');
     const customer = i.participants.find((p) => p.kind === 'external');
-    const last = this.lastShape.get(id);
-    const queueName = i.queueId ? (this.queues().get(i.queueId)?.name ?? null) : null;
-    const agentsSeen = agents.map((p) => ({ id: p.agentId ?? p.id, name: p.name }));
-    const customerName = customer?.name ?? i.customer?.name ?? null;
-    const monitored = this.monitoredByMe.has(id);
-    // Every cached field but lastSeenAt (updated with the next real change, and by the end).
-    const recordShape = JSON.stringify([i.channel, i.queueId, queueName, agentsSeen, customerName, i.state, i.endedAt, monitored]);
+    const last = this.recorded.get(id);
+    const fields: CachedFields = {
+      channel: i.channel,
+      queueId: i.queueId ?? null,
+      queueName: i.queueId ? (this.queues().get(i.queueId)?.name ?? null) : null,
+      agents: agents.map((p) => ({ id: p.agentId ?? p.id, name: p.name })),
+      customerName: customer?.name ?? i.customer?.name ?? null,
+      state: i.state,
+      endedAt: i.endedAt ?? null,
+      monitoredByMe: this.monitoredByMe.has(id),
+    };
     const participants: ParticipantRecord[] = i.participants.map((p) => ({
       interactionId: id,
       participantId: p.id,
@@ -146,34 +151,37 @@ export class CacheRecorder {
       kind: p.kind,
       role: p.supervising ? 'supervisor' : p.role,
     }));
-    const participantsShape = JSON.stringify(participants.map((p) => [p.participantId, p.name, p.kind, p.role]));
-    const participantsChanged = last?.participants !== participantsShape;
-    if (last?.record !== recordShape) {
+    const changed = changedParticipants(last?.participants, participants);
+    if (!last || !sameCachedFields(last.fields, fields)) {
       const record: InteractionRecord = {
         id,
         identity,
         channel: i.channel,
-        queueId: i.queueId ?? null,
-        queueName,
-        agents: agentsSeen,
-        customerName,
+        queueId: fields.queueId,
+        queueName: fields.queueName,
+        agents: fields.agents,
+        customerName: fields.customerName,
         state: i.state,
         startedAt: i.startedAt,
-        endedAt: i.endedAt ?? null,
-        monitoredByMe: monitored,
+        endedAt: fields.endedAt,
+        monitoredByMe: fields.monitoredByMe,
         lastSeenAt: this.now(),
       };
-      this.pending.interaction(record, participantsChanged ? participants : []);
-    } else if (participantsChanged) {
-      this.pending.participants(participants);
+      this.pending.interaction(record, changed);
+    } else if (changed.length > 0) {
+      this.pending.participants(changed);
     }
-    this.lastShape.set(id, { record: recordShape, participants: participantsShape });
-    if (i.state === 'ended') this.lastShape.delete(id);
+    if (i.state === 'ended') this.recorded.delete(id);
+    else if (!last) this.recorded.set(id, { fields, participants: new Map(participants.map((p) => [p.participantId, p])) });
+    else {
+      last.fields = fields;
+      for (const p of changed) last.participants.set(p.participantId, p);
+    }
     this.recordAssistance(i, id);
   }
 
   private forget(cachedId: string): void {
-    this.lastShape.delete(cachedId);
+    this.recorded.delete(cachedId);
     this.monitoredByMe.delete(cachedId);
     this.assistanceOpen.delete(cachedId);
   }

@@ -1,3 +1,4 @@
+import { mergeInteractionRecords } from '../cache/interactionMerge';
 import type { SessionCache } from '../cache/SessionCache';
 import type {
   AssistanceRequestRecord,
@@ -37,7 +38,8 @@ interface Held {
  * Writes held per conversation (cached id) and sent together: one combined set of
  * writes per conversation per flush, conversations in the order first touched,
  * audit entries last (they may name any of them). Nothing is dropped: a later
- * interaction or participant record replaces an earlier one the cache would have
+ * interaction record is merged into the held one as the cache's upsert would merge
+ * them, a later participant record replaces the earlier one the cache would have
  * overwritten anyway; every message, timeline entry, period and audit entry is kept.
  */
 export class PendingCacheWrites {
@@ -55,7 +57,9 @@ export class PendingCacheWrites {
   ) {}
 
   interaction(record: InteractionRecord, participants: ParticipantRecord[]): void {
-    this.conversation(record.id).interaction = record;
+    const h = this.conversation(record.id);
+    // Merged as the cache's upsert would merge them, so holding loses nothing (an agent who left within the hold).
+    h.interaction = h.interaction ? mergeInteractionRecords(h.interaction, record) : record;
     this.participants(participants, 1);
   }
 

@@ -1,5 +1,6 @@
 // Session cache benchmark: `npm run bench:cache` (BENCH_MESSAGES=50000 BENCH_ROUNDS=1 for a smoke run,
-// BENCH_MESSAGES=0 for only the hostile-input lines: redaction_*, export_hostile_*).
+// BENCH_MESSAGES=0 for only the hostile-input lines: redaction_*, export_hostile_*;
+// BENCH_ROUNDS=0 for only the event-shaped lines and the hostile-input ones).
 // Prints `name: value` lines. Ingest goes through the real SessionCache (worker
 // thread, redaction, AES-GCM blocks, FTS5, whole-file encryption, synchronous=FULL);
 // the plain baseline is a better-sqlite3 insert loop into one unencrypted table, same
@@ -309,37 +310,40 @@ async function main() {
       unencrypted.push(await benchCache(join(dir, `unencrypted-${round}`), vocab, false, false));
       caches.push(await benchCache(join(dir, `cache-${round}`), vocab, round === ROUNDS - 1));
     }
-    const last = caches.at(-1)!;
     const rates = caches.map((c) => c.msgsPerSecond);
-    console.log(`cache_bench_messages: ${TOTAL}`);
-    console.log(`cache_bench_rounds: ${ROUNDS}`);
-    console.log(`cache_ingest_msgs_per_s: ${Math.round(median(rates))}`);
-    console.log(`cache_ingest_msgs_per_s_min: ${Math.round(Math.min(...rates))}`);
-    console.log(`cache_ingest_msgs_per_s_max: ${Math.round(Math.max(...rates))}`);
-    console.log(`cache_plain_insert_msgs_per_s: ${Math.round(median(plains.map((p) => p.msgsPerSecond)))}`);
-    // Each round's ratio uses the plain run just before it.
-    console.log(`cache_ingest_vs_plain_ratio: ${median(caches.map((c, i) => c.msgsPerSecond / plains[i]!.msgsPerSecond)).toFixed(3)}`);
-    console.log(`cache_unencrypted_ingest_msgs_per_s: ${Math.round(median(unencrypted.map((u) => u.msgsPerSecond)))}`);
-    // Per round (alternating, same load), then the median: encrypted file / same code, unencrypted file.
-    console.log(`cache_encrypted_vs_plain_ingest_ratio: ${median(caches.map((c, i) => c.msgsPerSecond / unencrypted[i]!.msgsPerSecond)).toFixed(3)}`);
-    // The same per CPU second of the process (worker included): steadier on a loaded, shared machine.
-    console.log(`cache_encrypted_vs_plain_ingest_cpu_ratio: ${median(caches.map((c, i) => c.msgsPerCpuSecond / unencrypted[i]!.msgsPerCpuSecond)).toFixed(3)}`);
-    console.log(`cache_search_p95_ms: ${last.searchP95Ms.toFixed(2)}`);
-    console.log(`cache_search_warm_p95_ms: ${last.searchP95Ms.toFixed(2)}`);
-    console.log(`cache_search_cold_p95_ms: ${last.coldSearchP95Ms.toFixed(2)}`);
-    console.log(`cache_search_cold_first_ms: ${last.coldFirstSearchMs.toFixed(2)}`);
-    console.log(`cache_bytes_per_1000_msgs: ${Math.round(last.bytesPer1000)}`);
-    if (last.purge) {
-      console.log(`cache_purge_messages: ${last.purge.messages}`);
-      console.log(`cache_purge_ms: ${Math.round(last.purge.ms)}`);
+    const last = caches.at(-1);
+    // BENCH_ROUNDS=0: only the event-shaped lines (a quick run while working on the recorder path).
+    if (last) {
+      console.log(`cache_bench_messages: ${TOTAL}`);
+      console.log(`cache_bench_rounds: ${ROUNDS}`);
+      console.log(`cache_ingest_msgs_per_s: ${Math.round(median(rates))}`);
+      console.log(`cache_ingest_msgs_per_s_min: ${Math.round(Math.min(...rates))}`);
+      console.log(`cache_ingest_msgs_per_s_max: ${Math.round(Math.max(...rates))}`);
+      console.log(`cache_plain_insert_msgs_per_s: ${Math.round(median(plains.map((p) => p.msgsPerSecond)))}`);
+      // Each round's ratio uses the plain run just before it.
+      console.log(`cache_ingest_vs_plain_ratio: ${median(caches.map((c, i) => c.msgsPerSecond / plains[i]!.msgsPerSecond)).toFixed(3)}`);
+      console.log(`cache_unencrypted_ingest_msgs_per_s: ${Math.round(median(unencrypted.map((u) => u.msgsPerSecond)))}`);
+      // Per round (alternating, same load), then the median: encrypted file / same code, unencrypted file.
+      console.log(`cache_encrypted_vs_plain_ingest_ratio: ${median(caches.map((c, i) => c.msgsPerSecond / unencrypted[i]!.msgsPerSecond)).toFixed(3)}`);
+      // The same per CPU second of the process (worker included): steadier on a loaded, shared machine.
+      console.log(`cache_encrypted_vs_plain_ingest_cpu_ratio: ${median(caches.map((c, i) => c.msgsPerCpuSecond / unencrypted[i]!.msgsPerCpuSecond)).toFixed(3)}`);
+      console.log(`cache_search_p95_ms: ${last.searchP95Ms.toFixed(2)}`);
+      console.log(`cache_search_warm_p95_ms: ${last.searchP95Ms.toFixed(2)}`);
+      console.log(`cache_search_cold_p95_ms: ${last.coldSearchP95Ms.toFixed(2)}`);
+      console.log(`cache_search_cold_first_ms: ${last.coldFirstSearchMs.toFixed(2)}`);
+      console.log(`cache_bytes_per_1000_msgs: ${Math.round(last.bytesPer1000)}`);
+      if (last.purge) {
+        console.log(`cache_purge_messages: ${last.purge.messages}`);
+        console.log(`cache_purge_ms: ${Math.round(last.purge.ms)}`);
+      }
+      // The worst round, not the median: a stall is a stall.
+      console.log(`cache_event_loop_lag_p99_ms: ${Math.max(...caches.map((c) => c.lagP99Ms)).toFixed(2)}`);
+      console.log(`cache_event_loop_lag_idle_p99_ms: ${idleLag.toFixed(2)}`);
+      // Context for the wall-clock numbers above: this machine is shared.
+      console.log(`cache_search_cpu_p95_ms: ${last.searchCpuP95Ms.toFixed(2)}`);
+      console.log(`cache_ingest_msgs_per_cpu_s: ${Math.round(median(caches.map((c) => c.msgsPerCpuSecond)))}`);
+      console.log(`cache_plain_insert_msgs_per_cpu_s: ${Math.round(median(plains.map((p) => p.msgsPerCpuSecond)))}`);
     }
-    // The worst round, not the median: a stall is a stall.
-    console.log(`cache_event_loop_lag_p99_ms: ${Math.max(...caches.map((c) => c.lagP99Ms)).toFixed(2)}`);
-    console.log(`cache_event_loop_lag_idle_p99_ms: ${idleLag.toFixed(2)}`);
-    // Context for the wall-clock numbers above: this machine is shared.
-    console.log(`cache_search_cpu_p95_ms: ${last.searchCpuP95Ms.toFixed(2)}`);
-    console.log(`cache_ingest_msgs_per_cpu_s: ${Math.round(median(caches.map((c) => c.msgsPerCpuSecond)))}`);
-    console.log(`cache_plain_insert_msgs_per_cpu_s: ${Math.round(median(plains.map((p) => p.msgsPerCpuSecond)))}`);
     console.log(`cache_bench_loadavg_1m_before: ${loadBefore.toFixed(2)}`);
     if (EVENT_SHAPED_MESSAGES > 0) {
       const trace = await recordDemoTrace();
@@ -350,7 +354,7 @@ async function main() {
       console.log(`cache_event_shaped_msgs_per_s: ${Math.round(shaped.msgsPerSecond)}`);
       console.log(`cache_event_shaped_events_per_s: ${Math.round(shaped.eventsPerSecond)}`);
       console.log(`cache_event_shaped_msgs_per_cpu_s: ${Math.round(shaped.msgsPerCpuSecond)}`);
-      console.log(`cache_event_shaped_vs_burst_ratio: ${(shaped.msgsPerSecond / median(rates)).toFixed(3)}`);
+      if (last) console.log(`cache_event_shaped_vs_burst_ratio: ${(shaped.msgsPerSecond / median(rates)).toFixed(3)}`);
       console.log(`cache_event_shaped_event_loop_lag_p99_ms: ${shaped.lagP99Ms.toFixed(2)}`);
     }
     console.log(`cache_bench_loadavg_1m_after: ${(loadavg()[0] ?? NaN).toFixed(2)}`);
