@@ -29,7 +29,7 @@ export interface ComposeOptions {
   /** Secrets such as the AMI secret; default: user-only files under userDataDir/secrets. */
   secretStore?: SecretStore;
   /** Overrides for tests and benchmarks (seed, size, speed, opt-in scenarios such as `hostile`). */
-  demo?: { seed?: number; agents?: number; timeCompression?: number; changesPerSecond?: number; scenarios?: readonly OptInScenario[]; profile?: DemoSupervisorProfile; scenarioChatsPlayAfterMs?: number; simulate?: boolean };
+  demo?: { seed?: number; agents?: number; timeCompression?: number; changesPerSecond?: number; messagesPerSecond?: number; scenarios?: readonly OptInScenario[]; profile?: DemoSupervisorProfile; scenarioChatsPlayAfterMs?: number; simulate?: boolean };
   policyFile?: string;
   now?: () => number;
   /** Session cache file; default: the OS cache folder on local disk. */
@@ -72,6 +72,7 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
     agents: options.demo?.agents ?? config.get('demo.agents'),
     timeCompression: options.demo?.timeCompression ?? config.get('demo.timeCompression'),
     ...(options.demo?.changesPerSecond !== undefined ? { changesPerSecond: options.demo.changesPerSecond } : {}),
+    ...(options.demo?.messagesPerSecond !== undefined ? { messagesPerSecond: options.demo.messagesPerSecond } : {}),
     ...(options.demo?.scenarios ? { optInScenarios: options.demo.scenarios } : {}),
     ...(options.demo?.profile ? { profile: options.demo.profile } : {}),
     ...(options.demo?.scenarioChatsPlayAfterMs !== undefined ? { scenarioChatsPlayAfterMs: options.demo.scenarioChatsPlayAfterMs } : {}),

@@ -13,6 +13,8 @@ export interface DemoConnectorOptions {
   agents: number;
   timeCompression: number;
   changesPerSecond?: number;
+  /** Benchmark knob: extra chat messages per demo second (DemoOptions.messagesPerSecond). */
+  messagesPerSecond?: number;
   /** Scenario groups off by default (e.g. `hostile`: attack strings in a chat, for the e2e tests). */
   optInScenarios?: readonly OptInScenario[];
   /** Who the demo supervisor is (`--profile`); default team-lead (every permission). */
@@ -30,6 +32,7 @@ export function createDemoConnector(options: DemoConnectorOptions): DemoConnecto
     agents: options.agents,
     timeCompression: options.timeCompression,
     ...(options.changesPerSecond !== undefined ? { changesPerSecond: options.changesPerSecond } : {}),
+    ...(options.messagesPerSecond !== undefined ? { messagesPerSecond: options.messagesPerSecond } : {}),
     ...(options.optInScenarios?.length ? { scenarios: scenariosWith(options.optInScenarios) } : {}),
     ...(options.profile ? { supervisor: { permissions: profilePermissions(options.profile) } } : {}),
     ...(options.scenarioChatsPlayAfterMs !== undefined ? { scenarioChatsPlayAfterMs: options.scenarioChatsPlayAfterMs } : {}),

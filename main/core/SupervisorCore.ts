@@ -19,6 +19,7 @@ import { callEndNote, endedVoiceSession } from './voiceWrapUp';
 import { auditContextFrom, describeAudit } from './auditWording';
 import { ContactCenterMirror } from './ContactCenterMirror';
 import { FlushScheduler } from './flushScheduler';
+import { TranscriptWatchers } from './TranscriptWatchers';
 import { dispatch, type Handlers } from './dispatch';
 import type { Logger } from './logger';
 import type { RulesPort, ViewContext } from './ports';
@@ -76,6 +77,8 @@ export class SupervisorCore {
   mirror!: ContactCenterMirror;
   voiceSession: VoiceSession | undefined;
   private readonly sinks = new Set<EventSink>();
+  /** Which conversations each screen shows: chat messages and typing go only there (TranscriptWatchers.ts). */
+  readonly transcriptWatchers = new TranscriptWatchers<EventSink>();
   private readonly notices: Notice[] = [];
   private noticeSeq = 0;
   private flushTimer: NodeJS.Timeout | undefined;
@@ -280,6 +283,7 @@ export class SupervisorCore {
     this.sinks.add(sink);
     return () => {
       this.sinks.delete(sink);
+      this.transcriptWatchers.forget(sink);
       for (const l of this.screenClosedListeners) l(sink);
     };
   }
@@ -296,6 +300,18 @@ export class SupervisorCore {
 
   emit<E extends EventName>(channel: E, payload: EventPayload<E>): void {
     for (const sink of this.sinks) {
+      try {
+        sink(channel, payload);
+      } catch (e) {
+        this.log.warnOnce(`sink:${channel}`, `A screen failed to take “${channel}”: ${(e as Error).message}`);
+      }
+    }
+  }
+
+  /** A conversation's live events, only to the screens that opened it (TranscriptWatchers.ts). */
+  private emitToWatchers<E extends 'digital:messages' | 'digital:typing'>(interactionId: string, channel: E, payload: EventPayload<E>): void {
+    for (const sink of this.sinks) {
+      if (!this.transcriptWatchers.watches(sink, interactionId)) continue;
       try {
         sink(channel, payload);
       } catch (e) {
@@ -424,10 +440,10 @@ export class SupervisorCore {
       }
       switch (event.type) {
         case 'messages':
-          this.emit('digital:messages', { interactionId: event.interactionId, messages: event.messages });
+          this.emitToWatchers(event.interactionId, 'digital:messages', { interactionId: event.interactionId, messages: event.messages });
           break;
         case 'typing':
-          this.emit('digital:typing', event.typing);
+          this.emitToWatchers(event.typing.interactionId, 'digital:typing', event.typing);
           break;
         case 'notice':
           this.notify(event.level, event.text);

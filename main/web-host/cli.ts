@@ -24,6 +24,8 @@ const { values } = parseArgs({
     agents: { type: 'string' },
     speed: { type: 'string' },
     'changes-per-second': { type: 'string' },
+    /** Benchmark knob: extra chat messages per demo second into the live conversations (tests/bench/transcriptLoad.bench.ts). */
+    'messages-per-second': { type: 'string' },
     'test-control': { type: 'boolean', default: false },
     'static-dir': { type: 'string' },
     /** Opt-in demo scenario groups, e.g. `--scenario hostile` (attack strings in a chat, for e2e). */
@@ -67,7 +69,7 @@ async function main(): Promise<void> {
   }
   const profile = values.profile;
   if (profile !== undefined && !isDemoSupervisorProfile(profile)) usageError(`unknown --profile ${profile}; known: ${demoSupervisorProfileNames.join(', ')}.`);
-  const demo: { seed?: number; agents?: number; timeCompression?: number; changesPerSecond?: number; scenarios?: OptInScenario[]; profile?: DemoSupervisorProfile; scenarioChatsPlayAfterMs?: number; simulate?: boolean } = {};
+  const demo: { seed?: number; agents?: number; timeCompression?: number; changesPerSecond?: number; messagesPerSecond?: number; scenarios?: OptInScenario[]; profile?: DemoSupervisorProfile; scenarioChatsPlayAfterMs?: number; simulate?: boolean } = {};
   if (scenarios.length) demo.scenarios = scenarios;
   if (profile !== undefined) demo.profile = profile;
   if (values.quiet) demo.simulate = false;
@@ -79,6 +81,7 @@ async function main(): Promise<void> {
     ['agents', 'agents'],
     ['timeCompression', 'speed'],
     ['changesPerSecond', 'changes-per-second'],
+    ['messagesPerSecond', 'messages-per-second'],
   ] as const) {
     const v = num(values[arg]);
     if (v !== undefined) demo[key] = v;

@@ -30,7 +30,7 @@ import type { Message } from '../../preload/contract';
 import { ConfigService } from '../../main/config/ConfigService';
 import { createRealClock, DemoContactCenter } from '../../main/contact-center/demo';
 import { silentLogger } from '../../main/core/logger';
-import { SupervisorCore } from '../../main/core/SupervisorCore';
+import { SupervisorCore, type EventSink } from '../../main/core/SupervisorCore';
 import { supervisionRules } from '../../main/core/supervisionRules';
 import { startWebHost } from '../../main/web-host/WebHost';
 
@@ -90,12 +90,15 @@ async function main(): Promise<void> {
   let measuring = false;
   const concurrent: number[] = [];
   const emitLag: number[] = [];
-  const detach = core.attach((channel, payload) => {
+  const countPushed: EventSink = (channel, payload) => {
     if (!measuring || channel !== 'digital:messages') return;
     const p = payload as { interactionId: string; messages: Message[] };
     messagesPushed += p.messages.length;
     if (p.interactionId === CHAT) for (const m of p.messages) emitLag.push(Date.now() - simToReal(m.at));
-  });
+  };
+  const detach = core.attach(countPushed);
+  // Screens get only the conversations they opened; this counter takes every one.
+  core.transcriptWatchers.watchEverything(countPushed);
   const countConversations = () => {
     let n = 0;
     for (const i of core.mirror.interactions.values()) if (i.channel !== 'voice' && i.state !== 'ended') n++;

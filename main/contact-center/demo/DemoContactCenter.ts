@@ -15,6 +15,7 @@ import { createRealClock, type Clock } from './clock';
 import { DemoControl } from './control';
 import { assignConversation, clearAssistance, releaseConversation, requireConversation, transferConversation } from './conversations';
 import { DigitalSimulation } from './digitalSimulation';
+import { MessageLoad } from './messageLoad';
 import { agentName, defaultOtherSupervisors, defaultQueues, type QueueSpec, type SupervisorSpec } from './names';
 import { Rng } from './random';
 import { Routing } from './routing';
@@ -48,6 +49,8 @@ export interface DemoOptions {
   warmUp?: boolean;
   /** Benchmark knob: this many extra agent/interaction state changes per simulated second. Default 0. */
   changesPerSecond?: number;
+  /** Benchmark knob: this many extra chat messages per simulated second, spread over the live background conversations (messageLoad.ts). Default 0. */
+  messagesPerSecond?: number;
   /** Default 8 (about half the agents on calls). */
   callsPerAgentHour?: number;
   /** Default 3. */
@@ -88,6 +91,7 @@ export class DemoContactCenter implements Connector {
   private readonly digital: DigitalSimulation;
   private readonly agentSim: AgentSimulation;
   private readonly supervisorSim: SupervisorSimulation;
+  private readonly messageLoad: MessageLoad;
   private readonly simulate: boolean;
   private readonly tickMs: number;
   private timer: unknown;
@@ -142,6 +146,7 @@ export class DemoContactCenter implements Connector {
     this.digital = new DigitalSimulation(world, rng.fork(), this.routing, { chatsPerAgentHour: options.chatsPerAgentHour ?? 3 });
     this.agentSim = new AgentSimulation(world, rng.fork(), this.routing, options.changesPerSecond ?? 0);
     this.supervisorSim = new SupervisorSimulation(world, rng.fork());
+    this.messageLoad = new MessageLoad(world, options.messagesPerSecond ?? 0);
     world.onRemoved = (id) => this.digital.forget(id);
     world.scheduler.onError = (error) => this.reportError(error);
     this.control = new DemoControl(world, this.digital);
@@ -233,6 +238,7 @@ export class DemoContactCenter implements Connector {
         this.voice.tick(dt);
         this.digital.tick(dt);
         this.supervisorSim.tick(dt);
+        this.messageLoad.tick(dt);
       }
     } catch (error) {
       this.reportError(error);

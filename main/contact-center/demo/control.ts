@@ -231,6 +231,11 @@ export class DemoControl {
     this.#apply(() => logOn(this.world, this.#other(supervisorId)));
   }
 
+  /** Messages the demo has written since it started (each goes to the core in the tick's batch): benchmarks read the achieved rate. */
+  messagesWritten(): number {
+    return this.world.issued('msg');
+  }
+
   /** The fixed ids of the scenario interactions (JSON-friendly, for the e2e socket). */
   scenarioIds(): Record<ScenarioName, string> {
     return { ...scenarioIds };

@@ -91,6 +91,11 @@ export class World {
     return `${prefix}-${n}`;
   }
 
+  /** How many ids of this prefix were handed out so far (e.g. 'msg': every message written). */
+  issued(prefix: string): number {
+    return this.counters.get(prefix) ?? 0;
+  }
+
   // ---- lookups -------------------------------------------------------------
 
   interaction(id: string): Interaction | undefined {

@@ -1,7 +1,7 @@
 import { CommandError, type DigitalActions } from '../../../preload/contract';
 import { auditToCsv } from '../AuditLog';
 import type { Handlers } from '../dispatch';
-import type { SupervisorCore } from '../SupervisorCore';
+import type { EventSink, SupervisorCore } from '../SupervisorCore';
 import { sendAvailability } from '../../supervision';
 import { requireAllowed } from './guard';
 
@@ -45,8 +45,10 @@ export function digitalHandlers(core: SupervisorCore): Handlers {
   };
 
   return {
-    'digital:transcript': ({ interactionId }) => {
+    'digital:transcript': ({ interactionId }, { source }) => {
       const t = core.connector.transcript(interactionId);
+      // The screen opened this conversation: its live messages and typing go there from now on.
+      if (source) core.transcriptWatchers.watch(source as EventSink, interactionId);
       return { interactionId, messages: t.messages, ...(t.typing ? { typing: t.typing } : {}) };
     },
     'digital:monitor': ({ interactionId }) =>

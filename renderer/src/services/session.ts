@@ -1,5 +1,5 @@
 import { connectBridge } from '../bridge';
-import { dispatch, dispatchOnNextFrame } from '../store';
+import { dispatch, dispatchOnNextFrame, useStore } from '../store';
 import { attachMediaHost } from '../media/attachMediaHost';
 import { invoke, setApi } from './api';
 import { watchNetworkHints } from './networkHints';
@@ -21,7 +21,7 @@ export function startSession(): void {
     dispatch({ type: 'ui/connection', state });
     if (state === 'open') {
       if (everOpened) {
-        void loadSnapshot();
+        void loadSnapshot().then(reloadOpenTranscripts);
         // A new connection is a new screen to main: say again that audio lives here.
         if (media) void api.invoke('media:hostReady', { pcIds: media.host.pcIds() });
       }
@@ -78,9 +78,25 @@ function hostMediaWhenFirst(attach: () => void): void {
   });
 }
 
+/**
+ * After a reconnect main does not know what this page has open (live messages go only to the screens
+ * that loaded a transcript: main/core/TranscriptWatchers.ts), and messages sent meanwhile were missed:
+ * each open transcript is loaded again, oldest opened first so the order stays, and merged by id.
+ */
+async function reloadOpenTranscripts(): Promise<void> {
+  for (const interactionId of useStore.getState().digital.openOrder) {
+    const r = await invoke('digital:transcript', { interactionId });
+    if (r.ok) dispatch({ type: 'digital/transcript', interactionId, messages: r.value.messages, ...(r.value.typing ? { typing: r.value.typing } : {}) });
+  }
+}
+
 async function loadSnapshot(): Promise<void> {
-  const [snapshot, config, notices, cache] = await Promise.all([
-    invoke('session:snapshot', {}),
+  // Applied the moment it arrives: a delta main sent after it must land on it, not be overwritten by it
+  // when the other answers come in (a quiet chat started meanwhile stayed missing until it changed again).
+  const snapshotApplied = invoke('session:snapshot', {}).then((snapshot) => {
+    if (snapshot.ok) dispatch({ type: 'live/snapshot', snapshot: snapshot.value });
+  });
+  const [config, notices, cache] = await Promise.all([
     invoke('config:get', {}),
     invoke('notices:list', {}),
     invoke('cache:status', {}),
@@ -94,7 +110,7 @@ async function loadSnapshot(): Promise<void> {
     // Opening offline: the cached transcripts are what there is to see.
     if (cache.value.mode === 'offline') dispatch({ type: 'ui/show', view: 'transcripts' });
   }
-  if (snapshot.ok) dispatch({ type: 'live/snapshot', snapshot: snapshot.value });
+  await snapshotApplied;
   if (config.ok) dispatch({ type: 'config/loaded', view: config.value });
   if (notices.ok) dispatch({ type: 'notices/replay', notices: notices.value });
 }
