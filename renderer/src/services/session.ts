@@ -1,5 +1,5 @@
 import { connectBridge } from '../bridge';
-import { dispatch, dispatchOnNextFrame, useStore } from '../store';
+import { dispatch, dispatchOnNextFrame } from '../store';
 import { attachMediaHost } from '../media/attachMediaHost';
 import { invoke, setApi } from './api';
 import { watchNetworkHints } from './networkHints';
@@ -21,7 +21,7 @@ export function startSession(): void {
     dispatch({ type: 'ui/connection', state });
     if (state === 'open') {
       if (everOpened) {
-        void loadSnapshot().then(reloadOpenTranscripts);
+        void loadSnapshot();
         // A new connection is a new screen to main: say again that audio lives here.
         if (media) void api.invoke('media:hostReady', { pcIds: media.host.pcIds() });
       }
@@ -76,18 +76,6 @@ function hostMediaWhenFirst(attach: () => void): void {
     attach();
     return new Promise<never>(() => {});
   });
-}
-
-/**
- * After a reconnect main does not know what this page has open (live messages go only to the screens
- * that loaded a transcript: main/core/TranscriptWatchers.ts), and messages sent meanwhile were missed:
- * each open transcript is loaded again, oldest opened first so the order stays, and merged by id.
- */
-async function reloadOpenTranscripts(): Promise<void> {
-  for (const interactionId of useStore.getState().digital.openOrder) {
-    const r = await invoke('digital:transcript', { interactionId });
-    if (r.ok) dispatch({ type: 'digital/transcript', interactionId, messages: r.value.messages, ...(r.value.typing ? { typing: r.value.typing } : {}) });
-  }
 }
 
 async function loadSnapshot(): Promise<void> {

@@ -49,9 +49,20 @@ const MessageItem = memo(function MessageItem({ message, channel }: { message: M
   );
 });
 
-/** Memoised on what it shows, not on the interaction (which changes with every delta). */
+/**
+ * How many of the newest messages are in the page at first, and how many more each "Show earlier"
+ * adds. A busy chat (bench:transcript-load: ~500 messages a second into the watched one) replaced the
+ * top of a 500-item list every frame: layout, paint and content-visibility's intersection checks
+ * ran over every item, each frame. The store still keeps 500 (initialState.ts).
+ */
+export const transcriptTail = 100;
+
+/** Memoised on what it shows, not on the interaction (which changes with every delta). Keyed by conversation by its parent. */
 const Transcript = memo(function Transcript({ interactionId, channelName, agentName }: { interactionId: string; channelName: string; agentName: string | undefined }) {
   const messages = useStore((s) => selectMessages(interactionId)(s.digital));
+  const [shown, setShown] = useState(transcriptTail);
+  const earlier = Math.max(0, messages.length - shown);
+  const inPage = earlier ? messages.slice(earlier) : messages;
   const dropped = useStore((s) => selectDropped(interactionId)(s.digital));
   const typing = useStore((s) => selectTyping(interactionId)(s.digital));
   const loaded = useStore((s) => s.digital.transcripts[interactionId]?.loaded ?? false);
@@ -82,11 +93,19 @@ const Transcript = memo(function Transcript({ interactionId, channelName, agentN
       }}
     >
       {dropped ? <p className="muted">{dropped} older messages are not shown.</p> : null}
+      {earlier ? (
+        <p className="muted">
+          <button type="button" className="dg-link" onClick={() => setShown((n) => n + transcriptTail)}>
+            Show {Math.min(transcriptTail, earlier)} earlier messages
+          </button>{' '}
+          ({earlier} earlier not shown)
+        </p>
+      ) : null}
       {!loaded && messages.length === 0 ? <p className="muted">Loading the transcript…</p> : null}
       {loaded && messages.length === 0 ? <p className="muted">No messages yet.</p> : null}
       <div role="log" aria-label="Messages" aria-live="polite">
         <ol ref={listRef} className="transcript">
-          {messages.map((m) => (
+          {inPage.map((m) => (
             <MessageItem key={m.id} message={m} channel={channel} />
           ))}
         </ol>
@@ -398,7 +417,7 @@ export function ConversationDetails({ interactionId, onClose }: { interactionId:
 
       <div className="conversation-body">
         <div className="conversation-main">
-          <Transcript interactionId={interaction.id} channelName={channelLabels[interaction.channel]} agentName={agent?.name} />
+          <Transcript key={interaction.id} interactionId={interaction.id} channelName={channelLabels[interaction.channel]} agentName={agent?.name} />
           {participating ? <Composer interaction={interaction} /> : null}
         </div>
         <Panels interaction={interaction} />
