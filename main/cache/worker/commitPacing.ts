@@ -11,13 +11,33 @@
  * already waiting (a burst does not wait). After a quiet spell the first write
  * commits at once; a read or close still commits everything first, so nothing
  * shown is stale, and a write is still acknowledged only once it is on disk.
+ *
+ * Under sustained load a commit of a few thousand rows writes ~1,100 pages
+ * (rows land all over the text-keyed timeline, participant and agent b-trees),
+ * each encrypted, whatever the gap: at 100 ms apart commits took ~40% of the
+ * worker. The gap therefore stretches to COMMIT_SHARE times the last commit's
+ * duration, never beyond MAX_COMMIT_GAP_MS: a light load (commits of a few ms)
+ * keeps the 100 ms pace, a busy one commits at most every 250 ms. That bounds
+ * what a power cut can take back to ~250 ms of sent writes plus the commit
+ * under way (the recorder's 25 ms hold comes on top); nothing sent is
+ * acknowledged before it is on disk.
  * Pure: time is an argument.
  */
 export const COMMIT_GAP_MS = 100;
-export const COMMIT_AT_ROWS = 8_000;
+export const MAX_COMMIT_GAP_MS = 250;
+/** The gap is at least this many times the last commit's duration: commits take at most ~1/4 of the worker's time. */
+export const COMMIT_SHARE = 4;
+/** As many rows as one commit takes (workerMain.ts MAX_ROWS_PER_COMMIT): a full commit's worth never waits. */
+export const COMMIT_AT_ROWS = 20_000;
 
-/** Milliseconds to wait before the next commit (0 = now), given what waits and when the last commit started. */
-export function commitDelay(pendingRows: number, lastCommitStartedAt: number, now: number): number {
+/** Milliseconds between commit starts, given how long the last commit took. */
+export function commitGap(lastCommitMs: number): number {
+  return Math.min(MAX_COMMIT_GAP_MS, Math.max(COMMIT_GAP_MS, COMMIT_SHARE * lastCommitMs));
+}
+
+/** Milliseconds to wait before the next commit (0 = now), given what waits, when the last commit started and how long it took. */
+export function commitDelay(pendingRows: number, lastCommitStartedAt: number, now: number, lastCommitMs = 0): number {
   if (pendingRows >= COMMIT_AT_ROWS) return 0;
-  return Math.max(0, Math.min(COMMIT_GAP_MS, lastCommitStartedAt + COMMIT_GAP_MS - now));
+  const gap = commitGap(lastCommitMs);
+  return Math.max(0, Math.min(gap, lastCommitStartedAt + gap - now));
 }

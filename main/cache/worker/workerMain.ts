@@ -47,6 +47,8 @@ export function runCacheWorker(port: MessagePort, data: CacheWorkerData): void {
   /** The next commit: at once (same-turn batching) or on a timer (commitPacing.ts). */
   let scheduled: { immediate: boolean; cancel: () => void } | null = null;
   let lastCommitAt = Number.NEGATIVE_INFINITY;
+  /** How long the last commit took (ms): a slow commit stretches the gap to the next (commitPacing.ts). */
+  let lastCommitMs = 0;
 
   const flush = () => {
     scheduled?.cancel();
@@ -58,6 +60,7 @@ export function runCacheWorker(port: MessagePort, data: CacheWorkerData): void {
         batch.map((op) => op.write),
         pendingNow,
       );
+      lastCommitMs = performance.now() - lastCommitAt;
       send({ type: 'acks', results: batch.map((op, i) => ({ opId: op.opId, error: results[i] ?? null })) });
     }
   };
@@ -76,7 +79,7 @@ export function runCacheWorker(port: MessagePort, data: CacheWorkerData): void {
   };
 
   const schedule = () => {
-    const wait = commitDelay(pendingRows, lastCommitAt, performance.now());
+    const wait = commitDelay(pendingRows, lastCommitAt, performance.now(), lastCommitMs);
     if (scheduled && (scheduled.immediate || wait > 0)) return; // already due as soon as it should be
     scheduled?.cancel();
     if (wait === 0) {
