@@ -2,6 +2,7 @@
  * A change reaches the screen right after its burst of connector events, not
  * up to 50 ms later; a flood still costs at most one delta per frame.
  */
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FlushScheduler } from '../../../main/core/flushScheduler';
 
@@ -48,5 +49,50 @@ describe('FlushScheduler', () => {
     s.stop();
     vi.advanceTimersByTime(100);
     expect(flush).not.toHaveBeenCalled();
+  });
+
+  it('any stream of changes on a manual clock: each goes out within one frame, deltas at least a frame apart, none left behind', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 150 }), (gaps) => {
+        vi.setSystemTime(0);
+        const flushes: number[] = [];
+        const s = new FlushScheduler(() => flushes.push(Date.now()), 16, () => Date.now());
+        const changes: number[] = [];
+        for (const gap of gaps) {
+          vi.advanceTimersByTime(gap);
+          changes.push(Date.now());
+          s.changed();
+        }
+        vi.advanceTimersByTime(100);
+        s.stop();
+        // Every change has a flush at or after it, at most one frame later (nothing waits longer, nothing is lost).
+        for (const at of changes) {
+          const next = flushes.find((f) => f >= at);
+          expect(next, `change at ${at}`).toBeDefined();
+          expect(next! - at).toBeLessThanOrEqual(16);
+        }
+        for (let i = 1; i < flushes.length; i++) expect(flushes[i]! - flushes[i - 1]!).toBeGreaterThanOrEqual(16);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('FlushScheduler on the real event loop', () => {
+  beforeEach(() => vi.useRealTimers());
+
+  it('a burst from a timer (the demo tick, a socket read) goes out in the same turn, before a 0 ms timer: the process never sleeps in between', async () => {
+    const order: string[] = [];
+    const s = new FlushScheduler(() => order.push('delta sent'), 16);
+    await new Promise<void>((resolve) =>
+      setTimeout(() => {
+        setTimeout(() => {
+          order.push('0 ms timer');
+          resolve();
+        }, 0);
+        for (let i = 0; i < 3; i++) s.changed(); // one connector burst
+      }, 0),
+    );
+    expect(order).toEqual(['delta sent', '0 ms timer']);
   });
 });
