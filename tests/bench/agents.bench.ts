@@ -16,10 +16,11 @@
 //    is virtualised, so only the ~1% of changes that land in a mounted row can
 //    be measured this way (the demo picks agents uniformly: no change is
 //    steered into view); the run goes on until AGENTS_BENCH_MIN_ROWS (500)
-//    rows were painted or AGENTS_BENCH_SECONDS (300) passed, and prints the
+//    rows were painted or AGENTS_BENCH_SECONDS (420) passed, and prints the
 //    count, p50/p95/p99 and the breakdown of each painted row: event -> delta
 //    sent (main's batching), sent -> delivered to the renderer's listener
-//    (serialise, socket, parse), delivered -> React commit, commit -> paint.
+//    (serialise, socket, parse), delivered -> React commit (at the next frame:
+//    renderer/src/store/frameBatch.ts), commit -> the first frame after its paint.
 //    Printed with the rate the demo really ran at
 //    (agents_changes_per_second_achieved: changed agents per second reaching
 //    the page, natural churn included).
@@ -40,7 +41,7 @@ import { startWebHostProcess } from '../e2e/webHost';
 import { measureMetricsRecompute } from './metricsRecompute';
 
 /** At most this long measuring (it stops earlier once MIN_ROWS rows were painted). */
-const SECONDS = Number(process.env.AGENTS_BENCH_SECONDS ?? 300);
+const SECONDS = Number(process.env.AGENTS_BENCH_SECONDS ?? 420);
 /** Painted-row samples wanted for a stable p95 (~2 a second arrive: only mounted rows paint). */
 const MIN_ROWS = Number(process.env.AGENTS_BENCH_MIN_ROWS ?? 500);
 const AGENTS = Number(process.env.AGENTS_BENCH_AGENTS ?? 5_000);
