@@ -73,6 +73,10 @@ interface PageMeasure {
   seconds: number;
 }
 interface Phase extends PageMeasure {
+  /** The page's main thread, ms per second of the window (Chromium's Performance.getMetrics). */
+  mainThread: { task: number; script: number; layout: number; style: number };
+  /** The web host process (main: demo, core, cache recorder, bridge): CPU % of one core over the window. */
+  mainCpuPct: number;
   rate: number;
   msgsIntoMain: number;
   watchedMessagesShown: number;
@@ -147,6 +151,22 @@ const pageProbe = `
 })();
 `;
 
+/** CPU seconds (user + system) of this bench's web host child, from /proc (Linux); undefined elsewhere. */
+function webHostCpuSeconds(): number | undefined {
+  try {
+    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) !== process.pid) continue;
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('web-host/cli.ts')) continue;
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    }
+  } catch {
+    // No /proc: not measured.
+  }
+  return undefined;
+}
+
 async function openWatchedChat(page: Page, host: WebHostProcess): Promise<void> {
   await page.goto(host.url);
   // The app opens on the Agents view once the first snapshot is in; then the Chats tab (Alt+3).
@@ -199,7 +219,13 @@ async function runPhase(browser: Browser, rate: number): Promise<Phase> {
     await page.addInitScript(pageProbe);
     await openWatchedChat(page, host);
     await page.waitForTimeout(3_000);
+    // Chromium's own counters of the page's main thread (seconds spent in tasks, script, layout, style).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const counters = async () => Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.map((m) => [m.name, m.value]));
     await page.evaluate('window.__bench.reset()');
+    const countersBefore = await counters();
+    const mainCpuBefore = webHostCpuSeconds();
     const before = (await host.control('messagesWritten')) as number;
     const started = Date.now();
     // TRANSCRIPT_BENCH_TRACE=file.json: a Chrome trace of the loaded window (open it in chrome://tracing or Perfetto).
@@ -209,6 +235,11 @@ async function runPhase(browser: Browser, rate: number): Promise<Phase> {
     if (trace) await browser.stopTracing();
     const written = ((await host.control('messagesWritten')) as number) - before;
     const wallSeconds = (Date.now() - started) / 1000;
+    const countersAfter = await counters();
+    const mainCpuAfter = webHostCpuSeconds();
+    const mainCpuPct = mainCpuBefore !== undefined && mainCpuAfter !== undefined ? (100 * (mainCpuAfter - mainCpuBefore)) / wallSeconds : Number.NaN;
+    const busy = (name: string) => (1000 * ((countersAfter[name] ?? 0) - (countersBefore[name] ?? 0))) / wallSeconds;
+    const mainThread = { task: busy('TaskDuration'), script: busy('ScriptDuration'), layout: busy('LayoutDuration'), style: busy('RecalcStyleDuration') };
     const measured = (await page.evaluate(
       '({ longTasks: window.__bench.longTasks, loafs: window.__bench.loafs, frames: window.__bench.frames, inputToPaint: window.__bench.inputToPaint, eventTiming: window.__bench.eventTiming, arrivalLag: window.__bench.arrivalLag, bridgeFrames: window.__bench.bridgeFrames, bridgeBytes: window.__bench.bridgeBytes, sockets: window.__bench.sockets, seconds: (performance.now() - window.__bench.since) / 1000, loafSupported: !!window.__bench.loafSupported })',
     )) as PageMeasure & { loafSupported: boolean };
@@ -217,7 +248,7 @@ async function runPhase(browser: Browser, rate: number): Promise<Phase> {
     const watchedMessagesShown = await page.getByTestId('conversation-details').getByTestId('message').count();
     // The chats the load is spread over (the header row is counted in aria-rowcount).
     const liveChats = Number(await page.locator('.chats-table').getAttribute('aria-rowcount')) - 1;
-    return { ...measured, rate, msgsIntoMain: written / wallSeconds, watchedMessagesShown, liveChats, load1m: os.loadavg()[0] ?? 0 };
+    return { ...measured, mainThread, mainCpuPct, rate, msgsIntoMain: written / wallSeconds, watchedMessagesShown, liveChats, load1m: os.loadavg()[0] ?? 0 };
   } finally {
     await page.close();
     await host.stop();
@@ -229,6 +260,7 @@ function report(prefix: string, p: Phase): void {
   const durations = p.longTasks.map((t) => t.duration);
   console.log(`${prefix}_msgs_per_second_target: ${p.rate}`);
   console.log(`${prefix}_msgs_per_second_into_main: ${p.msgsIntoMain.toFixed(0)}`);
+  console.log(`${prefix}_main_process_cpu_pct: ${fmt(p.mainCpuPct)}`);
   console.log(`${prefix}_bridge_frames_per_second: ${(p.bridgeFrames / p.seconds).toFixed(0)}`);
   console.log(`${prefix}_bridge_kb_per_second: ${(p.bridgeBytes / 1024 / p.seconds).toFixed(0)}`);
   console.log(`${prefix}_bridge_reconnects: ${p.sockets}`);
@@ -238,6 +270,10 @@ function report(prefix: string, p: Phase): void {
   console.log(`${prefix}_renderer_longtask_max_ms: ${fmt(max(durations))}`);
   console.log(`${prefix}_renderer_longtask_p95_ms: ${fmt(percentile(durations, 0.95))}`);
   console.log(`${prefix}_renderer_longtask_total_ms_per_second: ${fmt(durations.reduce((a, b) => a + b, 0) / p.seconds)}`);
+  console.log(`${prefix}_renderer_main_thread_busy_ms_per_second: ${fmt(p.mainThread.task)}`);
+  console.log(`${prefix}_renderer_script_ms_per_second: ${fmt(p.mainThread.script)}`);
+  console.log(`${prefix}_renderer_layout_ms_per_second: ${fmt(p.mainThread.layout)}`);
+  console.log(`${prefix}_renderer_style_ms_per_second: ${fmt(p.mainThread.style)}`);
   console.log(`${prefix}_renderer_loaf_count: ${p.loafs.length}`);
   console.log(`${prefix}_renderer_loaf_max_ms: ${fmt(max(p.loafs.map((l) => l.duration)))}`);
   console.log(`${prefix}_renderer_loaf_blocking_max_ms: ${fmt(max(p.loafs.map((l) => l.blocking)))}`);
