@@ -356,6 +356,9 @@ async function main() {
       console.log(`cache_event_shaped_msgs_per_cpu_s: ${Math.round(shaped.msgsPerCpuSecond)}`);
       if (last) console.log(`cache_event_shaped_vs_burst_ratio: ${(shaped.msgsPerSecond / median(rates)).toFixed(3)}`);
       console.log(`cache_event_shaped_event_loop_lag_p99_ms: ${shaped.lagP99Ms.toFixed(2)}`);
+      // Which side limits the rate: the core's thread (recorder, posting to the worker; the replay too) or the cache worker.
+      console.log(`cache_event_shaped_main_thread_cpu_s: ${shaped.mainThreadCpuSeconds.toFixed(2)}`);
+      console.log(`cache_event_shaped_worker_thread_cpu_s: ${shaped.workerThreadCpuSeconds.toFixed(2)}`);
     }
     console.log(`cache_bench_loadavg_1m_after: ${(loadavg()[0] ?? NaN).toFixed(2)}`);
   } finally {

@@ -8,6 +8,7 @@
 // messages went through; message text comes from the bench's vocabulary so search
 // has the same content as in burst mode.
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Interaction } from '../../preload/contract';
 import type { ConnectorEvent } from '../../main/contact-center/Connector';
@@ -83,6 +84,25 @@ export interface EventShapedResult {
   msgsPerCpuSecond: number;
   lagP99Ms: number;
   mix: string;
+  /** CPU seconds of the main thread and of the busiest other thread (the cache worker), Linux only; NaN elsewhere. */
+  mainThreadCpuSeconds: number;
+  workerThreadCpuSeconds: number;
+}
+
+/** CPU seconds per thread of this process, from /proc (Linux); empty elsewhere. */
+function threadCpuSeconds(): Map<string, number> {
+  const seconds = new Map<string, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      // Fields after the ")" that closes the thread name: utime and stime are the 12th and 13th, in clock ticks (100 per second on Linux).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      seconds.set(tid, (Number(fields[11]) + Number(fields[12])) / 100);
+    }
+  } catch {
+    // not Linux
+  }
+  return seconds;
 }
 
 /** Replays the demo trace through a real CacheRecorder into a fresh cache until `totalMessages` went through. */
@@ -94,6 +114,7 @@ export async function benchEventShaped(dir: string, trace: DemoTrace, totalMessa
     throw new Error(`cache write failed during the bench: ${m}`);
   });
   const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
+  const threadsBefore = threadCpuSeconds();
   let messages = 0;
   let events = 0;
   lag.enable();
@@ -117,7 +138,10 @@ export async function benchEventShaped(dir: string, trace: DemoTrace, totalMessa
   const stored = (await cache.stats()).messages;
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStart);
+  const threadsAfter = threadCpuSeconds();
   lag.disable();
+  const used = (tid: string) => (threadsAfter.get(tid) ?? 0) - (threadsBefore.get(tid) ?? 0);
+  const others = [...threadsAfter.keys()].filter((tid) => tid !== String(process.pid)).map(used);
   await cache.close();
   if (stored < messages * 0.99) throw new Error(`event-shaped: ${messages} messages sent, ${stored} stored`);
   const total = Object.values(trace.mix).reduce((a, b) => a + b, 0);
@@ -129,6 +153,8 @@ export async function benchEventShaped(dir: string, trace: DemoTrace, totalMessa
     // Main thread and cache worker together, replay generation included: steadier than wall time on a busy machine.
     msgsPerCpuSecond: stored / ((cpu.user + cpu.system) / 1e6),
     lagP99Ms: Math.max(0, lag.percentile(99) / 1e6 - LAG_RESOLUTION_MS),
+    mainThreadCpuSeconds: threadsAfter.size ? used(String(process.pid)) : NaN,
+    workerThreadCpuSeconds: others.length ? Math.max(...others) : NaN,
     mix: Object.entries(trace.mix)
       .sort((a, b) => b[1] - a[1])
       .map(([type, n]) => `${type} ${((100 * n) / total).toFixed(0)}%`)
