@@ -13,7 +13,7 @@
 //    received the connector event (before the core's batching) to the first
 //    animation frame after the frame that painted the row's new value (double
 //    rAF; window.__spyglassPerf, renderer/src/views/voice/perf.ts). The table
-//    is virtualised, so only the ~1% of changes that land in a mounted row can
+//    is virtualised, so only the ~0.5% of changes that land in a mounted row can
 //    be measured this way (the demo picks agents uniformly: no change is
 //    steered into view); the run goes on until AGENTS_BENCH_MIN_ROWS (500)
 //    rows were painted or AGENTS_BENCH_SECONDS (420) passed, and prints the
