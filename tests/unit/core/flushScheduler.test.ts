@@ -77,22 +77,3 @@ describe('FlushScheduler', () => {
     );
   });
 });
-
-describe('FlushScheduler on the real event loop', () => {
-  beforeEach(() => vi.useRealTimers());
-
-  it('a burst from a timer (the demo tick, a socket read) goes out in the same turn, before a 0 ms timer: the process never sleeps in between', async () => {
-    const order: string[] = [];
-    const s = new FlushScheduler(() => order.push('delta sent'), 16);
-    await new Promise<void>((resolve) =>
-      setTimeout(() => {
-        setTimeout(() => {
-          order.push('0 ms timer');
-          resolve();
-        }, 0);
-        for (let i = 0; i < 3; i++) s.changed(); // one connector burst
-      }, 0),
-    );
-    expect(order).toEqual(['delta sent', '0 ms timer']);
-  });
-});
