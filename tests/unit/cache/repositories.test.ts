@@ -116,7 +116,7 @@ describe('recording and reopening an interaction', () => {
     try {
       const first = CacheDatabase.open({ path, key, now: T0 }).cache;
       first.applyWrites([{ kind: 'interaction', record: interaction() }, { kind: 'messages', records: [message(1), message(2)] }], T0);
-      // 2,100 more interactions push int-1 out of the remembered ids (2,000 interactions).
+      // 2,100 more interactions (once past the 2,000 whose ids were kept in memory, before the hash tables).
       const others = Array.from({ length: 2_100 }, (_, i) => `other-${i}`);
       first.applyWrites(
         others.flatMap((id): CacheWrite[] => [
