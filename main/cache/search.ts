@@ -21,7 +21,7 @@ function filters(q: SearchQuery): FilterSql {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
   if (q.agentId) {
-    where.push('EXISTS (SELECT 1 FROM interaction_agents a WHERE a.interaction_id = i.id AND a.agent_id = @agentId)');
+    where.push('EXISTS (SELECT 1 FROM interaction_agents a WHERE a.interaction_key = i.key AND a.agent_id = @agentId)');
     params.agentId = q.agentId;
   }
   if (q.queueId) {

@@ -37,20 +37,23 @@ export class CacheReader {
       `SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE i.id IN (SELECT value FROM json_each(?))`,
     );
     this.agentsOfStmt = db.prepare(`
-      SELECT interaction_id AS interactionId, agent_id AS id, agent_name AS name FROM interaction_agents
-      WHERE interaction_id IN (SELECT value FROM json_each(?)) ORDER BY agent_name`);
+      SELECT i.id AS interactionId, a.agent_id AS id, a.agent_name AS name
+      FROM interactions i JOIN interaction_agents a ON a.interaction_key = i.key
+      WHERE i.id IN (SELECT value FROM json_each(?)) ORDER BY a.agent_name`);
     this.agentsStmt = db.prepare(
-      'SELECT agent_id AS id, agent_name AS name FROM interaction_agents WHERE interaction_id = ? ORDER BY agent_name',
+      `SELECT agent_id AS id, agent_name AS name FROM interaction_agents
+       WHERE interaction_key = (SELECT key FROM interactions WHERE id = ?) ORDER BY agent_name`,
     );
     this.participantsStmt = db.prepare(
-      'SELECT participant_id AS participantId, name, kind, role FROM participants WHERE interaction_id = ? ORDER BY participant_id',
+      `SELECT participant_id AS participantId, name, kind, role FROM participants
+       WHERE interaction_key = (SELECT key FROM interactions WHERE id = ?) ORDER BY participant_id`,
     );
     this.blocksStmt = db.prepare(`
       SELECT id, first_at AS firstAt, data FROM message_blocks
       WHERE interaction_key = (SELECT key FROM interactions WHERE id = ?) ORDER BY id`);
     this.timelineStmt = db.prepare(`
       SELECT event_id AS eventId, at, kind, text, supervisor_name AS supervisorName
-      FROM timeline_events WHERE interaction_id = ? ORDER BY at, event_id`);
+      FROM timeline_events WHERE interaction_key = (SELECT key FROM interactions WHERE id = ?) ORDER BY at, event_id`);
     this.periodsStmt = db.prepare(`
       SELECT period_id AS periodId, supervisor_id AS supervisorId, supervisor_name AS supervisorName, mode,
         participant_id AS participantId, participant_name AS participantName, started_at AS startedAt, ended_at AS endedAt

@@ -69,19 +69,19 @@ export class CacheWriter {
         last_seen_at = max(last_seen_at, excluded.last_seen_at)`);
     this.interactionKeyStmt = db.prepare('SELECT key FROM interactions WHERE id = ?').pluck();
     this.upsertAgentStmt = db.prepare(`
-      INSERT INTO interaction_agents (interaction_id, agent_id, agent_name) VALUES (?, ?, ?)
-      ON CONFLICT (interaction_id, agent_id) DO UPDATE SET agent_name = excluded.agent_name`);
+      INSERT INTO interaction_agents (interaction_key, agent_id, agent_name) VALUES (?, ?, ?)
+      ON CONFLICT (interaction_key, agent_id) DO UPDATE SET agent_name = excluded.agent_name`);
     this.upsertParticipantStmt = db.prepare(`
-      INSERT INTO participants (interaction_id, participant_id, name, kind, role) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (interaction_id, participant_id) DO UPDATE SET name = excluded.name, kind = excluded.kind, role = excluded.role`);
+      INSERT INTO participants (interaction_key, participant_id, name, kind, role) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (interaction_key, participant_id) DO UPDATE SET name = excluded.name, kind = excluded.kind, role = excluded.role`);
     this.insertBlockStmt = db.prepare(
       'INSERT INTO message_blocks (interaction_key, first_at, message_count, data) VALUES (?, ?, ?, ?)',
     );
     this.storedIds = new StoredMessageIds(db, new BlockReader(db, cipher));
     this.terms = new SearchTermsRecorder(db);
     this.upsertTimelineStmt = db.prepare(`
-      INSERT INTO timeline_events (interaction_id, event_id, at, kind, text, supervisor_name) VALUES (?, ?, ?, ?, ?, ?)
-      ON CONFLICT (interaction_id, event_id) DO UPDATE SET at = excluded.at, kind = excluded.kind, text = excluded.text,
+      INSERT INTO timeline_events (interaction_key, event_id, at, kind, text, supervisor_name) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (interaction_key, event_id) DO UPDATE SET at = excluded.at, kind = excluded.kind, text = excluded.text,
         supervisor_name = excluded.supervisor_name`);
     this.upsertPeriodStmt = db.prepare(`
       INSERT INTO supervision_periods (period_id, interaction_id, supervisor_id, supervisor_name, mode, participant_id, participant_name, started_at, ended_at)
@@ -149,11 +149,13 @@ export class CacheWriter {
       r.identity?.platformId ?? r.id,
       r.identity?.epoch ?? r.startedAt,
     );
-    for (const a of r.agents) this.upsertAgentStmt.run(r.id, a.id, a.name);
+    if (r.agents.length === 0) return;
+    const key = this.interactionKey(r.id);
+    for (const a of r.agents) this.upsertAgentStmt.run(key, a.id, a.name);
   }
 
   private upsertParticipant(r: ParticipantRecord): void {
-    this.upsertParticipantStmt.run(r.interactionId, r.participantId, r.name, r.kind, r.role);
+    this.upsertParticipantStmt.run(this.interactionKey(r.interactionId), r.participantId, r.name, r.kind, r.role);
   }
 
   /** Call last inside every write transaction: indexes this transaction's messages. */
@@ -217,7 +219,7 @@ export class CacheWriter {
 
   private upsertTimelineEvent(r: TimelineEventRecord): void {
     this.upsertTimelineStmt.run(
-      r.interactionId,
+      this.interactionKey(r.interactionId),
       r.eventId,
       r.at,
       r.kind,

@@ -23,6 +23,9 @@ function version3() {
   return db;
 }
 
+/** This file tests 0004 itself; later migrations have their own tests. */
+const upTo0004 = [migration0001, migration0002, migration0003, migration0004];
+
 const count = (db: SqliteDatabase, sql: string) => (db.prepare(sql).get() as { n: number }).n;
 const insert = (db: SqliteDatabase, id: string, connector: string, platformId: string, epoch: number) =>
   db
@@ -35,7 +38,7 @@ const insert = (db: SqliteDatabase, id: string, connector: string, platformId: s
 describe('migration 0004 (conversation identity)', () => {
   it('keeps a record cached before it (merged or not) readable under its old id, with everything hanging off it', () => {
     const db = version3();
-    runMigrations(db);
+    runMigrations(db, upTo0004);
     expect(db.prepare('SELECT key, id, connector, platform_id, epoch, customer_name FROM interactions').all()).toEqual([
       { key: 1, id: 'chat-7', connector: '', platform_id: 'chat-7', epoch: 100, customer_name: 'Second Customer' },
     ]);
@@ -46,7 +49,7 @@ describe('migration 0004 (conversation identity)', () => {
 
   it('lets the same platform id live on as separate conversations, one row per (connector, platform id, epoch)', () => {
     const db = version3();
-    runMigrations(db);
+    runMigrations(db, upTo0004);
     insert(db, 'demo:chat-7@5000', 'demo', 'chat-7', 5000);
     insert(db, 'demo:chat-7@9000', 'demo', 'chat-7', 9000);
     insert(db, 'asterisk:chat-7@5000', 'asterisk', 'chat-7', 5000);
@@ -56,7 +59,7 @@ describe('migration 0004 (conversation identity)', () => {
 
   it('keeps the table STRICT', () => {
     const db = new Database(':memory:');
-    runMigrations(db, [migration0001, migration0002, migration0003, migration0004]);
+    runMigrations(db, upTo0004);
     expect(() => insert(db, 'x', 'demo', 'p', 'soon' as unknown as number)).toThrow(/cannot store TEXT value in INTEGER column/);
   });
 });
