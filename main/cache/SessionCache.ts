@@ -21,6 +21,7 @@
 // power loss. Calls made in the same turn are sent in one message and
 // committed in one transaction.
 
+import type { CacheError } from './errors';
 import type { KeyStore } from './keyStore';
 import type { CacheNotice } from './notices';
 import type { RedactionPatternConfig, RedactionProblem } from './redaction';
@@ -28,6 +29,7 @@ import type {
   AssistanceRequestRecord,
   AuditRecord,
   CacheStats,
+  CacheWrite,
   ExportResult,
   InteractionDetail,
   InteractionRecord,
@@ -55,6 +57,12 @@ export interface SessionCache {
   recordSupervisionPeriod(record: SupervisionPeriodRecord): Promise<void>;
   recordAudit(record: AuditRecord): Promise<void>;
   recordAssistanceRequest(record: AssistanceRequestRecord): Promise<void>;
+  /**
+   * Several writes as one op (one message to the worker, one ack): resolves once each is
+   * committed or refused, with one result per write (null = committed, else why it was
+   * refused; the others are kept). Rejects only if none could be sent (closed, stopped).
+   */
+  recordWrites(writes: CacheWrite[]): Promise<(CacheError | null)[]>;
   /** Redacted, encrypted; returns the stored note (text as stored, i.e. redacted). */
   addNote(input: NoteInput): Promise<Note>;
 

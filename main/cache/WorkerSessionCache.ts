@@ -25,6 +25,7 @@ import type {
   TranscriptMessageRecord,
 } from './types';
 import type { CacheWorkerData, CallMethod, FromWorker, ToWorker, WriteOp } from './worker/protocol';
+import { encodeWrites } from './worker/writeCodec';
 
 export type WorkerFactory = (workerData: CacheWorkerData) => Worker;
 
@@ -46,6 +47,12 @@ export interface StartOptions {
 
 interface Pending {
   resolve(value: unknown): void;
+  reject(err: CacheError): void;
+}
+
+/** A write op waiting for its ack: `settle` gets the op's per-write errors (null: all committed). */
+interface PendingWrite {
+  settle(errors: (CacheErrorShape | null)[] | null): void;
   reject(err: CacheError): void;
 }
 
@@ -89,7 +96,7 @@ function startWorker(options: StartOptions, redactionPatterns: RedactionPatternC
 
 export class WorkerSessionCache implements SessionCache {
   private nextId = 1;
-  private readonly pendingWrites = new Map<number, Pending>();
+  private readonly pendingWrites = new Map<number, PendingWrite>();
   private readonly pendingCalls = new Map<number, Pending>();
   private outbox: WriteOp[] = [];
   private flushQueued = false;
@@ -183,25 +190,44 @@ export class WorkerSessionCache implements SessionCache {
   }
 
   recordInteraction(record: InteractionRecord): Promise<void> {
-    return this.write({ kind: 'interaction', record });
+    return this.writeOne({ kind: 'interaction', record });
   }
   recordParticipants(records: ParticipantRecord[]): Promise<void> {
-    return this.write({ kind: 'participants', records });
+    return this.writeOne({ kind: 'participants', records });
   }
   recordMessages(records: TranscriptMessageRecord[]): Promise<void> {
-    return this.write({ kind: 'messages', records });
+    return this.writeOne({ kind: 'messages', records });
   }
   recordTimelineEvents(records: TimelineEventRecord[]): Promise<void> {
-    return this.write({ kind: 'timeline', records });
+    return this.writeOne({ kind: 'timeline', records });
   }
   recordSupervisionPeriod(record: SupervisionPeriodRecord): Promise<void> {
-    return this.write({ kind: 'supervisionPeriod', record });
+    return this.writeOne({ kind: 'supervisionPeriod', record });
   }
   recordAudit(record: AuditRecord): Promise<void> {
-    return this.write({ kind: 'audit', record });
+    return this.writeOne({ kind: 'audit', record });
   }
   recordAssistanceRequest(record: AssistanceRequestRecord): Promise<void> {
-    return this.write({ kind: 'assistanceRequest', record });
+    return this.writeOne({ kind: 'assistanceRequest', record });
+  }
+  recordWrites(writes: CacheWrite[]): Promise<(CacheError | null)[]> {
+    return new Promise((resolve, reject) => {
+      this.write(writes, {
+        settle: (errors) => {
+          const results = new Array<CacheError | null>(writes.length).fill(null);
+          if (errors) {
+            // One error for several writes: the op as a whole could not be taken.
+            const all = errors.length === writes.length ? null : errors[0];
+            for (let n = 0; n < writes.length; n++) {
+              const e = all ?? errors[n];
+              if (e) results[n] = fromErrorShape(e);
+            }
+          }
+          resolve(results);
+        },
+        reject,
+      });
+    });
   }
 
   addNote(input: NoteInput): Promise<Note> {
@@ -250,19 +276,26 @@ export class WorkerSessionCache implements SessionCache {
     }
   }
 
-  private write(write: CacheWrite): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
-    const opId = this.nextId++;
-    const promise = new Promise<void>((resolve, reject) => {
-      this.pendingWrites.set(opId, { resolve: () => resolve(), reject });
+  private writeOne(write: CacheWrite): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.write([write], { settle: (errors) => (errors?.[0] ? reject(fromErrorShape(errors[0])) : resolve()), reject });
     });
-    this.outbox.push({ opId, write });
+  }
+
+  /** Queues one op (its writes encoded now, as flat lists: see writeCodec.ts), sent with the others of this turn. */
+  private write(writes: readonly CacheWrite[], pending: PendingWrite): void {
+    if (this.failure) {
+      pending.reject(this.failure);
+      return;
+    }
+    const opId = this.nextId++;
+    this.pendingWrites.set(opId, pending);
+    this.outbox.push({ opId, writes: encodeWrites(writes) });
     if (!this.flushQueued) {
       this.flushQueued = true;
       // Everything recorded in this turn goes in one message and one commit.
       queueMicrotask(() => this.flushOutbox());
     }
-    return promise;
   }
 
   private flushOutbox(): void {
@@ -302,14 +335,11 @@ export class WorkerSessionCache implements SessionCache {
   private onMessage(msg: FromWorker): void {
     if (msg.type === 'acks') {
       let committed = false;
-      for (const { opId, error } of msg.results) {
+      for (const { opId, errors } of msg.results) {
         const p = this.pendingWrites.get(opId);
         this.pendingWrites.delete(opId);
-        if (error) p?.reject(fromErrorShape(error));
-        else {
-          committed = true;
-          p?.resolve(undefined);
-        }
+        if (!errors || errors.some((e) => e === null)) committed = true;
+        p?.settle(errors);
       }
       if (committed) this._lastWriteAt = this.now();
     } else if (msg.type === 'result') {

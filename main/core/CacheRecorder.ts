@@ -1,4 +1,5 @@
 import type { AuditEntry, Interaction, Queue, SupervisionPeriod, TimelineEvent } from '../../preload/contract';
+import type { CacheError } from '../cache/errors';
 import { cachedInteractionId } from '../cache/interactionIdentity';
 import type { SessionCache } from '../cache/SessionCache';
 import type { InteractionRecord, ParticipantRecord } from '../cache/types';
@@ -236,25 +237,30 @@ export class CacheRecorder {
     });
   }
 
-  private track(write: Promise<void>): void {
-    write.then(
-      () => {
-        if (this.failing) {
+  /** Reports a flush's outcome: the first real failure once, and when saving works again. */
+  private track(writes: Promise<(CacheError | null)[]>): void {
+    writes.then(
+      (results) => {
+        const error = results.find((e) => e !== null && e.code !== 'UNKNOWN_INTERACTION');
+        if (error) this.failed(error);
+        else if (this.failing && results.some((e) => e === null)) {
           this.failing = false;
           this.log.info('The session cache is saving again.');
         }
       },
-      (e: { code?: string; message?: string }) => {
-        if (e?.code === 'UNKNOWN_INTERACTION') return; // e.g. a message for a conversation first seen before caching started
-        if (this.failing) return;
-        this.failing = true;
-        const message =
-          e?.code === 'DISK_FULL'
-            ? 'The disk is full: new activity is not being cached for offline review. Free some disk space; Spyglass keeps running.'
-            : `The session cache could not save new activity (${e?.message ?? 'unknown error'}). Spyglass keeps running; offline review may miss recent activity.`;
-        this.log.warn(message);
-        this.onFailure(message);
-      },
+      (e: { code?: string; message?: string }) => this.failed(e),
     );
+  }
+
+  private failed(e: { code?: string; message?: string }): void {
+    if (e?.code === 'UNKNOWN_INTERACTION') return; // e.g. a message for a conversation first seen before caching started
+    if (this.failing) return;
+    this.failing = true;
+    const message =
+      e?.code === 'DISK_FULL'
+        ? 'The disk is full: new activity is not being cached for offline review. Free some disk space; Spyglass keeps running.'
+        : `The session cache could not save new activity (${e?.message ?? 'unknown error'}). Spyglass keeps running; offline review may miss recent activity.`;
+    this.log.warn(message);
+    this.onFailure(message);
   }
 }

@@ -1,8 +1,10 @@
+import type { CacheError } from '../cache/errors';
 import { mergeInteractionRecords } from '../cache/interactionMerge';
 import type { SessionCache } from '../cache/SessionCache';
 import type {
   AssistanceRequestRecord,
   AuditRecord,
+  CacheWrite,
   InteractionRecord,
   ParticipantRecord,
   SupervisionPeriodRecord,
@@ -35,9 +37,10 @@ interface Held {
 }
 
 /**
- * Writes held per conversation (cached id) and sent together: one combined set of
- * writes per conversation per flush, conversations in the order first touched,
- * audit entries last (they may name any of them). Nothing is dropped: a later
+ * Writes held per conversation (cached id) and sent together as one op per flush
+ * (SessionCache.recordWrites): one combined set of writes per conversation,
+ * conversations in the order first touched, audit entries last (they may name any
+ * of them). Each write is still committed or refused on its own. Nothing is dropped: a later
  * interaction record is merged into the held one as the cache's upsert would merge
  * them, a later participant record replaces the earlier one the cache would have
  * overwritten anyway; every message, timeline entry, period and audit entry is kept.
@@ -50,8 +53,8 @@ export class PendingCacheWrites {
 
   constructor(
     private readonly cache: SessionCache,
-    /** Called with each write sent, to report failures. */
-    private readonly track: (write: Promise<void>) => void,
+    /** Called with each flush sent (one result per write), to report failures. */
+    private readonly track: (writes: Promise<(CacheError | null)[]>) => void,
     private readonly holdMs = HOLD_MS,
     private readonly maxRecords = MAX_HELD_RECORDS,
   ) {}
@@ -107,15 +110,19 @@ export class PendingCacheWrites {
     this.held = new Map();
     this.audit = [];
     this.records = 0;
+    // One op for the whole flush: one message, one ack, one promise (issue 15: one op per
+    // kind per conversation was ~270,000 promises, map entries and acks per 100k messages).
+    const writes: CacheWrite[] = [];
     for (const h of held.values()) {
-      if (h.interaction) this.track(this.cache.recordInteraction(h.interaction));
-      if (h.participants?.size) this.track(this.cache.recordParticipants([...h.participants.values()]));
-      if (h.messages.length) this.track(this.cache.recordMessages(h.messages));
-      if (h.timeline.length) this.track(this.cache.recordTimelineEvents(h.timeline));
-      for (const p of h.periods) this.track(this.cache.recordSupervisionPeriod(p));
-      for (const a of h.assistance) this.track(this.cache.recordAssistanceRequest(a));
+      if (h.interaction) writes.push({ kind: 'interaction', record: h.interaction });
+      if (h.participants?.size) writes.push({ kind: 'participants', records: [...h.participants.values()] });
+      if (h.messages.length) writes.push({ kind: 'messages', records: h.messages });
+      if (h.timeline.length) writes.push({ kind: 'timeline', records: h.timeline });
+      for (const p of h.periods) writes.push({ kind: 'supervisionPeriod', record: p });
+      for (const a of h.assistance) writes.push({ kind: 'assistanceRequest', record: a });
     }
-    for (const a of audit) this.track(this.cache.recordAudit(a));
+    for (const a of audit) writes.push({ kind: 'audit', record: a });
+    if (writes.length > 0) this.track(this.cache.recordWrites(writes));
   }
 
   private conversation(id: string): Held {

@@ -1,7 +1,7 @@
 import type { CacheErrorShape } from '../errors';
 import type { CacheNotice } from '../notices';
 import type { RedactionPatternConfig } from '../redaction';
-import type { CacheWrite } from '../types';
+import type { EncodedWrites } from './writeCodec';
 
 /** Passed to the worker at start. The key is copied, never written anywhere by the worker. */
 export interface CacheWorkerData {
@@ -23,9 +23,20 @@ export type CallMethod =
   | 'setRedactionPatterns'
   | 'close';
 
+/** One record*() or recordWrites() call: its writes, encoded (writeCodec.ts). */
 export interface WriteOp {
   opId: number;
-  write: CacheWrite;
+  writes: EncodedWrites;
+}
+
+/**
+ * The outcome of one op once its commit returned: null when every write of it is
+ * committed, else one entry per write (null = committed). A single entry for an op of
+ * several writes is the error of all of them (the op could not be decoded).
+ */
+export interface OpResult {
+  opId: number;
+  errors: (CacheErrorShape | null)[] | null;
 }
 
 export type ToWorker =
@@ -35,6 +46,6 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready'; notices: CacheNotice[] }
   | { type: 'fatal'; error: CacheErrorShape }
-  | { type: 'acks'; results: { opId: number; error: CacheErrorShape | null }[] }
+  | { type: 'acks'; results: OpResult[] }
   | { type: 'result'; callId: number; ok: true; value: unknown }
   | { type: 'result'; callId: number; ok: false; error: CacheErrorShape };

@@ -1,14 +1,24 @@
 import type { MessagePort } from 'node:worker_threads';
 import { CacheDatabase } from '../CacheDatabase';
-import { toCacheError } from '../errors';
-import type { CacheWorkerData, CallMethod, FromWorker, ToWorker, WriteOp } from './protocol';
+import { toCacheError, type CacheErrorShape } from '../errors';
+import type { CacheWrite } from '../types';
+import type { CacheWorkerData, CallMethod, FromWorker, OpResult, ToWorker } from './protocol';
 import { commitDelay } from './commitPacing';
+import { decodeWrites, rowsOfWrite } from './writeCodec';
+
+/** An op as received: its writes decoded, or why it could not be (then it is acknowledged with that error, nothing of it written). */
+interface ReceivedOp {
+  opId: number;
+  writes: CacheWrite[];
+  rows: number;
+  error?: CacheErrorShape;
+}
 
 /**
  * One commit takes the writes waiting at that moment, up to these bounds.
  * Big commits are much cheaper per row (one fsync, and one FTS5 segment that
  * later merges cost less for); the row bound keeps one commit's latency and
- * memory in check. Every recordInteraction() is an op, so the op bound must not
+ * memory in check. Every record*() call is an op, so the op bound must not
  * be the one that bites during a burst (at 64 ops a burst committed ~3,000
  * rows at a time and ingest was ~30% slower).
  */
@@ -41,7 +51,7 @@ export function runCacheWorker(port: MessagePort, data: CacheWorkerData): void {
     return;
   }
 
-  let pending: WriteOp[] = [];
+  let pending: ReceivedOp[] = [];
   let pendingRows = 0;
   let pendingNow = 0;
   /** The next commit: at once (same-turn batching) or on a timer (commitPacing.ts). */
@@ -56,20 +66,19 @@ export function runCacheWorker(port: MessagePort, data: CacheWorkerData): void {
     while (pending.length > 0) {
       lastCommitAt = performance.now();
       const batch = takeBatch();
-      const results = cache.applyWritesIsolated(
-        batch.map((op) => op.write),
-        pendingNow,
-      );
+      const writes: CacheWrite[] = [];
+      for (const op of batch) for (const w of op.writes) writes.push(w);
+      const results = writes.length > 0 ? cache.applyWritesIsolated(writes, pendingNow) : [];
       lastCommitMs = performance.now() - lastCommitAt;
-      send({ type: 'acks', results: batch.map((op, i) => ({ opId: op.opId, error: results[i] ?? null })) });
+      send({ type: 'acks', results: acks(batch, results) });
     }
   };
 
-  const takeBatch = (): WriteOp[] => {
+  const takeBatch = (): ReceivedOp[] => {
     let rows = 0;
     let n = 0;
     while (n < pending.length && n < MAX_OPS_PER_COMMIT && rows < MAX_ROWS_PER_COMMIT) {
-      rows += rowsOf(pending[n]!);
+      rows += pending[n]!.rows;
       n++;
     }
     const batch = pending.slice(0, n);
@@ -93,8 +102,12 @@ export function runCacheWorker(port: MessagePort, data: CacheWorkerData): void {
 
   port.on('message', async (msg: ToWorker) => {
     if (msg.type === 'write') {
-      pending.push(...msg.ops);
-      for (const op of msg.ops) pendingRows += rowsOf(op);
+      for (const op of Array.isArray(msg.ops) ? (msg.ops as unknown[]) : []) {
+        const received = receive(op);
+        if (!received) continue;
+        pending.push(received);
+        pendingRows += received.rows;
+      }
       pendingNow = msg.now;
       schedule();
       return;
@@ -134,4 +147,28 @@ async function call(cache: CacheDatabase, method: CallMethod, args: unknown[]): 
   }
 }
 
-const rowsOf = (op: WriteOp): number => ('records' in op.write ? op.write.records.length : 1);
+/** An op decoded for commit; null for one without an id to acknowledge it by (nothing sends such). */
+function receive(op: unknown): ReceivedOp | null {
+  if (typeof op !== 'object' || op === null) return null;
+  const { opId, writes } = op as { opId?: unknown; writes?: unknown };
+  if (typeof opId !== 'number' || !Number.isSafeInteger(opId)) return null;
+  const decoded = decodeWrites(writes);
+  if ('error' in decoded) return { opId, writes: [], rows: 0, error: decoded.error.toJSON() };
+  let rows = 0;
+  for (const w of decoded.writes) rows += rowsOfWrite(w);
+  return { opId, writes: decoded.writes, rows };
+}
+
+/** One result per op, from the per-write results of the commit (in the same order as the ops' writes). */
+function acks(batch: readonly ReceivedOp[], results: readonly (CacheErrorShape | null)[]): OpResult[] {
+  let i = 0;
+  return batch.map((op) => {
+    if (op.error) return { opId: op.opId, errors: [op.error] };
+    let errors: (CacheErrorShape | null)[] | null = null;
+    for (let k = 0; k < op.writes.length; k++, i++) {
+      const error = results[i] ?? null;
+      if (error) (errors ??= new Array<CacheErrorShape | null>(op.writes.length).fill(null))[k] = error;
+    }
+    return { opId: op.opId, errors };
+  });
+}

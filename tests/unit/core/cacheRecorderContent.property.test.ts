@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Interaction, Message, Queue, TimelineEvent } from '../../../preload/contract';
 import type { CacheDatabase } from '../../../main/cache/CacheDatabase';
+import { fromErrorShape } from '../../../main/cache/errors';
 import { cachedInteractionId } from '../../../main/cache/interactionIdentity';
 import type { SessionCache } from '../../../main/cache/SessionCache';
 import type { CacheWrite } from '../../../main/cache/types';
@@ -117,6 +118,8 @@ function directCache(db: CacheDatabase): SessionCache {
     recordSupervisionPeriod: (record) => apply({ kind: 'supervisionPeriod', record }),
     recordAudit: (record) => apply({ kind: 'audit', record }),
     recordAssistanceRequest: (record) => apply({ kind: 'assistanceRequest', record }),
+    // Each write alone, as the worker isolates them: one refused write leaves the others.
+    recordWrites: (writes) => Promise.resolve(writes.map((w) => db.applyWritesIsolated([w], STARTED)[0] ?? null).map((e) => e && fromErrorShape(e))),
   } as SessionCache;
 }
 
