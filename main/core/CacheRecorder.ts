@@ -1,12 +1,12 @@
-import type { AuditEntry, Interaction, Queue, SupervisionPeriod, TimelineEvent } from '../../preload/contract';
+import type { AuditEntry, Interaction, Participant, Queue, SupervisionPeriod, TimelineEvent } from '../../preload/contract';
 import type { CacheError } from '../cache/errors';
-import { cachedInteractionId } from '../cache/interactionIdentity';
+import { cachedInteractionId, type InteractionIdentity } from '../cache/interactionIdentity';
 import type { SessionCache } from '../cache/SessionCache';
-import type { InteractionRecord, ParticipantRecord } from '../cache/types';
+import type { AgentRef, InteractionRecord, ParticipantRecord } from '../cache/types';
 import type { ConnectorEvent } from '../contact-center/Connector';
 import type { Logger } from './logger';
 import { PendingCacheWrites } from './PendingCacheWrites';
-import { changedParticipants, sameCachedFields, type CachedFields, type RecordedConversation } from './recordedConversation';
+import type { CachedFields, RecordedConversation } from './recordedConversation';
 
 /**
  * Writes what the supervisor saw into the session cache (rule 19):
@@ -29,9 +29,23 @@ import { changedParticipants, sameCachedFields, type CachedFields, type Recorded
 /** Platform ids remembered (with the conversation each names now); far more than a seat sees live at once. */
 const MAX_CURRENT_IDS = 50_000;
 
+/** The conversation a platform id names now. */
+interface Conversation {
+  platformId: string;
+  /** Its cached id: the same string each time, so the maps keyed by it need not hash a new one per update. */
+  id: string;
+  identity: InteractionIdentity;
+  channel: Interaction['channel'];
+}
+
+const NO_PARTICIPANTS: ParticipantRecord[] = [];
+
 export class CacheRecorder {
-  /** Platform id -> cached id of the conversation it names now. */
-  private readonly current = new Map<string, string>();
+  /** Platform id -> the conversation it names now. */
+  private readonly current = new Map<string, Conversation>();
+  /** Entries of `current` in the order set (stale ones skipped): the oldest goes first when it is full. */
+  private order: Conversation[] = [];
+  private orderHead = 0;
   /**
    * What was last recorded per interaction: its cached fields and its participants, so an update
    * that changes nothing cached (a participant alerting then connected, a wait time) costs no write.
@@ -52,7 +66,7 @@ export class CacheRecorder {
     private readonly log: Logger,
     private readonly onFailure: (message: string) => void,
   ) {
-    this.pending = new PendingCacheWrites(cache, (write) => this.track(write));
+    this.pending = new PendingCacheWrites(cache, (writes) => this.track(writes));
   }
 
   /** Sends every held write to the cache now: before a read that must see them, and before the cache closes. */
@@ -66,10 +80,14 @@ export class CacheRecorder {
         for (const i of event.interactions) this.recordInteraction(i);
         break;
       case 'messages': {
-        const channel = this.channels.get(event.interactionId) ?? 'chat';
+        const channel = this.current.get(event.interactionId)?.channel ?? 'chat';
         // A message for a conversation not seen yet has no home; it is skipped like before (UNKNOWN_INTERACTION).
-        const cachedIds = event.messages.map((m) => this.current.get(m.interactionId));
-        if (cachedIds.some((id) => id === undefined)) break;
+        const cachedIds: string[] = [];
+        for (const m of event.messages) {
+          const id = this.current.get(m.interactionId)?.id;
+          if (id === undefined) return;
+          cachedIds.push(id);
+        }
         this.pending.messages(
           event.messages.map((m, n) => ({
             interactionId: cachedIds[n]!,
@@ -110,73 +128,125 @@ export class CacheRecorder {
 
   /** The cached id of the conversation a platform id names now (itself if never seen: the cache then says it is unknown). */
   cachedIdFor(platformId: string): string {
-    return this.current.get(platformId) ?? platformId;
+    return this.current.get(platformId)?.id ?? platformId;
   }
 
-  private readonly channels = new Map<string, Interaction['channel']>();
-
-  private recordInteraction(i: Interaction): void {
-    this.channels.set(i.id, i.channel);
-    const identity = { connector: this.connector(), platformId: i.id, epoch: i.epoch ?? i.startedAt };
-    const id = cachedInteractionId(identity);
-    const previous = this.current.get(i.id);
-    if (previous !== id) {
+  /** The conversation this update belongs to; a new one when the platform reused the id (another epoch) or the connector changed. */
+  private conversationOf(i: Interaction): Conversation {
+    const connector = this.connector();
+    const epoch = i.epoch ?? i.startedAt;
+    const known = this.current.get(i.id);
+    if (known && known.identity.connector === connector && sameEpoch(known.identity.epoch, epoch)) {
+      known.channel = i.channel;
+      return known;
+    }
+    if (known) {
       // The platform reused this id for another conversation: forget what belonged to the last one.
-      if (previous !== undefined) this.forget(previous);
+      this.forget(known.id);
       this.current.delete(i.id);
+    } else if (this.current.size >= MAX_CURRENT_IDS) {
       // Bounded for long sessions: the id first seen longest ago goes first (a late message for it is skipped).
-      if (this.current.size >= MAX_CURRENT_IDS) this.current.delete(this.current.keys().next().value!);
-      this.current.set(i.id, id);
+      this.evictOldest();
     }
-    const me = this.me();
-    if (i.participants.some((p) => p.supervising?.supervisorId === me.id) || i.monitorLock?.supervisorId === me.id) {
-      this.monitoredByMe.add(id);
+    const identity = { connector, platformId: i.id, epoch };
+    const c: Conversation = { platformId: i.id, id: cachedInteractionId(identity), identity, channel: i.channel };
+    this.current.set(i.id, c);
+    this.order.push(c);
+    return c;
+  }
+
+  private evictOldest(): void {
+    while (this.orderHead < this.order.length) {
+      const oldest = this.order[this.orderHead++]!;
+      if (this.current.get(oldest.platformId) === oldest) {
+        this.current.delete(oldest.platformId);
+        break;
+      }
     }
-    const agents = i.participants.filter((p) => p.role === 'agent' || p.role === 'specialist');
-    const customer = i.participants.find((p) => p.kind === 'external');
+    if (this.orderHead > this.order.length / 2) {
+      this.order = this.order.slice(this.orderHead);
+      this.orderHead = 0;
+    }
+  }
+
+  /**
+   * One pass over the participants: who is new or changed, whether the agents or I (monitoring)
+   * changed. Objects are made only for what is sent (issue 15: building every participant and
+   * the cached fields on each update, to compare and mostly drop them, was the recorder's main cost).
+   */
+  private recordInteraction(i: Interaction): void {
+    const c = this.conversationOf(i);
+    const id = c.id;
+    const me = this.me().id;
     const last = this.recorded.get(id);
-    const fields: CachedFields = {
-      channel: i.channel,
-      queueId: i.queueId ?? null,
-      queueName: i.queueId ? (this.queues().get(i.queueId)?.name ?? null) : null,
-      agents: agents.map((p) => ({ id: p.agentId ?? p.id, name: p.name })),
-      customerName: customer?.name ?? i.customer?.name ?? null,
-      state: i.state,
-      endedAt: i.endedAt ?? null,
-      monitoredByMe: this.monitoredByMe.has(id),
-    };
-    const participants: ParticipantRecord[] = i.participants.map((p) => ({
-      interactionId: id,
-      participantId: p.id,
-      name: p.name,
-      kind: p.kind,
-      role: p.supervising ? 'supervisor' : p.role,
-    }));
-    const changed = changedParticipants(last?.participants, participants);
-    if (!last || !sameCachedFields(last.fields, fields)) {
+    const sent = last?.participants;
+    const lastAgents = last?.fields.agents;
+    let mine = i.monitorLock?.supervisorId === me;
+    let changed: ParticipantRecord[] | undefined;
+    let agentsSame = lastAgents !== undefined;
+    let agentCount = 0;
+    let customer: Participant | undefined;
+    for (const p of i.participants) {
+      const supervising = p.supervising;
+      if (supervising?.supervisorId === me) mine = true;
+      const role = supervising ? 'supervisor' : p.role;
+      if (p.role === 'agent' || p.role === 'specialist') {
+        const a = agentsSame ? lastAgents![agentCount] : undefined;
+        if (!a || a.id !== (p.agentId ?? p.id) || a.name !== p.name) agentsSame = false;
+        agentCount++;
+      }
+      if (customer === undefined && p.kind === 'external') customer = p;
+      const s = sent?.get(p.id);
+      if (!s || s.name !== p.name || s.kind !== p.kind || s.role !== role) {
+        (changed ??= []).push({ interactionId: id, participantId: p.id, name: p.name, kind: p.kind, role });
+      }
+    }
+    if (agentsSame && lastAgents!.length !== agentCount) agentsSame = false;
+    if (mine) this.monitoredByMe.add(id);
+    const monitoredByMe = mine || this.monitoredByMe.has(id);
+    const queueId = i.queueId ?? null;
+    const queueName = i.queueId ? (this.queues().get(i.queueId)?.name ?? null) : null;
+    const customerName = customer?.name ?? i.customer?.name ?? null;
+    const endedAt = i.endedAt ?? null;
+    const f = last?.fields;
+    const same =
+      f !== undefined &&
+      agentsSame &&
+      f.channel === i.channel &&
+      f.queueId === queueId &&
+      f.queueName === queueName &&
+      f.customerName === customerName &&
+      f.state === i.state &&
+      f.endedAt === endedAt &&
+      f.monitoredByMe === monitoredByMe;
+    let fields: CachedFields | undefined;
+    if (!same) {
+      const agents: AgentRef[] = [];
+      for (const p of i.participants) if (p.role === 'agent' || p.role === 'specialist') agents.push({ id: p.agentId ?? p.id, name: p.name });
+      fields = { channel: i.channel, queueId, queueName, agents, customerName, state: i.state, endedAt, monitoredByMe };
       const record: InteractionRecord = {
         id,
-        identity,
+        identity: c.identity,
         channel: i.channel,
-        queueId: fields.queueId,
-        queueName: fields.queueName,
-        agents: fields.agents,
-        customerName: fields.customerName,
+        queueId,
+        queueName,
+        agents,
+        customerName,
         state: i.state,
         startedAt: i.startedAt,
-        endedAt: fields.endedAt,
-        monitoredByMe: fields.monitoredByMe,
+        endedAt,
+        monitoredByMe,
         lastSeenAt: this.now(),
       };
-      this.pending.interaction(record, changed);
-    } else if (changed.length > 0) {
+      this.pending.interaction(record, changed ?? NO_PARTICIPANTS);
+    } else if (changed) {
       this.pending.participants(changed);
     }
     if (i.state === 'ended') this.recorded.delete(id);
-    else if (!last) this.recorded.set(id, { fields, participants: new Map(participants.map((p) => [p.participantId, p])) });
+    else if (!last) this.recorded.set(id, { fields: fields!, participants: new Map((changed ?? NO_PARTICIPANTS).map((p) => [p.participantId, p])) });
     else {
-      last.fields = fields;
-      for (const p of changed) last.participants.set(p.participantId, p);
+      if (fields) last.fields = fields;
+      if (changed) for (const p of changed) last.participants.set(p.participantId, p);
     }
     this.recordAssistance(i, id);
   }
@@ -188,8 +258,9 @@ export class CacheRecorder {
   }
 
   private recordAssistance(i: Interaction, id: string): void {
-    const agent = i.participants.find((p) => p.role === 'agent');
     const openedAt = this.assistanceOpen.get(id);
+    if (!i.assistanceRequested && openedAt === undefined) return; // nothing open, nothing asked: the usual case
+    const agent = i.participants.find((p) => p.role === 'agent');
     if (i.assistanceRequested && openedAt === undefined) {
       const at = i.assistanceRequestedAt ?? this.now();
       this.assistanceOpen.set(id, at);
@@ -216,13 +287,13 @@ export class CacheRecorder {
   }
 
   private recordTimeline(event: TimelineEvent): void {
-    const id = this.current.get(event.interactionId);
+    const id = this.current.get(event.interactionId)?.id;
     if (id === undefined) return; // not seen yet: no home (the cache would say UNKNOWN_INTERACTION)
     this.pending.timeline({ interactionId: id, eventId: event.id, at: event.at, kind: event.kind, text: event.text, supervisorName: event.supervisorName ?? null });
   }
 
   private recordPeriod(period: SupervisionPeriod): void {
-    const id = this.current.get(period.interactionId);
+    const id = this.current.get(period.interactionId)?.id;
     if (id === undefined) return; // not seen yet: no home (the cache would say UNKNOWN_INTERACTION)
     if (period.supervisorId === this.me().id) this.monitoredByMe.add(id);
     this.pending.period({
@@ -263,4 +334,9 @@ export class CacheRecorder {
     this.log.warn(message);
     this.onFailure(message);
   }
+}
+
+/** Epochs as the cached id would tell them apart (its text): NaN is NaN. */
+function sameEpoch(a: number, b: number): boolean {
+  return a === b || (Number.isNaN(a) && Number.isNaN(b));
 }

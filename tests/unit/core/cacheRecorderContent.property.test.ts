@@ -14,7 +14,8 @@ import { memoryCache } from '../cache/fixtures';
 // skips updates that change nothing cached and sends only the participants that changed.
 // Whatever the events and wherever the holds end, the cache must end up with what a
 // supervisor saw: the latest state, every participant as last seen, every agent, every
-// message and timeline entry. Checked against a model written from the events alone,
+// message and timeline entry, monitored by me once I supervised it, and a platform id
+// reused with another start as a new conversation. Checked against a model written from the events alone,
 // on a real (in-memory, encrypted) cache.
 
 const STARTED = 1_767_621_600_000;
@@ -28,9 +29,9 @@ const QUEUES: ReadonlyMap<string, Queue> = new Map(
   ].map(([id, name]) => [id!, { id: id!, name: name!, waiting: 0, slaSeconds: 20 }]),
 );
 
-type Person = { id: string; name: string; external: boolean; role: 'agent' | 'customer' | 'specialist'; supervising: boolean; state: 'alerting' | 'connected' };
+type Person = { id: string; name: string; external: boolean; role: 'agent' | 'customer' | 'specialist'; supervising: 'sup-me' | 'someone-else' | null; state: 'alerting' | 'connected' };
 type Step =
-  | { type: 'update'; conv: number; state: 'alerting' | 'connected' | 'held' | 'ended'; queueId: string | undefined; people: Person[] }
+  | { type: 'update'; conv: number; epoch: number; state: 'alerting' | 'connected' | 'held' | 'ended'; queueId: string | undefined; people: Person[] }
   | { type: 'message'; conv: number }
   | { type: 'timeline'; conv: number }
   | { type: 'hold ends' };
@@ -40,7 +41,8 @@ const person: fc.Arbitrary<Person> = fc.record({
   name: fc.constantFrom(...NAMES),
   external: fc.boolean(),
   role: fc.constantFrom('agent', 'customer', 'specialist'),
-  supervising: fc.boolean(),
+  // I (sup-me) supervising marks the conversation monitored by me, for good.
+  supervising: fc.constantFrom(null, 'someone-else', 'sup-me'),
   // Not cached: a change of only this must not lose or add anything.
   state: fc.constantFrom('alerting', 'connected'),
 });
@@ -51,6 +53,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({
       type: fc.constant('update' as const),
       conv: fc.nat(CONVERSATIONS.length - 1),
+      // The platform reuses its ids: another start is another conversation (the one the id names from then on).
+      epoch: fc.nat(1),
       state: fc.constantFrom('alerting', 'connected', 'held', 'ended'),
       queueId: fc.constantFrom('q1', 'q2', undefined),
       people: fc.uniqueArray(person, { selector: (p) => p.id, maxLength: 4 }),
@@ -66,7 +70,7 @@ function toInteraction(s: Extract<Step, { type: 'update' }>): Interaction {
     id: CONVERSATIONS[s.conv]!,
     channel: 'chat',
     state: s.state,
-    startedAt: STARTED,
+    startedAt: STARTED + s.epoch,
     ...(s.queueId ? { queueId: s.queueId } : {}),
     participants: s.people.map((p) => ({
       id: p.id,
@@ -75,30 +79,42 @@ function toInteraction(s: Extract<Step, { type: 'update' }>): Interaction {
       role: p.role,
       ...(p.role !== 'customer' ? { agentId: `agent-${p.id}` } : {}),
       state: p.state,
-      ...(p.supervising ? { supervising: { supervisorId: 'someone-else', mode: 'monitor', targetParticipantId: 'p1' } } : {}),
+      ...(p.supervising ? { supervising: { supervisorId: p.supervising, mode: 'monitor', targetParticipantId: 'p1' } } : {}),
     })),
   } as unknown as Interaction;
 }
 
+/** The key of a conversation in the model: its platform id and start. */
+const keyOf = (platformId: string, epoch: number) => `${platformId}@${epoch}`;
+
 /** What the cache should hold per conversation, from the events alone (the cache upserts: latest wins, nothing is removed). */
 function model(steps: Step[]) {
-  const convs = new Map<string, { state: string; queueId: string | null; customerName: string | null; participants: Map<string, object>; agents: Map<string, string>; messages: string[]; timeline: string[] }>();
+  const convs = new Map<
+    string,
+    { state: string; queueId: string | null; customerName: string | null; monitoredByMe: boolean; participants: Map<string, object>; agents: Map<string, string>; messages: string[]; timeline: string[] }
+  >();
+  /** Platform id -> the conversation it names now. */
+  const current = new Map<string, string>();
   steps.forEach((s, n) => {
     if (s.type === 'hold ends') return;
     const id = CONVERSATIONS[s.conv]!;
     if (s.type === 'update') {
-      const c = convs.get(id) ?? { state: '', queueId: null, customerName: null, participants: new Map(), agents: new Map(), messages: [], timeline: [] };
+      const key = keyOf(id, s.epoch);
+      current.set(id, key);
+      const c = convs.get(key) ?? { state: '', queueId: null, customerName: null, monitoredByMe: false, participants: new Map(), agents: new Map(), messages: [], timeline: [] };
       c.state = s.state;
       c.queueId = s.queueId ?? c.queueId;
       c.customerName = s.people.find((p) => p.external)?.name ?? c.customerName;
+      c.monitoredByMe ||= s.people.some((p) => p.supervising === 'sup-me');
       for (const p of s.people) {
         c.participants.set(p.id, { participantId: p.id, name: p.name, kind: p.external ? 'external' : 'internal', role: p.supervising ? 'supervisor' : p.role });
         if (p.role !== 'customer') c.agents.set(`agent-${p.id}`, p.name);
       }
-      convs.set(id, c);
-    } else if (convs.has(id)) {
+      convs.set(key, c);
+    } else if (current.has(id)) {
       // Before its first update a conversation has no home in the cache: skipped, as documented.
-      (s.type === 'message' ? convs.get(id)!.messages : convs.get(id)!.timeline).push(`${s.type}-${n}`);
+      const c = convs.get(current.get(id)!)!;
+      (s.type === 'message' ? c.messages : c.timeline).push(`${s.type}-${n}`);
     }
   });
   return convs;
@@ -146,21 +162,24 @@ describe('CacheRecorder: what the cache holds does not depend on holding, mergin
           expect(failures).toEqual([]);
           const expected = model(steps);
           for (const platformId of CONVERSATIONS) {
-            const detail = db.openInteraction(cachedInteractionId({ connector: 'demo', platformId, epoch: STARTED }));
-            const want = expected.get(platformId);
-            if (!want) {
-              expect(detail).toBeNull();
-              continue;
+            for (const epoch of [0, 1]) {
+              const detail = db.openInteraction(cachedInteractionId({ connector: 'demo', platformId, epoch: STARTED + epoch }));
+              const want = expected.get(keyOf(platformId, epoch));
+              if (!want) {
+                expect(detail).toBeNull();
+                continue;
+              }
+              expect(detail).not.toBeNull();
+              expect(detail!.interaction.state).toBe(want.state);
+              expect(detail!.interaction.queueId).toBe(want.queueId);
+              expect(detail!.interaction.queueName).toBe(want.queueId ? QUEUES.get(want.queueId)!.name : null);
+              expect(detail!.interaction.customerName).toBe(want.customerName);
+              expect(detail!.interaction.monitoredByMe).toBe(want.monitoredByMe);
+              expect(new Map(detail!.interaction.agents.map((a) => [a.id, a.name]))).toEqual(want.agents);
+              expect(detail!.participants).toEqual([...want.participants.values()].sort((a, b) => ((a as { participantId: string }).participantId < (b as { participantId: string }).participantId ? -1 : 1)));
+              expect(detail!.transcript.map((m) => m.messageId).sort()).toEqual([...want.messages].sort());
+              expect(detail!.timeline.map((t) => t.eventId).sort()).toEqual([...want.timeline].sort());
             }
-            expect(detail).not.toBeNull();
-            expect(detail!.interaction.state).toBe(want.state);
-            expect(detail!.interaction.queueId).toBe(want.queueId);
-            expect(detail!.interaction.queueName).toBe(want.queueId ? QUEUES.get(want.queueId)!.name : null);
-            expect(detail!.interaction.customerName).toBe(want.customerName);
-            expect(new Map(detail!.interaction.agents.map((a) => [a.id, a.name]))).toEqual(want.agents);
-            expect(detail!.participants).toEqual([...want.participants.values()].sort((a, b) => ((a as { participantId: string }).participantId < (b as { participantId: string }).participantId ? -1 : 1)));
-            expect(detail!.transcript.map((m) => m.messageId).sort()).toEqual([...want.messages].sort());
-            expect(detail!.timeline.map((t) => t.eventId).sort()).toEqual([...want.timeline].sort());
           }
         } finally {
           db.close();
