@@ -70,10 +70,13 @@ export class CacheWriter {
     this.interactionKeyStmt = db.prepare('SELECT key FROM interactions WHERE id = ?').pluck();
     this.upsertAgentStmt = db.prepare(`
       INSERT INTO interaction_agents (interaction_key, agent_id, agent_name) VALUES (?, ?, ?)
-      ON CONFLICT (interaction_key, agent_id) DO UPDATE SET agent_name = excluded.agent_name`);
+      ON CONFLICT (interaction_key, agent_id) DO UPDATE SET agent_name = excluded.agent_name
+      -- Every interaction update names its agents again; an unchanged row is not rewritten (its page stays clean).
+      WHERE agent_name <> excluded.agent_name`);
     this.upsertParticipantStmt = db.prepare(`
       INSERT INTO participants (interaction_key, participant_id, name, kind, role) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (interaction_key, participant_id) DO UPDATE SET name = excluded.name, kind = excluded.kind, role = excluded.role`);
+      ON CONFLICT (interaction_key, participant_id) DO UPDATE SET name = excluded.name, kind = excluded.kind, role = excluded.role
+      WHERE name <> excluded.name OR kind <> excluded.kind OR role <> excluded.role`);
     this.insertBlockStmt = db.prepare(
       'INSERT INTO message_blocks (interaction_key, first_at, message_count, data) VALUES (?, ?, ?, ?)',
     );
