@@ -76,22 +76,22 @@ function encodeOne(out: EncodedWrites, w: CacheWrite): void {
       if (encodeInteraction(values, w.record)) return push(out, INTERACTION, 1);
       break;
     case 'participants':
-      if (fields(values, w.records, PARTICIPANT_FIELDS)) return push(out, PARTICIPANTS, w.records.length);
+      if (records(values, w.records, participantValues)) return push(out, PARTICIPANTS, w.records.length);
       break;
     case 'messages':
-      if (fields(values, w.records, MESSAGE_FIELDS)) return push(out, MESSAGES, w.records.length);
+      if (records(values, w.records, messageValues)) return push(out, MESSAGES, w.records.length);
       break;
     case 'timeline':
-      if (fields(values, w.records, TIMELINE_FIELDS)) return push(out, TIMELINE, w.records.length);
+      if (records(values, w.records, timelineValues)) return push(out, TIMELINE, w.records.length);
       break;
     case 'supervisionPeriod':
-      if (fields(values, [w.record], PERIOD_FIELDS)) return push(out, PERIOD, 1);
+      if (isObject(w.record)) return (fields(values, w.record, PERIOD_FIELDS), push(out, PERIOD, 1));
       break;
     case 'audit':
-      if (fields(values, [w.record], AUDIT_FIELDS)) return push(out, AUDIT, 1);
+      if (isObject(w.record)) return (fields(values, w.record, AUDIT_FIELDS), push(out, AUDIT, 1));
       break;
     case 'assistanceRequest':
-      if (fields(values, [w.record], ASSISTANCE_FIELDS)) return push(out, ASSISTANCE, 1);
+      if (isObject(w.record)) return (fields(values, w.record, ASSISTANCE_FIELDS), push(out, ASSISTANCE, 1));
       break;
   }
   values.length = start; // drop what a half-encoded write left
@@ -104,13 +104,24 @@ function push(out: EncodedWrites, kind: number, size: number): void {
   out.sizes.push(size);
 }
 
-function fields(values: unknown[], records: unknown, names: readonly string[]): boolean {
-  if (!Array.isArray(records)) return false;
-  for (const r of records) {
+/** The records' values, or false if they are not a list of objects (then the write goes RAW). */
+function records<R>(values: unknown[], list: unknown, valuesOf: (values: unknown[], r: R) => void): boolean {
+  if (!Array.isArray(list)) return false;
+  for (const r of list) {
     if (!isObject(r)) return false;
-    for (const name of names) values.push(r[name]);
+    valuesOf(values, r as R);
   }
   return true;
+}
+
+// The many-record kinds spelled out field by field: a loop over field names read each
+// record through a keyed (megamorphic) lookup, ~2x slower on the recorder's flushes.
+const participantValues = (v: unknown[], r: ParticipantRecord) => v.push(r.interactionId, r.participantId, r.name, r.kind, r.role);
+const messageValues = (v: unknown[], r: TranscriptMessageRecord) => v.push(r.interactionId, r.messageId, r.senderKind, r.senderName, r.at, r.channel, r.body);
+const timelineValues = (v: unknown[], r: TimelineEventRecord) => v.push(r.interactionId, r.eventId, r.at, r.kind, r.text, r.supervisorName);
+
+function fields(values: unknown[], r: Record<string, unknown>, names: readonly string[]): void {
+  for (const name of names) values.push(r[name]);
 }
 
 function encodeInteraction(values: unknown[], r: unknown): boolean {
