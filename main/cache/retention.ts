@@ -49,8 +49,8 @@ export function purgeExpired(
     index.removeInteractions(keys);
     const deleted = db.prepare('DELETE FROM interactions WHERE key IN (SELECT value FROM json_each(?))').run(JSON.stringify(keys))
       .changes;
-    db.prepare('DELETE FROM audit_log WHERE interaction_id IS NULL AND at < ?').run(cutoff);
-    db.prepare('DELETE FROM assistance_requests WHERE interaction_id IS NULL AND at < ?').run(cutoff);
+    db.prepare('DELETE FROM audit_log WHERE interaction_key IS NULL AND at < ?').run(cutoff);
+    db.prepare('DELETE FROM assistance_requests WHERE interaction_key IS NULL AND at < ?').run(cutoff);
     if (deleted > 0) {
       // Deletes are stored as delete markers; merging rewrites the index without them.
       db.prepare("INSERT INTO message_fts (message_fts) VALUES ('optimize')").run();

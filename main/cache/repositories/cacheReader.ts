@@ -13,6 +13,7 @@ import type {
 } from '../types';
 import { BlockReader } from '../messageIndex';
 import { INTERACTION_COLUMNS, toSummary, type InteractionRow } from './rows';
+import { KEY_OF_ID, interactionWithId, interactionsWithIdsIn } from './interactionById';
 
 /** Reads one interaction back exactly as it was cached, decrypting bodies and notes. */
 export class CacheReader {
@@ -32,43 +33,43 @@ export class CacheReader {
     private readonly db: Database,
     private readonly cipher: BodyCipher,
   ) {
-    this.interactionStmt = db.prepare(`SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE i.id = ?`);
+    this.interactionStmt = db.prepare(`SELECT ${INTERACTION_COLUMNS} FROM ${interactionWithId('i')}`);
     this.summariesStmt = db.prepare(
-      `SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE i.id IN (SELECT value FROM json_each(?))`,
+      `SELECT ${INTERACTION_COLUMNS} FROM ${interactionsWithIdsIn('i')}`,
     );
     this.agentsOfStmt = db.prepare(`
       SELECT i.id AS interactionId, a.agent_id AS id, a.agent_name AS name
-      FROM interactions i JOIN interaction_agents a ON a.interaction_key = i.key
-      WHERE i.id IN (SELECT value FROM json_each(?)) ORDER BY a.agent_name`);
+      FROM ${interactionsWithIdsIn('i')} JOIN interaction_agents a ON a.interaction_key = i.key
+      ORDER BY a.agent_name`);
     this.agentsStmt = db.prepare(
       `SELECT agent_id AS id, agent_name AS name FROM interaction_agents
-       WHERE interaction_key = (SELECT key FROM interactions WHERE id = ?) ORDER BY agent_name`,
+       WHERE interaction_key = ${KEY_OF_ID} ORDER BY agent_name`,
     );
     this.participantsStmt = db.prepare(
       `SELECT participant_id AS participantId, name, kind, role FROM participants
-       WHERE interaction_key = (SELECT key FROM interactions WHERE id = ?) ORDER BY participant_id`,
+       WHERE interaction_key = ${KEY_OF_ID} ORDER BY participant_id`,
     );
     this.blocksStmt = db.prepare(`
       SELECT id, first_at AS firstAt, data FROM message_blocks
-      WHERE interaction_key = (SELECT key FROM interactions WHERE id = ?) ORDER BY id`);
+      WHERE interaction_key = ${KEY_OF_ID} ORDER BY id`);
     this.timelineStmt = db.prepare(`
       SELECT event_id AS eventId, at, kind, text, supervisor_name AS supervisorName
-      FROM timeline_events WHERE interaction_key = (SELECT key FROM interactions WHERE id = ?) ORDER BY at, event_id`);
+      FROM timeline_events WHERE interaction_key = ${KEY_OF_ID} ORDER BY at, event_id`);
     this.periodsStmt = db.prepare(`
       SELECT period_id AS periodId, supervisor_id AS supervisorId, supervisor_name AS supervisorName, mode,
         participant_id AS participantId, participant_name AS participantName, started_at AS startedAt, ended_at AS endedAt
-      FROM supervision_periods WHERE interaction_id = ? ORDER BY started_at`);
+      FROM supervision_periods WHERE interaction_key = ${KEY_OF_ID} ORDER BY started_at`);
     this.notesStmt = db.prepare(`
-      SELECT id, interaction_id AS interactionId, author_id AS authorId, author_name AS authorName, at, text
-      FROM notes WHERE interaction_id = ? ORDER BY at, id`);
+      SELECT n.id, i.id AS interactionId, n.author_id AS authorId, n.author_name AS authorName, n.at, n.text
+      FROM ${interactionWithId('i')} JOIN notes n ON n.interaction_key = i.key ORDER BY n.at, n.id`);
     this.auditStmt = db.prepare(`
-      SELECT audit_id AS auditId, interaction_id AS interactionId, actor_id AS actorId, actor_name AS actorName,
-        action, target, at, result, detail
-      FROM audit_log WHERE interaction_id = ? ORDER BY at, audit_id`);
+      SELECT a.audit_id AS auditId, i.id AS interactionId, a.actor_id AS actorId, a.actor_name AS actorName,
+        a.action, a.target, a.at, a.result, a.detail
+      FROM ${interactionWithId('i')} JOIN audit_log a ON a.interaction_key = i.key ORDER BY a.at, a.audit_id`);
     this.assistanceStmt = db.prepare(`
-      SELECT request_id AS requestId, interaction_id AS interactionId, agent_id AS agentId, agent_name AS agentName,
-        at, reason, state, resolved_at AS resolvedAt, resolved_by AS resolvedBy
-      FROM assistance_requests WHERE interaction_id = ? ORDER BY at`);
+      SELECT r.request_id AS requestId, i.id AS interactionId, r.agent_id AS agentId, r.agent_name AS agentName,
+        r.at, r.reason, r.state, r.resolved_at AS resolvedAt, r.resolved_by AS resolvedBy
+      FROM ${interactionWithId('i')} JOIN assistance_requests r ON r.interaction_key = i.key ORDER BY r.at`);
   }
 
   /** In time order; a block that cannot be decrypted shows as one message without text, at its first time. */

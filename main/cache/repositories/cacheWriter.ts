@@ -17,6 +17,7 @@ import { BlockReader, type MessageIndex } from '../messageIndex';
 import { StoredMessageIds } from '../storedMessageIds';
 import { validateWrite } from '../validation';
 import { SearchTermsRecorder } from '../searchTerms';
+import { ID_INDEX_COLUMNS, KEY_OF_ID } from './interactionById';
 
 /** Interaction id -> integer key, remembered for the messages that follow. Bounded for long sessions. */
 const MAX_REMEMBERED_KEYS = 10_000;
@@ -57,7 +58,7 @@ export class CacheWriter {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       -- The id is derived from (connector, platform_id, epoch), so a conflict is the same conversation;
       -- a reused platform id with another epoch has another id and inserts a new row (never merged).
-      ON CONFLICT (id) DO UPDATE SET
+      ON CONFLICT (${ID_INDEX_COLUMNS}) DO UPDATE SET
         channel = excluded.channel,
         queue_id = coalesce(excluded.queue_id, queue_id),
         queue_name = coalesce(excluded.queue_name, queue_name),
@@ -67,7 +68,7 @@ export class CacheWriter {
         ended_at = coalesce(excluded.ended_at, ended_at),
         monitored_by_me = max(monitored_by_me, excluded.monitored_by_me),
         last_seen_at = max(last_seen_at, excluded.last_seen_at)`);
-    this.interactionKeyStmt = db.prepare('SELECT key FROM interactions WHERE id = ?').pluck();
+    this.interactionKeyStmt = db.prepare(`SELECT ${KEY_OF_ID}`).pluck();
     this.upsertAgentStmt = db.prepare(`
       INSERT INTO interaction_agents (interaction_key, agent_id, agent_name) VALUES (?, ?, ?)
       ON CONFLICT (interaction_key, agent_id) DO UPDATE SET agent_name = excluded.agent_name
@@ -87,19 +88,19 @@ export class CacheWriter {
       ON CONFLICT (interaction_key, event_id) DO UPDATE SET at = excluded.at, kind = excluded.kind, text = excluded.text,
         supervisor_name = excluded.supervisor_name`);
     this.upsertPeriodStmt = db.prepare(`
-      INSERT INTO supervision_periods (period_id, interaction_id, supervisor_id, supervisor_name, mode, participant_id, participant_name, started_at, ended_at)
-      VALUES (@periodId, @interactionId, @supervisorId, @supervisorName, @mode, @participantId, @participantName, @startedAt, @endedAt)
-      ON CONFLICT (period_id) DO UPDATE SET mode = excluded.mode,
+      INSERT INTO supervision_periods (period_id, interaction_key, supervisor_id, supervisor_name, mode, participant_id, participant_name, started_at, ended_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (interaction_key, period_id) DO UPDATE SET mode = excluded.mode,
         participant_id = coalesce(excluded.participant_id, participant_id),
         participant_name = coalesce(excluded.participant_name, participant_name),
         ended_at = coalesce(excluded.ended_at, ended_at)`);
     this.upsertAuditStmt = db.prepare(`
-      INSERT INTO audit_log (audit_id, interaction_id, actor_id, actor_name, action, target, at, result, detail)
-      VALUES (@auditId, @interactionId, @actorId, @actorName, @action, @target, @at, @result, @detail)
+      INSERT INTO audit_log (audit_id, interaction_key, actor_id, actor_name, action, target, at, result, detail)
+      VALUES (@auditId, @interactionKey, @actorId, @actorName, @action, @target, @at, @result, @detail)
       ON CONFLICT (audit_id) DO UPDATE SET result = excluded.result, detail = excluded.detail`);
     this.upsertAssistanceStmt = db.prepare(`
-      INSERT INTO assistance_requests (request_id, interaction_id, agent_id, agent_name, at, reason, state, resolved_at, resolved_by)
-      VALUES (@requestId, @interactionId, @agentId, @agentName, @at, @reason, @state, @resolvedAt, @resolvedBy)
+      INSERT INTO assistance_requests (request_id, interaction_key, agent_id, agent_name, at, reason, state, resolved_at, resolved_by)
+      VALUES (@requestId, @interactionKey, @agentId, @agentName, @at, @reason, @state, @resolvedAt, @resolvedBy)
       ON CONFLICT (request_id) DO UPDATE SET state = excluded.state, reason = coalesce(excluded.reason, reason),
         resolved_at = coalesce(excluded.resolved_at, resolved_at), resolved_by = coalesce(excluded.resolved_by, resolved_by)`);
     this.setMetaStmt = db.prepare(
@@ -185,7 +186,8 @@ export class CacheWriter {
   private interactionKey(id: string): number {
     let key = this.interactionKeys.get(id);
     if (key === undefined) {
-      key = this.interactionKeyStmt.get(id) as number | undefined;
+      // A scalar subquery: NULL when there is no such interaction.
+      key = (this.interactionKeyStmt.get(id) as number | null) ?? undefined;
       if (key === undefined) throw unknownInteractionError();
       this.rememberKey(id, key);
     }
@@ -232,27 +234,34 @@ export class CacheWriter {
   }
 
   private upsertSupervisionPeriod(r: SupervisionPeriodRecord): void {
-    this.upsertPeriodStmt.run({
-      ...r,
-      participantId: r.participantId ?? null,
-      participantName: r.participantName ?? null,
-      endedAt: r.endedAt ?? null,
-    });
+    this.upsertPeriodStmt.run(
+      r.periodId,
+      this.interactionKey(r.interactionId),
+      r.supervisorId,
+      r.supervisorName,
+      r.mode,
+      r.participantId ?? null,
+      r.participantName ?? null,
+      r.startedAt,
+      r.endedAt ?? null,
+    );
   }
 
   private upsertAudit(r: AuditRecord): void {
+    const { interactionId, ...rest } = r;
     this.upsertAuditStmt.run({
-      ...r,
-      interactionId: r.interactionId ?? null,
+      ...rest,
+      interactionKey: interactionId == null ? null : this.interactionKey(interactionId),
       target: this.redactor.redact(r.target),
       detail: r.detail == null ? null : this.redactor.redact(r.detail),
     });
   }
 
   private upsertAssistanceRequest(r: AssistanceRequestRecord): void {
+    const { interactionId, ...rest } = r;
     this.upsertAssistanceStmt.run({
-      ...r,
-      interactionId: r.interactionId ?? null,
+      ...rest,
+      interactionKey: interactionId == null ? null : this.interactionKey(interactionId),
       reason: r.reason == null ? null : this.redactor.redact(r.reason),
       resolvedAt: r.resolvedAt ?? null,
       resolvedBy: r.resolvedBy ?? null,

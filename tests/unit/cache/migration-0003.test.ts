@@ -5,6 +5,9 @@ import { migration0002 } from '../../../main/cache/migrations/0002-search-terms'
 import { LEGACY_MESSAGE_BLOCKS, LEGACY_MESSAGES, migration0003 } from '../../../main/cache/migrations/0003-message-blocks';
 import { runMigrations } from '../../../main/cache/migrations';
 
+/** This file tests 0003 itself; later migrations have their own tests. */
+const upTo0003 = [migration0001, migration0002, migration0003];
+
 /** A version-2 cache with one interaction, a message, its block, a note and a timeline event. */
 function version2() {
   const db = new Database(':memory:');
@@ -27,7 +30,7 @@ const count = (db: SqliteDatabase, table: string) => (db.prepare(`SELECT count(*
 describe('migration 0003 (message blocks)', () => {
   it('gives interactions integer keys in start order and keeps everything that hangs off them', () => {
     const db = version2();
-    runMigrations(db);
+    runMigrations(db, upTo0003);
     expect(db.prepare('SELECT key, id FROM interactions ORDER BY key').all()).toEqual([
       { key: 1, id: 'chat-a' },
       { key: 2, id: 'chat-b' },
@@ -43,7 +46,7 @@ describe('migration 0003 (message blocks)', () => {
 
   it('keeps old messages and blocks aside for the cache to re-encrypt, and starts an empty index', () => {
     const db = version2();
-    runMigrations(db);
+    runMigrations(db, upTo0003);
     expect(count(db, LEGACY_MESSAGES)).toBe(1);
     expect(count(db, LEGACY_MESSAGE_BLOCKS)).toBe(1);
     expect(count(db, 'message_blocks')).toBe(0);
