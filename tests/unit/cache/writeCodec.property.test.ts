@@ -89,6 +89,9 @@ describe('writes as flat lists to the cache worker', () => {
       { kind: 'timeline', records: [] },
     ];
     expect(carried(writes)).toStrictEqual(writes);
+    // Records that all name one interaction carry its id once.
+    expect(encodeWrites([writes[2]!]).values.filter((v) => v === 'int-1')).toHaveLength(1);
+    expect(carried([{ kind: 'messages', records: [message(1), message(2, { interactionId: 'int-2' })] }])[0]).toStrictEqual({ kind: 'messages', records: [message(1), message(2, { interactionId: 'int-2' })] });
   });
 
   it('refuses a malformed encoding as a whole with a clear error, and never throws', () => {
@@ -104,6 +107,7 @@ describe('writes as flat lists to the cache worker', () => {
       { ...good, sizes: [2] },
       { kinds: [0], sizes: [1], values: [...encodeWrites([{ kind: 'interaction', record: interaction() }]).values.slice(0, 14), 1e9] }, // agent count past the end
       { kinds: [4], sizes: [3], values: new Array(27).fill('x') }, // a period is one record
+      { kinds: [2 + 8], sizes: [2], values: ['int-1', ...new Array(11).fill('x')] }, // shared id, one value short
     ];
     for (const c of cases) {
       const decoded = decodeWrites(c);
