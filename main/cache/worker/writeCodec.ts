@@ -307,8 +307,11 @@ function writeAt(kind: number, v: unknown[], at: number, size: number, shared: b
   }
 }
 
-/** Records a decoded write holds (for commit pacing). */
-export function rowsOfWrite(w: CacheWrite): number {
-  const records = isObject(w) ? (w as { records?: unknown }).records : undefined;
-  return Array.isArray(records) ? records.length : 1;
+/** Records an encoding says it holds, for commit pacing before it is decoded (0 if it says nothing readable; a RAW write counts 1). */
+export function rowsOfEncoded(encoded: unknown): number {
+  const sizes = isObject(encoded) ? encoded.sizes : undefined;
+  if (!Array.isArray(sizes)) return 0;
+  let rows = 0;
+  for (const size of sizes) if (Number.isSafeInteger(size) && (size as number) > 0) rows += size as number;
+  return rows;
 }
