@@ -27,7 +27,20 @@ export function mergeInteractionRecords(earlier: InteractionRecord, later: Inter
 
 function mergeAgents(earlier: readonly AgentRef[], later: readonly AgentRef[]): AgentRef[] {
   if (earlier.length === 0) return [...later];
+  if (startsWithSameIds(later, earlier)) return [...later]; // the usual case: the same agents, maybe more (no map to build)
   const byId = new Map(earlier.map((a) => [a.id, a]));
   for (const a of later) byId.set(a.id, a);
   return [...byId.values()];
+}
+
+/**
+ * Whether `list` begins with `prefix`'s agents, by id and in its order, and names no agent
+ * twice: then merging `prefix` into `list` gives `list` as it is. Short lists only (a
+ * conversation has a few agents); longer ones take the map.
+ */
+function startsWithSameIds(list: readonly AgentRef[], prefix: readonly AgentRef[]): boolean {
+  if (list.length < prefix.length || list.length > 8) return false;
+  for (let n = 0; n < prefix.length; n++) if (list[n]!.id !== prefix[n]!.id) return false;
+  for (let n = 1; n < list.length; n++) for (let m = 0; m < n; m++) if (list[n]!.id === list[m]!.id) return false;
+  return true;
 }
