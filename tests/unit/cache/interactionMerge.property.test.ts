@@ -6,7 +6,7 @@ import { interaction } from './fixtures';
 
 // Two held updates of one conversation merged as the cache's upsert would merge them: every
 // agent who handled it, in the order first seen, each with its latest name. The merge skips
-// building a map when the later list already starts with the earlier one (issue 15: ~230,000
+// building a map when the later list already starts with the earlier one (issue 15: ~150,000
 // merges per 100k event-shaped messages); the result must be what the map gives.
 
 const agents = fc.array(fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd'), name: fc.constantFrom('Ann', 'Bo', 'Cy') }), { maxLength: 10 });
