@@ -117,10 +117,16 @@ export class SupervisorCore {
       emitRaised: (alert) => this.emit('alerts:raised', alert),
     });
     const cache = options.cache?.cache;
+    // Asked on every conversation update; the name rarely changes, the regex need not run each time.
+    let keyOf = { name: '', key: connectorKey('') };
+    const currentConnectorKey = () => {
+      if (keyOf.name !== this.connector.name) keyOf = { name: this.connector.name, key: connectorKey(this.connector.name) };
+      return keyOf.key;
+    };
     this.recorder = cache
       ? new CacheRecorder(
           cache,
-          () => connectorKey(this.connector.name),
+          currentConnectorKey,
           () => this.mirror?.supervisor ?? { id: '', name: '' },
           () => this.mirror?.queues ?? new Map(),
           () => this.now(),
