@@ -80,6 +80,8 @@ export interface SessionCache {
 
   /** When this process last got a write acknowledged; null before the first. See stats().lastWriteAt across restarts. */
   readonly lastWriteAt: number | null;
+  /** Records sent and not yet committed (bounded: past MAX_IN_FLIGHT_ROWS writes are refused with OVERLOADED). */
+  readonly pendingRecords: number;
 }
 
 export interface OpenSessionCacheOptions {
@@ -100,6 +102,8 @@ export interface OpenSessionCacheOptions {
   /** Notices of a cache worker started again after a crash. */
   onRestart?: (notices: CacheNotice[]) => void;
   restartDelayMs?: number;
+  /** Test hook: fewer records waiting for the disk than MAX_IN_FLIGHT_ROWS before writes are refused (OVERLOADED). */
+  maxInFlightRows?: number;
 }
 
 export interface OpenSessionCacheResult {
@@ -126,6 +130,7 @@ export async function openSessionCache(options: OpenSessionCacheOptions): Promis
     ...(options.pageEncryption !== undefined ? { pageEncryption: options.pageEncryption } : {}),
     ...(options.onRestart !== undefined ? { onRestart: options.onRestart } : {}),
     ...(options.restartDelayMs !== undefined ? { restartDelayMs: options.restartDelayMs } : {}),
+    ...(options.maxInFlightRows !== undefined ? { maxInFlightRows: options.maxInFlightRows } : {}),
   });
   const keyNotices: CacheNotice[] = options.keyStore.isSecure
     ? []

@@ -43,6 +43,8 @@ export interface StartOptions {
   onRestart?: (notices: CacheNotice[]) => void;
   /** Wait before starting a crashed worker again. */
   restartDelayMs?: number;
+  /** Tests only: a smaller bound than MAX_IN_FLIGHT_ROWS. */
+  maxInFlightRows?: number;
 }
 
 interface Pending {
@@ -54,7 +56,21 @@ interface Pending {
 interface PendingWrite {
   settle(errors: (CacheErrorShape | null)[] | null): void;
   reject(err: CacheError): void;
+  /** Records in the op, counted against MAX_IN_FLIGHT_ROWS until its ack. */
+  rows?: number;
 }
+
+/**
+ * Records sent to the worker and not yet committed, at most. Normally a few
+ * thousand wait (the commit pace, a commit under way); a flood the disk cannot
+ * keep up with (tens of thousands of messages a second for long) would
+ * otherwise grow the queue until memory runs out. Past the bound new writes are
+ * refused with OVERLOADED, which the recorder tells the supervisor about once;
+ * what was taken is still committed. 500k records hold a backfill of every
+ * live chat's history, are ~5 s of the worker's event-shaped rate (~90k records/s
+ * on the 2-core CI machine), and ~100-150 MB at worst.
+ */
+export const MAX_IN_FLIGHT_ROWS = 500_000;
 
 /** A worker that keeps crashing is given up after this many restarts within RESTART_WINDOW_MS. */
 const MAX_RESTARTS = 3;
@@ -100,6 +116,8 @@ export class WorkerSessionCache implements SessionCache {
   private readonly pendingCalls = new Map<number, Pending>();
   private outbox: WriteOp[] = [];
   private flushQueued = false;
+  /** Records of the ops in pendingWrites (sent or about to be, not yet acknowledged). */
+  private inFlightRows = 0;
   private failure: CacheError | null = null;
   private _lastWriteAt: number | null = null;
   private closing = false;
@@ -183,6 +201,10 @@ export class WorkerSessionCache implements SessionCache {
       const e = err instanceof CacheError ? err : new CacheError('WORKER_FAILED', (err as Error).message);
       this.fail(new CacheError(e.code, `The session cache could not be started again: ${e.message} Restart Spyglass to review transcripts offline.`));
     }
+  }
+
+  get pendingRecords(): number {
+    return this.inFlightRows;
   }
 
   get lastWriteAt(): number | null {
@@ -288,8 +310,15 @@ export class WorkerSessionCache implements SessionCache {
       pending.reject(this.failure);
       return;
     }
+    const rows = rowsOf(writes);
+    if (this.inFlightRows + rows > (this.options.maxInFlightRows ?? MAX_IN_FLIGHT_ROWS) && this.inFlightRows > 0) {
+      // One op bigger than the bound alone is still taken when nothing waits: it cannot be split.
+      pending.settle(writes.map(() => overloaded()));
+      return;
+    }
+    this.inFlightRows += rows;
     const opId = this.nextId++;
-    this.pendingWrites.set(opId, pending);
+    this.pendingWrites.set(opId, { ...pending, rows });
     this.outbox.push({ opId, writes: encodeWrites(writes) });
     if (!this.flushQueued) {
       this.flushQueued = true;
@@ -325,6 +354,7 @@ export class WorkerSessionCache implements SessionCache {
       const error = new CacheError('INVALID_INPUT', `Could not send to the session cache: ${(err as Error).message}`);
       const ids = msg.type === 'write' ? msg.ops.map((o) => o.opId) : [msg.callId];
       for (const id of ids) {
+        this.inFlightRows -= this.pendingWrites.get(id)?.rows ?? 0;
         (this.pendingWrites.get(id) ?? this.pendingCalls.get(id))?.reject(error);
         this.pendingWrites.delete(id);
         this.pendingCalls.delete(id);
@@ -338,6 +368,7 @@ export class WorkerSessionCache implements SessionCache {
       for (const { opId, errors } of msg.results) {
         const p = this.pendingWrites.get(opId);
         this.pendingWrites.delete(opId);
+        this.inFlightRows -= p?.rows ?? 0;
         if (!errors || errors.some((e) => e === null)) committed = true;
         p?.settle(errors);
       }
@@ -355,7 +386,21 @@ export class WorkerSessionCache implements SessionCache {
     for (const p of [...this.pendingWrites.values(), ...this.pendingCalls.values()]) p.reject(error);
     this.pendingWrites.clear();
     this.pendingCalls.clear();
+    this.inFlightRows = 0;
   }
+}
+
+function rowsOf(writes: readonly CacheWrite[]): number {
+  let rows = 0;
+  for (const w of writes) rows += 'records' in w && Array.isArray(w.records) ? w.records.length : 1;
+  return rows;
+}
+
+function overloaded(): CacheErrorShape {
+  return {
+    code: 'OVERLOADED',
+    message: 'More activity is arriving than the session cache can write to disk; this was not saved for offline review.',
+  };
 }
 
 function moduleDir(): string {

@@ -12,6 +12,8 @@ export type CacheErrorCode =
   | 'KEY_MISMATCH'
   /** An export could not be made; the message says why. The cache itself is fine. */
   | 'EXPORT_FAILED'
+  /** More writes are waiting for the disk than the cache holds in memory: this one was not taken (nothing else is lost). */
+  | 'OVERLOADED'
   | 'INTERNAL';
 
 export interface CacheErrorShape {

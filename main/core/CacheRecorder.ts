@@ -330,7 +330,9 @@ export class CacheRecorder {
     const message =
       e?.code === 'DISK_FULL'
         ? 'The disk is full: new activity is not being cached for offline review. Free some disk space; Spyglass keeps running.'
-        : `The session cache could not save new activity (${e?.message ?? 'unknown error'}). Spyglass keeps running; offline review may miss recent activity.`;
+        : e?.code === 'OVERLOADED'
+          ? 'More activity is arriving than the session cache can write to disk, so some of it is not being saved for offline review. Live views are not affected; close other programs that use the disk, or shorten the retention period in Settings if this keeps happening.'
+          : `The session cache could not save new activity (${e?.message ?? 'unknown error'}). Spyglass keeps running; offline review may miss recent activity.`;
     this.log.warn(message);
     this.onFailure(message);
   }

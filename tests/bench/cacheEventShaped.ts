@@ -25,6 +25,8 @@ const EVENTS_PER_TURN = 64;
 /** Replayed events made at a time (8 turns' worth), see benchEventShaped. */
 const EVENTS_PER_MADE = 8 * EVENTS_PER_TURN;
 const LAG_RESOLUTION_MS = 5;
+/** Records waiting for the cache worker before the replay waits: ~1 s of its rate, well under MAX_IN_FLIGHT_ROWS. */
+const MAX_BACKLOG_RECORDS = 100_000;
 
 export interface DemoTrace {
   /** The conversations that existed when recording began (the core's first snapshot). */
@@ -200,7 +202,12 @@ export async function benchEventShaped(dir: string, trace: DemoTrace, totalMessa
         recorder.onConnectorEvent(event);
         events++;
         if (event.type === 'messages') messages += event.messages.length;
-        if ((n + 1) % EVENTS_PER_TURN === 0 || n + 1 === made.length) await new Promise((r) => setImmediate(r));
+        if ((n + 1) % EVENTS_PER_TURN === 0 || n + 1 === made.length) {
+          await new Promise((r) => setImmediate(r));
+          // Sustained rate, not a backlog: wait while the worker is far behind (a real platform
+          // cannot be slowed, but past the cache's bound writes are refused; see MAX_IN_FLIGHT_ROWS).
+          while (cache.pendingRecords > MAX_BACKLOG_RECORDS) await new Promise((r) => setTimeout(r, 2));
+        }
       }
     }
   }
