@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { InteractionView } from '../../../../preload/contract';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { useShortcut } from '../../components/shortcuts';
@@ -153,12 +153,15 @@ export function ChatsView() {
   const queues = useStore((s) => s.live.queues);
   const selectedId = useStore((s) => s.digital.selectedId);
   const [filter, setFilter] = useState('');
+  // The box shows each key at once; the list follows in a render React can interrupt, so a
+  // key typed while many chats change is never held up by re-filtering them (issue 15).
+  const listFilter = useDeferredValue(filter);
   const [dialog, confirm] = useConfirm();
   const [transfer, setTransfer] = useState<{ chat: InteractionView; mode: 'transfer' | 'assign' } | undefined>();
 
   // One pass over the interactions per delta: the chats, their counts, then one keyed sort.
   const { chats, counts } = useMemo(() => {
-    const needle = filter.trim().toLowerCase();
+    const needle = listFilter.trim().toLowerCase();
     const list: InteractionView[] = [];
     const counts = { help: 0, sla: 0, pending: 0 };
     for (const id in interactions) {
@@ -178,7 +181,7 @@ export function ChatsView() {
       list.push(i);
     }
     return { chats: sortChats(list), counts };
-  }, [interactions, queues, filter]);
+  }, [interactions, queues, listFilter]);
 
   const open = useCallback((id: string) => dispatch({ type: 'digital/select', interactionId: id }), []);
   const closeDetails = useCallback(() => dispatch({ type: 'digital/select', interactionId: undefined }), []);
@@ -267,7 +270,7 @@ export function ChatsView() {
               ) : null}
             </tbody>
           </table>
-          {chats.length === 0 ? <p className="muted">No conversations{filter ? ' match the filter' : ''}.</p> : null}
+          {chats.length === 0 ? <p className="muted">No conversations{listFilter ? ' match the filter' : ''}.</p> : null}
         </div>
       </div>
       {selectedLive ? (

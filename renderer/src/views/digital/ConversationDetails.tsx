@@ -295,7 +295,9 @@ function Panels({ interaction }: { interaction: InteractionView }) {
  * and the actions main allows. Monitoring is read-only: nothing here sends
  * anything unless the supervisor chose Participate and confirmed.
  */
-export function ConversationDetails({ interactionId, onClose }: { interactionId: string; onClose?: () => void }) {
+// Memoised: it selects what it shows from the store itself, so a parent's render (the Chats
+// list on every delta, every key typed in its filter) need not redraw a 100-message transcript.
+export const ConversationDetails = memo(function ConversationDetails({ interactionId, onClose }: { interactionId: string; onClose?: () => void }) {
   const interaction = useStore((s) => s.live.interactions[interactionId]);
   const me = useStore((s) => s.live.supervisor?.id);
   const queueName = useStore((s) => {
@@ -426,4 +428,4 @@ export function ConversationDetails({ interactionId, onClose }: { interactionId:
       {transfer ? <TransferDialog interaction={interaction} mode={transfer} onClose={() => setTransfer(undefined)} /> : null}
     </section>
   );
-}
+});
