@@ -12,10 +12,9 @@
  * commits at once; a read or close still commits everything first, so nothing
  * shown is stale, and a write is still acknowledged only once it is on disk.
  *
- * Under sustained load a commit of a few thousand rows writes ~1,100 pages
- * (rows land all over the text-keyed timeline, participant and agent b-trees),
- * each encrypted, whatever the gap: at 100 ms apart commits took ~40% of the
- * worker. The gap therefore stretches to COMMIT_SHARE times the last commit's
+ * Under sustained load a commit writes hundreds of pages, each encrypted,
+ * whatever the gap (~1,100 before schemas 5-7 stopped ordering rows by the
+ * conversation's text id): at 100 ms apart commits took ~40% of the worker. The gap therefore stretches to COMMIT_SHARE times the last commit's
  * duration, never beyond MAX_COMMIT_GAP_MS: a light load (commits of a few ms)
  * keeps the 100 ms pace, a busy one commits at most every 250 ms. That bounds
  * what a power cut can take back to ~250 ms of sent writes plus the commit
