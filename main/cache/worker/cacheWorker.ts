@@ -3,10 +3,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CacheWorkerData } from './protocol';
 import { runCacheWorker } from './workerMain';
-import { runCheckpointer } from './checkpointer';
 
 if (!parentPort) throw new Error('cacheWorker must run in a worker thread.');
-const data = workerData as CacheWorkerData;
-// One entry for both threads, so a build emits one worker file.
-if (data.role === 'checkpointer') runCheckpointer(parentPort, data);
-else runCacheWorker(parentPort, data);
+runCacheWorker(parentPort, workerData as CacheWorkerData);

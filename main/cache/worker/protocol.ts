@@ -11,8 +11,6 @@ export interface CacheWorkerData {
   redactionPatterns: RedactionPatternConfig[];
   maxPageCount?: number;
   pageEncryption?: boolean;
-  /** 'checkpointer': the same entry runs checkpointer.ts instead of the cache worker. */
-  role?: 'checkpointer';
 }
 
 export type CallMethod =
