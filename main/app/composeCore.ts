@@ -88,7 +88,9 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
   let notifyLater = (text: string): void => {
     notices.push(text);
   };
-  const cache = options.keyStore ? await openCache(options, config, notices, (text) => notifyLater(text)) : undefined;
+  // Not awaited: opening can take seconds (a check of the file; once after an update, an upgrade
+  // of a large cache), and nothing live needs it. The core caches from the moment it is open.
+  const cacheOpening = options.keyStore ? openCache(options, config, (text) => notifyLater(text)) : undefined;
 
   const phone = options.phone === false ? undefined : createPhoneWiring(
           config,
@@ -119,19 +121,17 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
       ...diagnosticsHandlers(options.diagnostics ?? { logFolder: 'not written to disk in this run' }, log),
     },
     ...(phone ? { phone: phone.voice } : {}),
-    ...(cache ? { cache } : {}),
+    ...(cacheOpening ? { cacheOpening } : {}),
   });
   config.onChange((view) => core.emit('config:changed', view));
   // Desktop notifications on/off is part of the alerts state the screens show.
   config.onChange(() => core.alerts.changed());
-  if (cache) {
-    // New redaction patterns from settings apply to every later write.
-    config.onChange(() =>
-      void cache.cache
-        .setRedactionPatterns(config.get('cache.redactionPatterns').map((pattern, i) => ({ name: `pattern ${i + 1}`, pattern })))
-        .then((problems) => problems.forEach((p) => core.notify('warning', p.message))),
-    );
-  }
+  // New redaction patterns from settings apply to every later write.
+  config.onChange(() =>
+    void core.sessionCache?.cache
+      .setRedactionPatterns(config.get('cache.redactionPatterns').map((pattern, i) => ({ name: `pattern ${i + 1}`, pattern })))
+      .then((problems) => problems.forEach((p) => core.notify('warning', p.message))),
+  );
   if (phone) {
     // The timeline records each monitor period's call quality once its leg is over (issue 17 item 4).
     const qualityTimeline = callQualityTimeline({
@@ -166,19 +166,20 @@ export async function composeCore(options: ComposeOptions): Promise<ComposedApp>
   notifyLater = (text) => {
     core.notify('warning', text);
   };
-  if (cache) {
-    // Retention from settings/policy: purge at start-up, then daily.
-    const purge = () => cache.cache.purge(config.get('cache.retentionDays')).catch((e: Error) => log.warn(`Cache purge failed: ${e.message}`));
+  void cacheOpening?.then((opened) => {
+    if (!opened) return;
+    // Retention from settings/policy: purge once open, then daily.
+    const purge = () => opened.cache.purge(config.get('cache.retentionDays')).catch((e: Error) => log.warn(`Cache purge failed: ${e.message}`));
     void purge();
     setInterval(purge, 24 * 3600_000).unref();
-  }
+  });
   return { core, config, demo, phoneNetwork: (event) => phone?.network(event) };
 }
 
+/** Opens the session cache; what it has to tell (a damaged file replaced, a key store fact) goes to `notify`. */
 async function openCache(
   options: ComposeOptions,
   config: ConfigService,
-  notices: string[],
   notify: (text: string) => void,
 ): Promise<{ cache: SessionCache; warnings: string[] } | undefined> {
   if (!options.keyStore) return undefined;
@@ -197,14 +198,14 @@ async function openCache(
     const warnings = opened.notices.filter((n) => n.severity === 'warning').map((n) => n.message);
     for (const n of opened.notices) {
       // Where the key is kept is a standing fact: told once, then it lives in Settings (Offline cache).
-      if (n.code !== 'INSECURE_KEY_STORE') notices.push(n.message);
-      else if (firstTelling(options.userDataDir, n.code, Date.now(), (m) => options.log.warn(m))) notices.push(`${n.message} Settings › Offline cache keeps this; it is not shown again.`);
+      if (n.code !== 'INSECURE_KEY_STORE') notify(n.message);
+      else if (firstTelling(options.userDataDir, n.code, Date.now(), (m) => options.log.warn(m))) notify(`${n.message} Settings › Offline cache keeps this; it is not shown again.`);
     }
     return { cache: opened.cache, warnings };
   } catch (e) {
     const message = `Offline review is unavailable: ${(e as Error).message}`;
     options.log.error(message);
-    notices.push(message);
+    notify(message);
     return undefined;
   }
 }

@@ -57,7 +57,7 @@ export class CacheRecorder {
   private readonly pending: PendingCacheWrites;
 
   constructor(
-    private readonly cache: SessionCache,
+    private readonly cache: Pick<SessionCache, 'recordWrites'>,
     /** The connector's name, part of every conversation's identity. */
     private readonly connector: () => string,
     private readonly me: () => { id: string; name: string },
@@ -325,6 +325,7 @@ export class CacheRecorder {
 
   private failed(e: { code?: string; message?: string }): void {
     if (e?.code === 'UNKNOWN_INTERACTION') return; // e.g. a message for a conversation first seen before caching started
+    if (e?.code === 'CLOSED') return; // the cache could not be opened (already said) or the app is closing
     if (this.failing) return;
     this.failing = true;
     const message =

@@ -52,7 +52,7 @@ export class PendingCacheWrites {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly cache: SessionCache,
+    private readonly cache: Pick<SessionCache, 'recordWrites'>,
     /** Called with each flush sent (one result per write), to report failures. */
     private readonly track: (writes: Promise<(CacheError | null)[]>) => void,
     private readonly holdMs = HOLD_MS,

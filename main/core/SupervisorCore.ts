@@ -26,7 +26,8 @@ import type { RulesPort, ViewContext } from './ports';
 import { coreHandlers } from './handlers/coreHandlers';
 import { voiceHandlers } from './handlers/voiceHandlers';
 import { digitalHandlers } from './handlers/digitalHandlers';
-import { cacheHandlers } from './handlers/cacheHandlers';
+import { cacheHandlers, cacheStatus } from './handlers/cacheHandlers';
+import { WritesUntilOpen, type CacheWriter } from './WritesUntilOpen';
 import { connectorKey } from '../cache/interactionIdentity';
 import { CacheRecorder } from './CacheRecorder';
 import type { SessionCache } from '../cache/SessionCache';
@@ -57,6 +58,12 @@ export interface CoreOptions {
   changeFlushGapMs?: number;
   /** The session cache, when it could be opened; warnings are shown in the Transcripts view. */
   cache?: { cache: SessionCache; warnings: string[] };
+  /**
+   * The session cache while it is still opening (an upgrade of a large cache takes seconds):
+   * the core starts without waiting and caches from the moment it is ready. Undefined = it
+   * could not be opened. Instead of `cache`.
+   */
+  cacheOpening?: Promise<{ cache: SessionCache; warnings: string[] } | undefined>;
   /** Open in offline review mode without connecting (setting or user choice). */
   startOffline?: boolean;
   /** The softphone leg for voice monitoring; without it supervision is signalled to the connector only. */
@@ -90,7 +97,23 @@ export class SupervisorCore {
 
   /** Set while in offline review mode, with the reason shown to the user. */
   offlineReason: string | undefined;
-  readonly recorder: CacheRecorder | undefined;
+  private _recorder: CacheRecorder | undefined;
+  /** Caches what is seen; none until the session cache is open (or when it could not be). */
+  get recorder(): CacheRecorder | undefined {
+    return this._recorder;
+  }
+  private _cache: { cache: SessionCache; warnings: string[] } | undefined;
+  /** The session cache once it is open. */
+  get sessionCache(): { cache: SessionCache; warnings: string[] } | undefined {
+    return this._cache;
+  }
+  /** True while the session cache is still opening (see CoreOptions.cacheOpening). */
+  cacheOpening = false;
+  private cacheOpened: Promise<unknown> = Promise.resolve();
+  /** Settles once the session cache is open or could not be opened (at once when it was given open). */
+  whenCacheSettled(): Promise<void> {
+    return this.cacheOpened.then(() => undefined);
+  }
   /** Queue metrics from connector events (main/metrics), pushed once a second. */
   readonly metrics: MetricsFeed;
   /** Each agent's states today (the agent details' timeline), from connector events. */
@@ -116,24 +139,19 @@ export class SupervisorCore {
       emitChanged: (state) => this.emit('alerts:changed', state),
       emitRaised: (alert) => this.emit('alerts:raised', alert),
     });
-    const cache = options.cache?.cache;
-    // Asked on every conversation update; the name rarely changes, the regex need not run each time.
-    let keyOf = { name: '', key: connectorKey('') };
-    const currentConnectorKey = () => {
-      if (keyOf.name !== this.connector.name) keyOf = { name: this.connector.name, key: connectorKey(this.connector.name) };
-      return keyOf.key;
-    };
-    this.recorder = cache
-      ? new CacheRecorder(
-          cache,
-          currentConnectorKey,
-          () => this.mirror?.supervisor ?? { id: '', name: '' },
-          () => this.mirror?.queues ?? new Map(),
-          () => this.now(),
-          options.log,
-          (message) => this.notify('warning', message),
-        )
-      : undefined;
+    if (options.cache) {
+      this._cache = options.cache;
+      this._recorder = this.makeRecorder(options.cache.cache);
+    } else if (options.cacheOpening) {
+      // Record from the start; the writes wait for the cache (WritesUntilOpen.ts).
+      const untilOpen = new WritesUntilOpen();
+      this._recorder = this.makeRecorder(untilOpen);
+      this.cacheOpening = true;
+      this.cacheOpened = options.cacheOpening.then(
+        (opened) => this.cacheReady(untilOpen, opened),
+        () => this.cacheReady(untilOpen, undefined),
+      );
+    }
     this.audit = new AuditLog(
       10_000,
       (entry) => {
@@ -206,6 +224,49 @@ export class SupervisorCore {
     }
   }
 
+  /** The cache finished opening (or could not): what waited goes to it, and the screens are told. */
+  private cacheReady(untilOpen: WritesUntilOpen, opened: { cache: SessionCache; warnings: string[] } | undefined): void {
+    this.cacheOpening = false;
+    this._cache = opened;
+    untilOpen.opened(opened?.cache ?? null);
+    if (!opened) this._recorder = undefined;
+    void cacheStatus(this).then(
+      (status) => this.emit('cache:status', status),
+      () => undefined,
+    );
+  }
+
+  private makeRecorder(cache: CacheWriter): CacheRecorder {
+    // Asked on every conversation update; the name rarely changes, the regex need not run each time.
+    let keyOf = { name: '', key: connectorKey('') };
+    const currentConnectorKey = () => {
+      if (keyOf.name !== this.connector.name) keyOf = { name: this.connector.name, key: connectorKey(this.connector.name) };
+      return keyOf.key;
+    };
+    return new CacheRecorder(
+      cache,
+      currentConnectorKey,
+      () => this.mirror?.supervisor ?? { id: '', name: '' },
+      () => this.mirror?.queues ?? new Map(),
+      () => this.now(),
+      this.options.log,
+      (message) => this.notify('warning', message),
+    );
+  }
+
+  /** Everything live counts as seen: cached as a starting point. */
+  private recordStartingPoint(): void {
+    const recorder = this._recorder;
+    if (!recorder || !this.mirror) return;
+    for (const i of this.mirror.interactions.values()) {
+      recorder.onConnectorEvent({ type: 'interactions', interactions: [i] });
+      if (i.channel !== 'voice') {
+        const { messages } = this.connector.transcript(i.id);
+        if (messages.length) recorder.onConnectorEvent({ type: 'messages', interactionId: i.id, messages });
+      }
+    }
+  }
+
   private async connect(): Promise<void> {
     await this.connector.start();
     this.mirror = new ContactCenterMirror(this.connector.state());
@@ -220,15 +281,7 @@ export class SupervisorCore {
     // A call already on hold at connect: its hold is counted from now (the platform does not say since when).
     this.alerts.observe(this.mirror.interactions.values(), this.now());
     // Everything live counts as seen: cache it as a starting point.
-    if (this.recorder) {
-      for (const i of this.mirror.interactions.values()) {
-        this.recorder.onConnectorEvent({ type: 'interactions', interactions: [i] });
-        if (i.channel !== 'voice') {
-          const { messages } = this.connector.transcript(i.id);
-          if (messages.length) this.recorder.onConnectorEvent({ type: 'messages', interactionId: i.id, messages });
-        }
-      }
-    }
+    this.recordStartingPoint();
   }
 
   /** Offline review: live data stops, the cache stays browsable (rule 19). */
@@ -279,9 +332,11 @@ export class SupervisorCore {
     this.alerts.stop();
     this.unsubscribe?.();
     if (!this.isOffline) await this.connector.stop();
+    // A cache still opening is closed once it is open.
+    await this.cacheOpened;
     // The recorder holds writes for a few milliseconds: they go before the cache closes.
     this.recorder?.flush();
-    await this.options.cache?.cache.close();
+    await this._cache?.cache.close();
   }
 
   /** Adds a screen (a window or a web socket); returns the detach function. */
