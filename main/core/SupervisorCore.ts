@@ -42,6 +42,9 @@ import { alertHandlers } from './handlers/alertHandlers';
 
 export type EventSink = <E extends EventName>(channel: E, payload: EventPayload<E>) => void;
 
+/** How long stop() waits for a session cache that is still opening. */
+const STOP_WAITS_FOR_CACHE_MS = 10_000;
+
 export interface CoreOptions {
   connector: Connector;
   config: ConfigService;
@@ -332,8 +335,11 @@ export class SupervisorCore {
     this.alerts.stop();
     this.unsubscribe?.();
     if (!this.isOffline) await this.connector.stop();
-    // A cache still opening is closed once it is open.
-    await this.cacheOpened;
+    // A cache still opening is closed once it is open, but quitting never waits on it for long:
+    // a write not yet committed is lost either way, and the migration it may be running rolls back.
+    let waited: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([this.cacheOpened, new Promise((resolve) => (waited = setTimeout(resolve, STOP_WAITS_FOR_CACHE_MS)))]);
+    clearTimeout(waited);
     // The recorder holds writes for a few milliseconds: they go before the cache closes.
     this.recorder?.flush();
     await this._cache?.cache.close();
