@@ -310,7 +310,7 @@ export class WorkerSessionCache implements SessionCache {
       pending.reject(this.failure);
       return;
     }
-    const rows = rowsOf(writes);
+    const rows = recordsIn(writes);
     if (this.inFlightRows + rows > (this.options.maxInFlightRows ?? MAX_IN_FLIGHT_ROWS) && this.inFlightRows > 0) {
       // One op bigger than the bound alone is still taken when nothing waits: it cannot be split.
       pending.settle(writes.map(() => overloaded()));
@@ -390,7 +390,8 @@ export class WorkerSessionCache implements SessionCache {
   }
 }
 
-function rowsOf(writes: readonly CacheWrite[]): number {
+/** Records in these writes, as counted against MAX_IN_FLIGHT_ROWS (a write of one record counts 1). */
+export function recordsIn(writes: readonly CacheWrite[]): number {
   let rows = 0;
   for (const w of writes) rows += 'records' in w && Array.isArray(w.records) ? w.records.length : 1;
   return rows;

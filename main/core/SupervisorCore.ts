@@ -101,7 +101,7 @@ export class SupervisorCore {
   /** Set while in offline review mode, with the reason shown to the user. */
   offlineReason: string | undefined;
   private _recorder: CacheRecorder | undefined;
-  /** Caches what is seen; none until the session cache is open (or when it could not be). */
+  /** Caches what is seen (into WritesUntilOpen while the cache opens); none without a cache or once it could not be opened. */
   get recorder(): CacheRecorder | undefined {
     return this._recorder;
   }

@@ -1,7 +1,7 @@
 import { CacheError } from '../cache/errors';
 import type { SessionCache } from '../cache/SessionCache';
 import type { CacheWrite } from '../cache/types';
-import { MAX_IN_FLIGHT_ROWS } from '../cache/WorkerSessionCache';
+import { MAX_IN_FLIGHT_ROWS, recordsIn } from '../cache/WorkerSessionCache';
 
 /** The one thing the recorder asks of a session cache. */
 export type CacheWriter = Pick<SessionCache, 'recordWrites'>;
@@ -31,7 +31,7 @@ export class WritesUntilOpen implements CacheWriter {
   recordWrites(writes: CacheWrite[]): Promise<(CacheError | null)[]> {
     if (this.cache) return this.cache.recordWrites(writes);
     if (this.cache === null) return Promise.resolve(writes.map(() => closed()));
-    const records = countRecords(writes);
+    const records = recordsIn(writes);
     if (this.waitingRecords + records > this.maxRecords && this.waitingRecords > 0) {
       return Promise.resolve(writes.map(() => new CacheError('OVERLOADED', 'More activity arrived while the session cache was opening than it holds; this was not saved for offline review.')));
     }
@@ -50,12 +50,6 @@ export class WritesUntilOpen implements CacheWriter {
       else cache.recordWrites(w.writes).then(w.resolve, (e: unknown) => w.resolve(w.writes.map(() => asCacheError(e))));
     }
   }
-}
-
-function countRecords(writes: readonly CacheWrite[]): number {
-  let n = 0;
-  for (const w of writes) n += 'records' in w && Array.isArray(w.records) ? w.records.length : 1;
-  return n;
 }
 
 const closed = () => new CacheError('CLOSED', 'The session cache could not be opened; offline review is unavailable.');
