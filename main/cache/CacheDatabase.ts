@@ -15,6 +15,7 @@ import { NotesRepository } from './repositories/notesRepository';
 import { removeMovedAsideOlderThan } from './movedAside';
 import { databaseBytes, purgeExpired, retentionCutoff } from './retention';
 import { searchCache } from './search';
+import { replayEncoded, type EncodedWrites } from './worker/writeCodec';
 import type {
   CacheStats,
   CacheWrite,
@@ -108,6 +109,25 @@ export class CacheDatabase {
   }
 
   /**
+   * The cache worker's writes, still encoded (writeCodec.ts; each must have passed
+   * encodedShapeError()), all in one transaction: all commit or none do. Each record is
+   * validated as applyWrites() validates it; on any failure the caller decodes them and
+   * commits each write alone with applyWritesIsolated(), which says which one failed.
+   */
+  applyEncodedWrites(encodings: readonly EncodedWrites[], now: number): void {
+    try {
+      this.db.transaction(() => {
+        for (const encoded of encodings) replayEncoded(encoded, this.writer.sink);
+        this.writer.finishTransaction();
+        this.writer.markWritten(now);
+      })();
+    } catch (err) {
+      this.writer.rolledBack();
+      throw err;
+    }
+  }
+
+  /**
    * Commits the batch in one transaction; if that fails, retries each write
    * alone so one bad record does not sink the others. Returns one result per
    * write: null = committed, else the error.
@@ -119,6 +139,11 @@ export class CacheDatabase {
     } catch (err) {
       if (writes.length === 1) return [toCacheError(err).toJSON()];
     }
+    return this.applyEachAlone(writes, now);
+  }
+
+  /** Each write in a transaction of its own: one result per write, null = committed, else the error. */
+  applyEachAlone(writes: readonly CacheWrite[], now: number): (CacheErrorShape | null)[] {
     return writes.map((w) => {
       try {
         this.applyWrites([w], now);

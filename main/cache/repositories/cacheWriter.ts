@@ -15,7 +15,17 @@ import { unknownInteractionError } from '../errors';
 import { BlockScratch, encodeBlock, messageBlocks, type StoredMessage } from '../messageBlocks';
 import { BlockReader, type MessageIndex } from '../messageIndex';
 import { StoredMessageIds } from '../storedMessageIds';
-import { validateWrite } from '../validation';
+import {
+  validateAssistanceRequest,
+  validateAudit,
+  validateInteraction,
+  validateMessage,
+  validateParticipant,
+  validateSupervisionPeriod,
+  validateTimelineEvent,
+  validateWrite,
+} from '../validation';
+import type { EncodedRecordSink } from '../worker/writeCodec';
 import { SearchTermsRecorder } from '../searchTerms';
 import { ID_INDEX_COLUMNS, KEY_OF_ID } from './interactionById';
 
@@ -45,6 +55,27 @@ export class CacheWriter {
   private readonly upsertAuditStmt: Statement;
   private readonly upsertAssistanceStmt: Statement;
   private readonly setMetaStmt: Statement;
+  /** The last id interactionKey() resolved and its key: consecutive records mostly name one conversation. */
+  private lastId: string | undefined;
+  private lastKey = 0;
+  /**
+   * Where the cache worker replays encoded writes (writeCodec.replayEncoded): each record
+   * validated, then written, as apply() does for a decoded write. A bad record throws
+   * INVALID_INPUT in the caller's transaction (which then retries each write alone).
+   */
+  readonly sink: EncodedRecordSink = {
+    interaction: (r) => (validateInteraction(r), this.upsertInteraction(r)),
+    participant: (r) => (validateParticipant(r), this.upsertParticipant(r)),
+    messages: (records) => {
+      for (const m of records) validateMessage(m);
+      this.insertMessages(records);
+    },
+    timelineEvent: (r) => (validateTimelineEvent(r), this.upsertTimelineEvent(r)),
+    period: (r) => (validateSupervisionPeriod(r), this.upsertSupervisionPeriod(r)),
+    audit: (r) => (validateAudit(r), this.upsertAudit(r)),
+    assistance: (r) => (validateAssistanceRequest(r), this.upsertAssistanceRequest(r)),
+    raw: (w) => this.apply(w),
+  };
 
   constructor(
     db: Database,
@@ -183,6 +214,7 @@ export class CacheWriter {
     this.index.discardPending();
     this.terms.reset();
     this.interactionKeys.clear();
+    this.lastId = undefined;
     this.agentsWritten.clear();
     this.storedIds.clear();
   }
@@ -193,6 +225,7 @@ export class CacheWriter {
   }
 
   private interactionKey(id: string): number {
+    if (id === this.lastId) return this.lastKey;
     let key = this.interactionKeys.get(id);
     if (key === undefined) {
       // A scalar subquery: NULL when there is no such interaction.
@@ -200,6 +233,8 @@ export class CacheWriter {
       if (key === undefined) throw unknownInteractionError();
       this.rememberKey(id, key);
     }
+    this.lastId = id;
+    this.lastKey = key;
     return key;
   }
 

@@ -4,18 +4,20 @@ import { toCacheError, type CacheErrorShape } from '../errors';
 import type { CacheWrite } from '../types';
 import type { CacheWorkerData, CallMethod, FromWorker, OpResult, ToWorker } from './protocol';
 import { commitDelay } from './commitPacing';
-import { decodeWrites, rowsOfEncoded } from './writeCodec';
+import { decodeWrites, encodedShapeError, rowsOfEncoded, type EncodedWrites } from './writeCodec';
 
 /**
  * An op as received. Its writes stay encoded (flat lists: few objects) until its commit
- * decodes them, so the records of writes waiting for the pace (up to 20,000 rows, 250 ms)
- * are not copied by every young-generation GC meanwhile. An op that cannot be decoded is
- * acknowledged with why, nothing of it written.
+ * replays them into the cache record by record (writeCodec.replayEncoded), so the records
+ * of writes waiting for the pace (up to 20,000 rows, 250 ms) are not copied by every
+ * young-generation GC meanwhile, and most are never objects at all. An op whose encoding
+ * is malformed is acknowledged with why, nothing of it written.
  */
 interface ReceivedOp {
   opId: number;
   encoded: unknown;
   rows: number;
+  /** Its writes, decoded only when a commit failed and each is retried alone. */
   writes?: CacheWrite[];
   error?: CacheErrorShape;
 }
@@ -72,14 +74,25 @@ export function runCacheWorker(port: MessagePort, data: CacheWorkerData): void {
     while (pending.length > 0) {
       lastCommitAt = performance.now();
       const batch = takeBatch();
-      const writes: CacheWrite[] = [];
+      const good: ReceivedOp[] = [];
       for (const op of batch) {
-        const decoded = decodeWrites(op.encoded);
-        op.encoded = undefined;
-        if ('error' in decoded) op.error = decoded.error.toJSON();
-        else for (const w of (op.writes = decoded.writes)) writes.push(w);
+        const malformed = encodedShapeError(op.encoded);
+        if (malformed) {
+          op.error = malformed.toJSON();
+          op.encoded = undefined;
+        } else good.push(op);
       }
-      const results = writes.length > 0 ? cache.applyWritesIsolated(writes, pendingNow) : [];
+      let results: readonly (CacheErrorShape | null)[] | null = null;
+      try {
+        if (good.length > 0) cache.applyEncodedWrites(good.map((op) => op.encoded as EncodedWrites), pendingNow);
+      } catch {
+        // A bad record or a full disk: every write again on its own, so the rest still commit
+        // and each failure is reported against its own write (rare; decoded objects are fine here).
+        const writes: CacheWrite[] = [];
+        for (const op of good) for (const w of (op.writes = (decodeWrites(op.encoded) as { writes: CacheWrite[] }).writes)) writes.push(w);
+        results = cache.applyEachAlone(writes, pendingNow);
+      }
+      for (const op of good) op.encoded = undefined;
       lastCommitMs = performance.now() - lastCommitAt;
       send({ type: 'acks', results: acks(batch, results) });
     }
@@ -166,11 +179,15 @@ function receive(op: unknown): ReceivedOp | null {
   return { opId, encoded: writes, rows: rowsOfEncoded(writes) };
 }
 
-/** One result per op, from the per-write results of the commit (in the same order as the ops' writes). */
-function acks(batch: readonly ReceivedOp[], results: readonly (CacheErrorShape | null)[]): OpResult[] {
+/**
+ * One result per op: from the per-write results when the writes were retried one by one
+ * (in the same order as the ops' writes), else every well-formed op committed whole.
+ */
+function acks(batch: readonly ReceivedOp[], results: readonly (CacheErrorShape | null)[] | null): OpResult[] {
   let i = 0;
   return batch.map((op) => {
     if (op.error) return { opId: op.opId, errors: [op.error] };
+    if (results === null) return { opId: op.opId, errors: null };
     const count = op.writes?.length ?? 0;
     let errors: (CacheErrorShape | null)[] | null = null;
     for (let k = 0; k < count; k++, i++) {
