@@ -35,7 +35,7 @@ const interactionWrite = fc
     const record = interaction(r as never) as unknown as Record<string, unknown>;
     // An identity whose cached id is the record's id when it is one of ours, else a mismatch the cache must refuse.
     if (withIdentity) record.identity = r.id === 'demo:c@5' ? { connector: 'demo', platformId: 'c', epoch: 5 } : { connector: 'demo', platformId: 'zz', epoch: 1 };
-    return { kind: 'interaction', record } as CacheWrite;
+    return { kind: 'interaction', record } as unknown as CacheWrite;
   });
 const participant = fc.record({ interactionId: maybe(ids), participantId: maybe(fc.constantFrom('p1', 'p2')), name: maybe(text), kind: maybe(fc.constantFrom('internal', 'external', 'alien')), role: maybe(text) });
 const timelineEvent = fc.record({ interactionId: maybe(ids), eventId: maybe(fc.constantFrom('t1', 't2')), at: maybe(time), kind: maybe(text), text: maybe(text), supervisorName: fc.oneof(fc.constant(null), maybe(text)) });
