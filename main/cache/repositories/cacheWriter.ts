@@ -28,6 +28,7 @@ import {
 import type { EncodedRecordSink } from '../worker/writeCodec';
 import { SearchTermsRecorder } from '../searchTerms';
 import { ID_INDEX_COLUMNS, KEY_OF_ID } from './interactionById';
+import { BatchedUpsert } from './batchedUpsert';
 
 /** Interaction id -> integer key, remembered for the messages that follow. Bounded for long sessions. */
 const MAX_REMEMBERED_KEYS = 10_000;
@@ -41,7 +42,7 @@ const MAX_REMEMBERED_KEYS = 10_000;
 export class CacheWriter {
   private readonly upsertInteractionStmt: Statement;
   private readonly upsertAgentStmt: Statement;
-  private readonly upsertParticipantStmt: Statement;
+  private readonly participantRows: BatchedUpsert;
   private readonly insertBlockStmt: Statement;
   private readonly storedIds: StoredMessageIds;
   private readonly scratch = new BlockScratch();
@@ -50,7 +51,7 @@ export class CacheWriter {
   /** Interaction key -> the agents last written for it (agentsSignature), while the transaction that wrote them stands. */
   private readonly agentsWritten = new Map<number, string>();
   private readonly terms: SearchTermsRecorder;
-  private readonly upsertTimelineStmt: Statement;
+  private readonly timelineRows: BatchedUpsert;
   private readonly upsertPeriodStmt: Statement;
   private readonly upsertAuditStmt: Statement;
   private readonly upsertAssistanceStmt: Statement;
@@ -107,19 +108,25 @@ export class CacheWriter {
       ON CONFLICT (interaction_key, agent_id) DO UPDATE SET agent_name = excluded.agent_name
       -- Every interaction update names its agents again; an unchanged row is not rewritten (its page stays clean).
       WHERE agent_name <> excluded.agent_name`);
-    this.upsertParticipantStmt = db.prepare(`
-      INSERT INTO participants (interaction_key, participant_id, name, kind, role) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (interaction_key, participant_id) DO UPDATE SET name = excluded.name, kind = excluded.kind, role = excluded.role
-      WHERE name <> excluded.name OR kind <> excluded.kind OR role <> excluded.role`);
+    this.participantRows = new BatchedUpsert(
+      db,
+      'INSERT INTO participants (interaction_key, participant_id, name, kind, role)',
+      5,
+      `ON CONFLICT (interaction_key, participant_id) DO UPDATE SET name = excluded.name, kind = excluded.kind, role = excluded.role
+      WHERE name <> excluded.name OR kind <> excluded.kind OR role <> excluded.role`,
+    );
     this.insertBlockStmt = db.prepare(
       'INSERT INTO message_blocks (interaction_key, first_at, message_count, data) VALUES (?, ?, ?, ?)',
     );
     this.storedIds = new StoredMessageIds(db, new BlockReader(db, cipher));
     this.terms = new SearchTermsRecorder(db);
-    this.upsertTimelineStmt = db.prepare(`
-      INSERT INTO timeline_events (interaction_key, event_id, at, kind, text, supervisor_name) VALUES (?, ?, ?, ?, ?, ?)
-      ON CONFLICT (interaction_key, event_id) DO UPDATE SET at = excluded.at, kind = excluded.kind, text = excluded.text,
-        supervisor_name = excluded.supervisor_name`);
+    this.timelineRows = new BatchedUpsert(
+      db,
+      'INSERT INTO timeline_events (interaction_key, event_id, at, kind, text, supervisor_name)',
+      6,
+      `ON CONFLICT (interaction_key, event_id) DO UPDATE SET at = excluded.at, kind = excluded.kind, text = excluded.text,
+        supervisor_name = excluded.supervisor_name`,
+    );
     this.upsertPeriodStmt = db.prepare(`
       INSERT INTO supervision_periods (period_id, interaction_key, supervisor_id, supervisor_name, mode, participant_id, participant_name, started_at, ended_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -198,11 +205,13 @@ export class CacheWriter {
   }
 
   private upsertParticipant(r: ParticipantRecord): void {
-    this.upsertParticipantStmt.run(this.interactionKey(r.interactionId), r.participantId, r.name, r.kind, r.role);
+    this.participantRows.add(this.interactionKey(r.interactionId), r.participantId, r.name, r.kind, r.role);
   }
 
-  /** Call last inside every write transaction: indexes this transaction's messages. */
+  /** Call last inside every write transaction: writes the rows still held and indexes this transaction's messages. */
   finishTransaction(): void {
+    this.participantRows.flush();
+    this.timelineRows.flush();
     this.index.flush();
   }
 
@@ -212,6 +221,8 @@ export class CacheWriter {
    */
   rolledBack(): void {
     this.index.discardPending();
+    this.participantRows.discard();
+    this.timelineRows.discard();
     this.terms.reset();
     this.interactionKeys.clear();
     this.lastId = undefined;
@@ -267,7 +278,7 @@ export class CacheWriter {
   }
 
   private upsertTimelineEvent(r: TimelineEventRecord): void {
-    this.upsertTimelineStmt.run(
+    this.timelineRows.add(
       this.interactionKey(r.interactionId),
       r.eventId,
       r.at,

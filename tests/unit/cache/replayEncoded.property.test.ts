@@ -123,6 +123,22 @@ describe('the cache worker replays encoded writes as the decoded writes would be
     }
   });
 
+  it('a refused write leaves none of its records behind, even those held for a later statement', () => {
+    const cache = memoryCache();
+    const results = viaEncoded(cache, [
+      [
+        { kind: 'interaction', record: interaction() },
+        { kind: 'timeline', records: [{ interactionId: 'int-1', eventId: 't1', at: T0, kind: 'joined', text: 'Ann joined' }, { interactionId: 'int-1', eventId: 't2', at: -1, kind: 'left', text: 'Ann left' }] },
+        { kind: 'participants', records: [{ interactionId: 'int-1', participantId: 'p1', name: 'Ann', kind: 'internal', role: 'agent' }, { interactionId: 'int-1', participantId: '', name: 'Bo', kind: 'internal', role: 'agent' }] },
+      ],
+    ]);
+    expect(results.map((r) => r?.code ?? null)).toEqual([null, 'INVALID_INPUT', 'INVALID_INPUT']);
+    const detail = cache.openInteraction('int-1');
+    expect(detail?.timeline).toEqual([]);
+    expect(detail?.participants).toEqual([]);
+    cache.close();
+  });
+
   it('one bad record among many: the good writes of every op still commit', () => {
     const cache = memoryCache();
     const results = viaEncoded(cache, [
