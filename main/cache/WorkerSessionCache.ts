@@ -233,14 +233,18 @@ export class WorkerSessionCache implements SessionCache {
     return this.writeOne({ kind: 'assistanceRequest', record });
   }
   recordWrites(writes: CacheWrite[]): Promise<(CacheError | null)[]> {
+    // Only the count is kept until the ack: a closure over `writes` kept every record of the op
+    // alive for as long as the worker took to commit it (100-250 ms and more under load), long
+    // enough to be promoted and collected by the old generation's GC (issue 15).
+    const count = writes.length;
     return new Promise((resolve, reject) => {
       this.write(writes, {
         settle: (errors) => {
-          const results = new Array<CacheError | null>(writes.length).fill(null);
+          const results = new Array<CacheError | null>(count).fill(null);
           if (errors) {
             // One error for several writes: the op as a whole could not be taken.
-            const all = errors.length === writes.length ? null : errors[0];
-            for (let n = 0; n < writes.length; n++) {
+            const all = errors.length === count ? null : errors[0];
+            for (let n = 0; n < count; n++) {
               const e = all ?? errors[n];
               if (e) results[n] = fromErrorShape(e);
             }

@@ -1,8 +1,8 @@
-import type { AuditEntry, Interaction, Participant, Queue, SupervisionPeriod, TimelineEvent } from '../../preload/contract';
+import type { AuditEntry, Interaction, Message, Participant, Queue, SupervisionPeriod, TimelineEvent } from '../../preload/contract';
 import type { CacheError } from '../cache/errors';
 import { cachedInteractionId, type InteractionIdentity } from '../cache/interactionIdentity';
 import type { SessionCache } from '../cache/SessionCache';
-import type { AgentRef, InteractionRecord, ParticipantRecord } from '../cache/types';
+import type { AgentRef, InteractionRecord, ParticipantRecord, TranscriptMessageRecord } from '../cache/types';
 import type { ConnectorEvent } from '../contact-center/Connector';
 import type { Logger } from './logger';
 import { PendingCacheWrites } from './PendingCacheWrites';
@@ -29,13 +29,23 @@ import type { CachedFields, RecordedConversation } from './recordedConversation'
 /** Platform ids remembered (with the conversation each names now); far more than a seat sees live at once. */
 const MAX_CURRENT_IDS = 50_000;
 
-/** The conversation a platform id names now. */
+/**
+ * The conversation a platform id names now, with what the recorder keeps about it: held on
+ * the conversation itself, so an update costs one map lookup (by the platform id) instead of
+ * four (issue 15: recorded, monitored by me and open requests were maps keyed by cached id).
+ */
 interface Conversation {
   platformId: string;
-  /** Its cached id: the same string each time, so the maps keyed by it need not hash a new one per update. */
+  /** Its cached id: the same string each time. */
   id: string;
   identity: InteractionIdentity;
   channel: Interaction['channel'];
+  /** What was last sent for it; undefined before its first update and once it ended. */
+  recorded: RecordedConversation | undefined;
+  /** I monitored it (monitor lock, supervising, a period of mine): once true, stays true. */
+  monitoredByMe: boolean;
+  /** When its open assistance request was opened; undefined while none is open. */
+  assistanceOpenedAt: number | undefined;
 }
 
 const NO_PARTICIPANTS: ParticipantRecord[] = [];
@@ -47,12 +57,11 @@ export class CacheRecorder {
   private order: Conversation[] = [];
   private orderHead = 0;
   /**
-   * What was last recorded per interaction: its cached fields and its participants, so an update
-   * that changes nothing cached (a participant alerting then connected, a wait time) costs no write.
+   * Conversations forgotten to keep `current` bounded that still had something kept (recorded,
+   * monitored by me, a request open), by cached id: if their platform id comes back with the
+   * same start, they go on from there, as when this was kept in maps keyed by cached id.
    */
-  private readonly recorded = new Map<string, RecordedConversation>();
-  private readonly monitoredByMe = new Set<string>();
-  private readonly assistanceOpen = new Map<string, number>();
+  private readonly evicted = new Map<string, Conversation>();
   private failing = false;
   private readonly pending: PendingCacheWrites;
 
@@ -76,29 +85,33 @@ export class CacheRecorder {
 
   onConnectorEvent(event: ConnectorEvent): void {
     switch (event.type) {
-      case 'interactions':
-        for (const i of event.interactions) this.recordInteraction(i);
+      case 'interactions': {
+        const me = this.me().id; // once per event, not per update
+        for (const i of event.interactions) this.recordInteraction(i, me);
         break;
+      }
       case 'messages': {
-        const channel = this.current.get(event.interactionId)?.channel ?? 'chat';
-        // A message for a conversation not seen yet has no home; it is skipped like before (UNKNOWN_INTERACTION).
-        const cachedIds: string[] = [];
-        for (const m of event.messages) {
-          const id = this.current.get(m.interactionId)?.id;
-          if (id === undefined) return;
-          cachedIds.push(id);
-        }
-        this.pending.messages(
-          event.messages.map((m, n) => ({
-            interactionId: cachedIds[n]!,
+        const messages = event.messages;
+        const home = this.current.get(event.interactionId);
+        const channel = home?.channel ?? 'chat';
+        const records: TranscriptMessageRecord[] = [];
+        for (let n = 0; n < messages.length; n++) {
+          const m = messages[n]!;
+          // Messages name the event's conversation (one lookup for the event); any other is looked up.
+          const c = m.interactionId === event.interactionId ? home : this.current.get(m.interactionId);
+          // A message for a conversation not seen yet has no home; the event is skipped like before (UNKNOWN_INTERACTION).
+          if (c === undefined) return;
+          records.push({
+            interactionId: c.id,
             messageId: m.id,
             senderKind: m.senderKind,
             senderName: m.senderName,
             at: m.at,
             channel,
-            body: m.attachments.length ? `${m.text}\n${m.attachments.map((a) => `${a.name}: ${a.url}`).join('\n')}` : m.text,
-          })),
-        );
+            body: m.attachments.length ? withAttachments(m) : m.text,
+          });
+        }
+        this.pending.messages(records);
         break;
       }
       case 'timeline':
@@ -141,15 +154,23 @@ export class CacheRecorder {
       return known;
     }
     if (known) {
-      // The platform reused this id for another conversation: forget what belonged to the last one.
-      this.forget(known.id);
+      // The platform reused this id for another conversation: what belonged to the last one goes with it.
       this.current.delete(i.id);
     } else if (this.current.size >= MAX_CURRENT_IDS) {
       // Bounded for long sessions: the id first seen longest ago goes first (a late message for it is skipped).
       this.evictOldest();
     }
     const identity = { connector, platformId: i.id, epoch };
-    const c: Conversation = { platformId: i.id, id: cachedInteractionId(identity), identity, channel: i.channel };
+    const id = cachedInteractionId(identity);
+    const c: Conversation = { platformId: i.id, id, identity, channel: i.channel, recorded: undefined, monitoredByMe: false, assistanceOpenedAt: undefined };
+    const before = this.evicted.size > 0 ? this.evicted.get(id) : undefined;
+    if (before) {
+      // The same conversation again after it was forgotten to keep `current` bounded: it goes on from what was kept.
+      this.evicted.delete(id);
+      c.recorded = before.recorded;
+      c.monitoredByMe = before.monitoredByMe;
+      c.assistanceOpenedAt = before.assistanceOpenedAt;
+    }
     this.current.set(i.id, c);
     this.order.push(c);
     return c;
@@ -160,6 +181,7 @@ export class CacheRecorder {
       const oldest = this.order[this.orderHead++]!;
       if (this.current.get(oldest.platformId) === oldest) {
         this.current.delete(oldest.platformId);
+        if (oldest.recorded !== undefined || oldest.monitoredByMe || oldest.assistanceOpenedAt !== undefined) this.evicted.set(oldest.id, oldest);
         break;
       }
     }
@@ -174,11 +196,10 @@ export class CacheRecorder {
    * changed. Objects are made only for what is sent (issue 15: building every participant and
    * the cached fields on each update, to compare and mostly drop them, was the recorder's main cost).
    */
-  private recordInteraction(i: Interaction): void {
+  private recordInteraction(i: Interaction, me: string): void {
     const c = this.conversationOf(i);
     const id = c.id;
-    const me = this.me().id;
-    const last = this.recorded.get(id);
+    const last = c.recorded;
     const sent = last?.participants;
     const lastAgents = last?.fields.agents;
     let mine = i.monitorLock?.supervisorId === me;
@@ -202,8 +223,8 @@ export class CacheRecorder {
       }
     }
     if (agentsSame && lastAgents!.length !== agentCount) agentsSame = false;
-    if (mine) this.monitoredByMe.add(id);
-    const monitoredByMe = mine || this.monitoredByMe.has(id);
+    if (mine) c.monitoredByMe = true;
+    const monitoredByMe = c.monitoredByMe;
     const queueId = i.queueId ?? null;
     const queueName = i.queueId ? (this.queues().get(i.queueId)?.name ?? null) : null;
     const customerName = customer?.name ?? i.customer?.name ?? null;
@@ -242,28 +263,26 @@ export class CacheRecorder {
     } else if (changed) {
       this.pending.participants(changed);
     }
-    if (i.state === 'ended') this.recorded.delete(id);
-    else if (!last) this.recorded.set(id, { fields: fields!, participants: new Map((changed ?? NO_PARTICIPANTS).map((p) => [p.participantId, p])) });
-    else {
+    if (i.state === 'ended') c.recorded = undefined;
+    else if (!last) {
+      const participants = new Map<string, ParticipantRecord>();
+      if (changed) for (const p of changed) participants.set(p.participantId, p);
+      c.recorded = { fields: fields!, participants };
+    } else {
       if (fields) last.fields = fields;
       if (changed) for (const p of changed) last.participants.set(p.participantId, p);
     }
-    this.recordAssistance(i, id);
+    this.recordAssistance(i, c);
   }
 
-  private forget(cachedId: string): void {
-    this.recorded.delete(cachedId);
-    this.monitoredByMe.delete(cachedId);
-    this.assistanceOpen.delete(cachedId);
-  }
-
-  private recordAssistance(i: Interaction, id: string): void {
-    const openedAt = this.assistanceOpen.get(id);
+  private recordAssistance(i: Interaction, c: Conversation): void {
+    const openedAt = c.assistanceOpenedAt;
     if (!i.assistanceRequested && openedAt === undefined) return; // nothing open, nothing asked: the usual case
+    const id = c.id;
     const agent = i.participants.find((p) => p.role === 'agent');
     if (i.assistanceRequested && openedAt === undefined) {
       const at = i.assistanceRequestedAt ?? this.now();
-      this.assistanceOpen.set(id, at);
+      c.assistanceOpenedAt = at;
       this.pending.assistance({
         requestId: `${id}:${at}`,
         interactionId: id,
@@ -273,7 +292,7 @@ export class CacheRecorder {
         state: 'open',
       });
     } else if (!i.assistanceRequested && openedAt !== undefined) {
-      this.assistanceOpen.delete(id);
+      c.assistanceOpenedAt = undefined;
       this.pending.assistance({
         requestId: `${id}:${openedAt}`,
         interactionId: id,
@@ -293,9 +312,10 @@ export class CacheRecorder {
   }
 
   private recordPeriod(period: SupervisionPeriod): void {
-    const id = this.current.get(period.interactionId)?.id;
-    if (id === undefined) return; // not seen yet: no home (the cache would say UNKNOWN_INTERACTION)
-    if (period.supervisorId === this.me().id) this.monitoredByMe.add(id);
+    const c = this.current.get(period.interactionId);
+    if (c === undefined) return; // not seen yet: no home (the cache would say UNKNOWN_INTERACTION)
+    const id = c.id;
+    if (period.supervisorId === this.me().id) c.monitoredByMe = true;
     this.pending.period({
       periodId: `${id}:${period.supervisorId}:${period.startedAt}`,
       interactionId: id,
@@ -337,6 +357,13 @@ export class CacheRecorder {
     this.log.warn(message);
     this.onFailure(message);
   }
+}
+
+/** A message's body as cached: its text, then each attachment's name and address on a line of its own. */
+function withAttachments(m: Message): string {
+  let body = m.text;
+  for (const a of m.attachments) body += `\n${a.name}: ${a.url}`;
+  return body;
 }
 
 /** Epochs as the cached id would tell them apart (its text): NaN is NaN. */

@@ -24,16 +24,21 @@ export const HOLD_MS = 25;
 /** Records held at most before sending at once, so a burst neither waits nor grows memory. */
 export const MAX_HELD_RECORDS = 4_000;
 
-/** What one conversation has waiting, in the order the cache needs it (the interaction before what hangs off it). */
+/**
+ * What one conversation has waiting, in the order the cache needs it (the interaction before
+ * what hangs off it). Each list is made when its first record comes: most conversations have
+ * one or two kinds waiting in a hold, and four empty lists per conversation per hold were
+ * garbage for the young generation (issue 15).
+ */
 interface Held {
-  interaction?: InteractionRecord;
+  interaction: InteractionRecord | undefined;
   /** Latest per participant: the cache upserts each one, so only the last state of each matters. */
-  participants?: Map<string, ParticipantRecord>;
-  messages: TranscriptMessageRecord[];
-  timeline: TimelineEventRecord[];
+  participants: Map<string, ParticipantRecord> | undefined;
+  messages: TranscriptMessageRecord[] | undefined;
+  timeline: TimelineEventRecord[] | undefined;
   /** In arrival order: a period's start and end, a request opened then resolved. */
-  periods: SupervisionPeriodRecord[];
-  assistance: AssistanceRequestRecord[];
+  periods: SupervisionPeriodRecord[] | undefined;
+  assistance: AssistanceRequestRecord[] | undefined;
 }
 
 /**
@@ -76,23 +81,23 @@ export class PendingCacheWrites {
   }
 
   messages(records: TranscriptMessageRecord[]): void {
-    for (const r of records) this.conversation(r.interactionId).messages.push(r);
+    for (const r of records) (this.conversation(r.interactionId).messages ??= []).push(r);
     this.added(records.length);
   }
 
   timeline(record: TimelineEventRecord): void {
-    this.conversation(record.interactionId).timeline.push(record);
+    (this.conversation(record.interactionId).timeline ??= []).push(record);
     this.added(1);
   }
 
   period(record: SupervisionPeriodRecord): void {
-    this.conversation(record.interactionId).periods.push(record);
+    (this.conversation(record.interactionId).periods ??= []).push(record);
     this.added(1);
   }
 
   assistance(record: AssistanceRequestRecord): void {
     // A request names its conversation (the recorder always sets it); '' only groups one that does not.
-    this.conversation(record.interactionId ?? '').assistance.push(record);
+    (this.conversation(record.interactionId ?? '').assistance ??= []).push(record);
     this.added(1);
   }
 
@@ -116,10 +121,10 @@ export class PendingCacheWrites {
     for (const h of held.values()) {
       if (h.interaction) writes.push({ kind: 'interaction', record: h.interaction });
       if (h.participants?.size) writes.push({ kind: 'participants', records: [...h.participants.values()] });
-      if (h.messages.length) writes.push({ kind: 'messages', records: h.messages });
-      if (h.timeline.length) writes.push({ kind: 'timeline', records: h.timeline });
-      for (const p of h.periods) writes.push({ kind: 'supervisionPeriod', record: p });
-      for (const a of h.assistance) writes.push({ kind: 'assistanceRequest', record: a });
+      if (h.messages) writes.push({ kind: 'messages', records: h.messages });
+      if (h.timeline) writes.push({ kind: 'timeline', records: h.timeline });
+      if (h.periods) for (const p of h.periods) writes.push({ kind: 'supervisionPeriod', record: p });
+      if (h.assistance) for (const a of h.assistance) writes.push({ kind: 'assistanceRequest', record: a });
     }
     for (const a of audit) writes.push({ kind: 'audit', record: a });
     if (writes.length > 0) this.track(this.cache.recordWrites(writes));
@@ -128,7 +133,7 @@ export class PendingCacheWrites {
   private conversation(id: string): Held {
     let h = this.held.get(id);
     if (!h) {
-      h = { messages: [], timeline: [], periods: [], assistance: [] };
+      h = { interaction: undefined, participants: undefined, messages: undefined, timeline: undefined, periods: undefined, assistance: undefined };
       this.held.set(id, h);
     }
     return h;
