@@ -7,12 +7,13 @@ import { migration0004 } from './0004-conversation-identity';
 import { migration0005 } from './0005-integer-interaction-keys';
 import { migration0006 } from './0006-drop-identity-index';
 import { migration0007 } from './0007-interaction-key-everywhere';
+import { migration0008 } from './0008-drop-last-seen-index';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** All migrations, oldest first. Append new ones; never reorder or edit. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
 
 export function latestSchemaVersion(migrations: readonly Migration[] = MIGRATIONS): number {
   return migrations.at(-1)?.version ?? 0;
