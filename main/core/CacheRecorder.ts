@@ -6,7 +6,7 @@ import type { AgentRef, InteractionRecord, ParticipantRecord, TranscriptMessageR
 import type { ConnectorEvent } from '../contact-center/Connector';
 import type { Logger } from './logger';
 import { PendingCacheWrites } from './PendingCacheWrites';
-import type { CachedFields, RecordedConversation } from './recordedConversation';
+import { rememberParticipant, sentParticipant, type RecordedConversation, type SentParticipants } from './recordedConversation';
 
 /**
  * Writes what the supervisor saw into the session cache (rule 19):
@@ -217,7 +217,7 @@ export class CacheRecorder {
         agentCount++;
       }
       if (customer === undefined && p.kind === 'external') customer = p;
-      const s = sent?.get(p.id);
+      const s = sent === undefined ? undefined : sentParticipant(sent, p.id);
       if (!s || s.name !== p.name || s.kind !== p.kind || s.role !== role) {
         (changed ??= []).push({ interactionId: id, participantId: p.id, name: p.name, kind: p.kind, role });
       }
@@ -240,11 +240,10 @@ export class CacheRecorder {
       f.state === i.state &&
       f.endedAt === endedAt &&
       f.monitoredByMe === monitoredByMe;
-    let fields: CachedFields | undefined;
+    let fields: InteractionRecord | undefined;
     if (!same) {
       const agents: AgentRef[] = [];
       for (const p of i.participants) if (p.role === 'agent' || p.role === 'specialist') agents.push({ id: p.agentId ?? p.id, name: p.name });
-      fields = { channel: i.channel, queueId, queueName, agents, customerName, state: i.state, endedAt, monitoredByMe };
       const record: InteractionRecord = {
         id,
         identity: c.identity,
@@ -259,18 +258,19 @@ export class CacheRecorder {
         monitoredByMe,
         lastSeenAt: this.now(),
       };
+      fields = record; // what is compared next time: the record itself, no copy
       this.pending.interaction(record, changed ?? NO_PARTICIPANTS);
     } else if (changed) {
       this.pending.participants(changed);
     }
     if (i.state === 'ended') c.recorded = undefined;
     else if (!last) {
-      const participants = new Map<string, ParticipantRecord>();
-      if (changed) for (const p of changed) participants.set(p.participantId, p);
+      let participants: SentParticipants = [];
+      if (changed) for (const p of changed) participants = rememberParticipant(participants, p);
       c.recorded = { fields: fields!, participants };
     } else {
       if (fields) last.fields = fields;
-      if (changed) for (const p of changed) last.participants.set(p.participantId, p);
+      if (changed) for (const p of changed) last.participants = rememberParticipant(last.participants, p);
     }
     this.recordAssistance(i, c);
   }
