@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { EventSink, SupervisorCore } from '../core/SupervisorCore';
 import type { Logger } from '../core/logger';
+import { batchChatMessages } from '../core/chatMessageBatch';
 import { clientFrameSchema, maxClientFrameBytes, type ServerFrame } from './wireProtocol';
 
 /**
@@ -9,12 +10,22 @@ import { clientFrameSchema, maxClientFrameBytes, type ServerFrame } from './wire
  * of here, and nothing from one is kept (log keys and lines are fixed text).
  */
 export function serveBridge(ws: WebSocket, core: SupervisorCore, log: Logger): void {
-  const send = (frame: ServerFrame) => {
+  const write = (frame: ServerFrame) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };
-  const sink: EventSink = (channel, payload) => send({ kind: 'event', channel, payload });
+  // A watched chat's messages leave together, at most one frame (16 ms) after the first (chatMessageBatch.ts).
+  const events = batchChatMessages((channel, payload) => write({ kind: 'event', channel, payload }));
+  const sink: EventSink = events.sink;
+  // Replies and errors go after every event sent before them, as before the batching.
+  const send = (frame: ServerFrame) => {
+    events.flush();
+    write(frame);
+  };
   const detach = core.attach(sink);
-  ws.on('close', detach);
+  ws.on('close', () => {
+    events.stop();
+    detach();
+  });
   ws.on('error', (e: Error & { code?: string }) => {
     // ws closes the socket itself (1009 for an oversized frame, 1002 for a protocol error).
     const why = e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? `a frame over ${maxClientFrameBytes / 1024 / 1024} MB` : (e.code ?? 'socket error');

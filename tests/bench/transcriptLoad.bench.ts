@@ -77,6 +77,8 @@ interface Phase extends PageMeasure {
   mainThread: { task: number; script: number; layout: number; style: number };
   /** The web host process (main: demo, core, cache recorder, bridge): CPU % of one core over the window. */
   mainCpuPct: number;
+  /** Chromium's renderer processes (the page) and its other processes (browser, GPU, network): CPU % of one core over the window. */
+  chromiumCpuPct: Record<'renderer' | 'chromium', number>;
   rate: number;
   msgsIntoMain: number;
   watchedMessagesShown: number;
@@ -167,6 +169,51 @@ function webHostCpuSeconds(): number | undefined {
   return undefined;
 }
 
+/**
+ * CPU seconds of this bench's descendants by role, per pid (Linux /proc; empty elsewhere): the page's
+ * work as CPU spent, which a loaded machine does not inflate the way it inflates task durations.
+ */
+function descendantCpuSeconds(): Map<number, { role: 'renderer' | 'chromium' | 'webHost' | 'other'; cpu: number }> {
+  const byPid = new Map<number, { ppid: number; cpu: number; cmd: string }>();
+  try {
+    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        byPid.set(Number(pid), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / 100, cmd: fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8') });
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+  } catch {
+    return new Map();
+  }
+  const mine = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 20; hops++) {
+      if (p === process.pid) return true;
+      p = byPid.get(p)?.ppid ?? 0;
+    }
+    return false;
+  };
+  const out = new Map<number, { role: 'renderer' | 'chromium' | 'webHost' | 'other'; cpu: number }>();
+  for (const [pid, p] of byPid) {
+    if (pid === process.pid || !mine(pid)) continue;
+    const role = p.cmd.includes('--type=renderer') ? 'renderer' : p.cmd.includes('web-host/cli.ts') ? 'webHost' : p.cmd.includes('chrom') ? 'chromium' : 'other';
+    out.set(pid, { role, cpu: p.cpu });
+  }
+  return out;
+}
+
+/** CPU % of one core per role over a window, from two snapshots (processes alive at both). */
+function cpuPctByRole(before: ReturnType<typeof descendantCpuSeconds>, after: ReturnType<typeof descendantCpuSeconds>, seconds: number): Record<'renderer' | 'chromium', number> {
+  const pct = { renderer: 0, chromium: 0 };
+  for (const [pid, a] of after) {
+    const b = before.get(pid);
+    if (b && (a.role === 'renderer' || a.role === 'chromium')) pct[a.role] += (100 * (a.cpu - b.cpu)) / seconds;
+  }
+  return pct;
+}
+
 async function openWatchedChat(page: Page, host: WebHostProcess): Promise<void> {
   await page.goto(host.url);
   // The app opens on the Agents view once the first snapshot is in; then the Chats tab (Alt+3).
@@ -226,6 +273,7 @@ async function runPhase(browser: Browser, rate: number): Promise<Phase> {
     await page.evaluate('window.__bench.reset()');
     const countersBefore = await counters();
     const mainCpuBefore = webHostCpuSeconds();
+    const cpuBefore = descendantCpuSeconds();
     const before = (await host.control('messagesWritten')) as number;
     const started = Date.now();
     // TRANSCRIPT_BENCH_TRACE=file.json: a Chrome trace of the loaded window (open it in chrome://tracing or Perfetto).
@@ -237,6 +285,7 @@ async function runPhase(browser: Browser, rate: number): Promise<Phase> {
     const wallSeconds = (Date.now() - started) / 1000;
     const countersAfter = await counters();
     const mainCpuAfter = webHostCpuSeconds();
+    const chromiumCpuPct = cpuPctByRole(cpuBefore, descendantCpuSeconds(), wallSeconds);
     const mainCpuPct = mainCpuBefore !== undefined && mainCpuAfter !== undefined ? (100 * (mainCpuAfter - mainCpuBefore)) / wallSeconds : Number.NaN;
     const busy = (name: string) => (1000 * ((countersAfter[name] ?? 0) - (countersBefore[name] ?? 0))) / wallSeconds;
     const mainThread = { task: busy('TaskDuration'), script: busy('ScriptDuration'), layout: busy('LayoutDuration'), style: busy('RecalcStyleDuration') };
@@ -248,7 +297,7 @@ async function runPhase(browser: Browser, rate: number): Promise<Phase> {
     const watchedMessagesShown = await page.getByTestId('conversation-details').getByTestId('message').count();
     // The chats the load is spread over (the header row is counted in aria-rowcount).
     const liveChats = Number(await page.locator('.chats-table').getAttribute('aria-rowcount')) - 1;
-    return { ...measured, mainThread, mainCpuPct, rate, msgsIntoMain: written / wallSeconds, watchedMessagesShown, liveChats, load1m: os.loadavg()[0] ?? 0 };
+    return { ...measured, mainThread, mainCpuPct, chromiumCpuPct, rate, msgsIntoMain: written / wallSeconds, watchedMessagesShown, liveChats, load1m: os.loadavg()[0] ?? 0 };
   } finally {
     await page.close();
     await host.stop();
@@ -261,6 +310,8 @@ function report(prefix: string, p: Phase): void {
   console.log(`${prefix}_msgs_per_second_target: ${p.rate}`);
   console.log(`${prefix}_msgs_per_second_into_main: ${p.msgsIntoMain.toFixed(0)}`);
   console.log(`${prefix}_main_process_cpu_pct: ${fmt(p.mainCpuPct)}`);
+  console.log(`${prefix}_renderer_process_cpu_pct: ${fmt(p.chromiumCpuPct.renderer)}`);
+  console.log(`${prefix}_chromium_other_processes_cpu_pct: ${fmt(p.chromiumCpuPct.chromium)}`);
   console.log(`${prefix}_bridge_frames_per_second: ${(p.bridgeFrames / p.seconds).toFixed(0)}`);
   console.log(`${prefix}_bridge_kb_per_second: ${(p.bridgeBytes / 1024 / p.seconds).toFixed(0)}`);
   console.log(`${prefix}_bridge_reconnects: ${p.sockets}`);
