@@ -15,7 +15,7 @@ import { NotesRepository } from './repositories/notesRepository';
 import { removeMovedAsideOlderThan } from './movedAside';
 import { databaseBytes, purgeExpired, retentionCutoff } from './retention';
 import { searchCache } from './search';
-import { replayEncoded, type EncodedWrites } from './worker/writeCodec';
+import { replayEncoded, type FlatWrites } from './worker/writeCodec';
 import type {
   CacheStats,
   CacheWrite,
@@ -109,12 +109,12 @@ export class CacheDatabase {
   }
 
   /**
-   * The cache worker's writes, still encoded (writeCodec.ts; each must have passed
-   * encodedShapeError()), all in one transaction: all commit or none do. Each record is
+   * The cache worker's writes, still flat lists (each from writeCodec.readEncoded()),
+   * all in one transaction: all commit or none do. Each record is
    * validated as applyWrites() validates it; on any failure the caller decodes them and
    * commits each write alone with applyWritesIsolated(), which says which one failed.
    */
-  applyEncodedWrites(encodings: readonly EncodedWrites[], now: number): void {
+  applyEncodedWrites(encodings: readonly FlatWrites[], now: number): void {
     try {
       this.db.transaction(() => {
         for (const encoded of encodings) replayEncoded(encoded, this.writer.sink);

@@ -1,10 +1,10 @@
 import type { MessagePort } from 'node:worker_threads';
 import { CacheDatabase } from '../CacheDatabase';
-import { toCacheError, type CacheErrorShape } from '../errors';
+import { CacheError, toCacheError, type CacheErrorShape } from '../errors';
 import type { CacheWrite } from '../types';
 import type { CacheWorkerData, CallMethod, FromWorker, OpResult, ToWorker } from './protocol';
 import { commitDelay } from './commitPacing';
-import { decodeWrites, encodedShapeError, rowsOfEncoded, type EncodedWrites } from './writeCodec';
+import { decodeFlat, readEncoded, rowsOfEncoded, type FlatWrites } from './writeCodec';
 
 /**
  * An op as received. Its writes stay encoded (flat lists: few objects) until its commit
@@ -15,7 +15,10 @@ import { decodeWrites, encodedShapeError, rowsOfEncoded, type EncodedWrites } fr
  */
 interface ReceivedOp {
   opId: number;
+  /** As received (writeCodec.EncodedWrites, packed), until its commit reads it. */
   encoded: unknown;
+  /** Read back when its commit starts (writeCodec.readEncoded). */
+  flat?: FlatWrites;
   rows: number;
   /** Its writes, decoded only when a commit failed and each is retried alone. */
   writes?: CacheWrite[];
@@ -76,23 +79,25 @@ export function runCacheWorker(port: MessagePort, data: CacheWorkerData): void {
       const batch = takeBatch();
       const good: ReceivedOp[] = [];
       for (const op of batch) {
-        const malformed = encodedShapeError(op.encoded);
-        if (malformed) {
-          op.error = malformed.toJSON();
-          op.encoded = undefined;
-        } else good.push(op);
+        const flat = readEncoded(op.encoded);
+        op.encoded = undefined;
+        if (flat instanceof CacheError) op.error = flat.toJSON();
+        else {
+          op.flat = flat;
+          good.push(op);
+        }
       }
       let results: readonly (CacheErrorShape | null)[] | null = null;
       try {
-        if (good.length > 0) cache.applyEncodedWrites(good.map((op) => op.encoded as EncodedWrites), pendingNow);
+        if (good.length > 0) cache.applyEncodedWrites(good.map((op) => op.flat!), pendingNow);
       } catch {
         // A bad record or a full disk: every write again on its own, so the rest still commit
         // and each failure is reported against its own write (rare; decoded objects are fine here).
         const writes: CacheWrite[] = [];
-        for (const op of good) for (const w of (op.writes = (decodeWrites(op.encoded) as { writes: CacheWrite[] }).writes)) writes.push(w);
+        for (const op of good) for (const w of (op.writes = decodeFlat(op.flat!).writes)) writes.push(w);
         results = cache.applyEachAlone(writes, pendingNow);
       }
-      for (const op of good) op.encoded = undefined;
+      for (const op of good) op.flat = undefined;
       lastCommitMs = performance.now() - lastCommitAt;
       send({ type: 'acks', results: acks(batch, results) });
     }

@@ -20,17 +20,111 @@ import type {
  * Each write is a kind code and a record count; its records' fields follow each other in
  * `values` in the order FIELDS gives (an interaction also carries its identity and agents;
  * records that all name one interaction carry its id once, see SHARED).
- * Values are copied as they are: the worker's validateWrite() checks them as before. A
- * write whose shape the codec does not expect (a record that is not an object, records
+ * Values are copied as they are: the worker validates each record as before. The values
+ * list then crosses packed (EncodedWrites, below). A write whose shape the codec does not expect (a record that is not an object, records
  * that are not a list, an unknown kind) travels whole as RAW, so the worker rejects it
  * with the same error as ever.
  */
-export interface EncodedWrites {
+export interface FlatWrites {
   /** Kind code per write. */
   kinds: number[];
   /** Records per write (1 for single-record kinds and RAW). */
   sizes: number[];
   values: unknown[];
+}
+
+/**
+ * FlatWrites as they cross to the worker: the values packed into one string, two typed
+ * arrays and a (normally empty) list, which structured clone copies as a few blocks of
+ * memory. Cloning the values list itself cost the worker ~0.35-0.5 s per 100k
+ * event-shaped messages to read back (4M values, each tagged and copied one by one) and
+ * the main thread ~0.2-0.35 s to write; packed, ~0.1-0.2 s to read back and unpack
+ * (issue 15, measured on the bench's ops with v8.serialize/deserialize).
+ *
+ * `tags[i]` says what value i is: a length >= 0 is a string, the next that many UTF-16
+ * code units of `text` (lone surrogates included, exactly); NUMBER is the next of `nums`
+ * (NaN, -0 and infinities kept); OTHER is the next of `others` (anything else a hostile
+ * record may hold: an object, a bigint), cloned as it is.
+ */
+export interface EncodedWrites {
+  kinds: number[];
+  sizes: number[];
+  text: string;
+  tags: Int32Array;
+  nums: Float64Array;
+  others: unknown[];
+}
+
+const UNDEFINED = -1;
+const NULL = -2;
+const TRUE = -3;
+const FALSE = -4;
+const NUMBER = -5;
+const OTHER = -6;
+
+/** Packs a values list (see EncodedWrites). */
+export function packValues(values: readonly unknown[]): Pick<EncodedWrites, 'text' | 'tags' | 'nums' | 'others'> {
+  const parts: string[] = [];
+  const tags = new Int32Array(values.length);
+  const nums = new Float64Array(values.length);
+  let n = 0;
+  const others: unknown[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === 'string') {
+      parts.push(v);
+      tags[i] = v.length;
+    } else if (typeof v === 'number') {
+      nums[n++] = v;
+      tags[i] = NUMBER;
+    } else if (v === undefined) tags[i] = UNDEFINED;
+    else if (v === null) tags[i] = NULL;
+    else if (v === true) tags[i] = TRUE;
+    else if (v === false) tags[i] = FALSE;
+    else {
+      others.push(v);
+      tags[i] = OTHER;
+    }
+  }
+  return { text: parts.join(''), tags, nums: nums.slice(0, n), others };
+}
+
+/**
+ * The values list back from a packed encoding, or why it cannot be read (then none of its
+ * writes is taken). Linear in the values; never throws, whatever it is given.
+ */
+export function unpackWrites(encoded: unknown): FlatWrites | CacheError {
+  const bad = (why: string) => new CacheError('INVALID_INPUT', `Malformed cache write: ${why}.`);
+  if (!isObject(encoded)) return bad('expected an object');
+  const { kinds, sizes, text, tags, nums, others } = encoded;
+  if (!Array.isArray(kinds) || !Array.isArray(sizes)) return bad('kinds and sizes must be lists');
+  if (typeof text !== 'string' || !(tags instanceof Int32Array) || !(nums instanceof Float64Array) || !Array.isArray(others)) {
+    return bad('values must be packed as text, tags, nums and others');
+  }
+  const values: unknown[] = new Array(tags.length);
+  let at = 0;
+  let n = 0;
+  let o = 0;
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i]!;
+    if (tag >= 0) {
+      if (at + tag > text.length) return bad('the text is cut short');
+      values[i] = text.slice(at, at + tag);
+      at += tag;
+    } else if (tag === NUMBER) {
+      if (n >= nums.length) return bad('a number is missing');
+      values[i] = nums[n++];
+    } else if (tag === UNDEFINED) values[i] = undefined;
+    else if (tag === NULL) values[i] = null;
+    else if (tag === TRUE) values[i] = true;
+    else if (tag === FALSE) values[i] = false;
+    else if (tag === OTHER) {
+      if (o >= others.length) return bad('a value is missing');
+      values[i] = others[o++];
+    } else return bad(`value ${i} has an unknown tag`);
+  }
+  if (at !== text.length || n !== nums.length || o !== others.length) return bad('values left over');
+  return { kinds, sizes, values };
 }
 
 const INTERACTION = 0;
@@ -70,12 +164,18 @@ const WIDTH: Record<number, number> = {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 export function encodeWrites(writes: readonly CacheWrite[]): EncodedWrites {
-  const out: EncodedWrites = { kinds: [], sizes: [], values: [] };
+  const flat = flattenWrites(writes);
+  return { kinds: flat.kinds, sizes: flat.sizes, ...packValues(flat.values) };
+}
+
+/** The writes as flat lists, before packing. */
+export function flattenWrites(writes: readonly CacheWrite[]): FlatWrites {
+  const out: FlatWrites = { kinds: [], sizes: [], values: [] };
   for (const w of writes) encodeOne(out, w);
   return out;
 }
 
-function encodeOne(out: EncodedWrites, w: CacheWrite): void {
+function encodeOne(out: FlatWrites, w: CacheWrite): void {
   const values = out.values;
   const start = values.length;
   switch (w?.kind) {
@@ -106,13 +206,13 @@ function encodeOne(out: EncodedWrites, w: CacheWrite): void {
   push(out, RAW, 1);
 }
 
-function push(out: EncodedWrites, kind: number, size: number): void {
+function push(out: FlatWrites, kind: number, size: number): void {
   out.kinds.push(kind);
   out.sizes.push(size);
 }
 
 /** The records' values (their shared interaction id once, if they share one), or false if they are not a list of objects (then the write goes RAW). */
-function records<R extends { interactionId: unknown }>(out: EncodedWrites, list: unknown, kind: number, valuesOf: (values: unknown[], r: R, withId: boolean) => void): boolean {
+function records<R extends { interactionId: unknown }>(out: FlatWrites, list: unknown, kind: number, valuesOf: (values: unknown[], r: R, withId: boolean) => void): boolean {
   if (!Array.isArray(list)) return false;
   let shared = list.length > 1;
   for (const r of list) {
@@ -172,8 +272,8 @@ function encodeInteraction(values: unknown[], r: unknown): boolean {
   return true;
 }
 
-/** Why an encoding is malformed (then none of its writes is taken), or null. Linear in the writes; never throws; reads no record values but the agent counts. */
-export function encodedShapeError(encoded: unknown): CacheError | null {
+/** Why flat writes are malformed (then none of them is taken), or null. Linear in the writes; never throws; reads no record values but the agent counts. */
+export function flatShapeError(encoded: unknown): CacheError | null {
   const bad = (why: string) => new CacheError('INVALID_INPUT', `Malformed cache write: ${why}.`);
   if (!isObject(encoded)) return bad('expected an object');
   const { kinds, sizes, values } = encoded;
@@ -203,11 +303,25 @@ export function encodedShapeError(encoded: unknown): CacheError | null {
   return null;
 }
 
+/**
+ * A packed encoding read back and checked, ready for replayEncoded() or decodeWrites(),
+ * or why it is malformed (then none of its writes is taken). Never throws.
+ */
+export function readEncoded(encoded: unknown): FlatWrites | CacheError {
+  const flat = unpackWrites(encoded);
+  if (flat instanceof CacheError) return flat;
+  return flatShapeError(flat) ?? flat;
+}
+
 /** The writes back, or why the encoding is malformed (then none of them is taken). Linear in the values; never throws. */
 export function decodeWrites(encoded: unknown): { writes: CacheWrite[] } | { error: CacheError } {
-  const error = encodedShapeError(encoded);
-  if (error) return { error };
-  const { kinds, sizes, values } = encoded as unknown as EncodedWrites;
+  const flat = readEncoded(encoded);
+  return flat instanceof CacheError ? { error: flat } : decodeFlat(flat);
+}
+
+/** The writes of flat writes that passed flatShapeError(). */
+export function decodeFlat(flat: FlatWrites): { writes: CacheWrite[] } {
+  const { kinds, sizes, values } = flat;
   const writes: CacheWrite[] = new Array(kinds.length);
   let at = 0;
   for (let n = 0; n < kinds.length; n++) {
@@ -249,10 +363,10 @@ export interface EncodedRecordSink {
  * The cache worker's path (issue 15): the records of an encoding handed to a sink without
  * building a write object per write and a record object per record; the allocations of
  * decodeWrites() were ~0.4 s of the worker's garbage collection per 100k event-shaped
- * messages. The encoding must have passed encodedShapeError(); values are passed as they
+ * messages. The writes must come from readEncoded(); values are passed as they
  * are (the sink validates them, as for decoded writes).
  */
-export function replayEncoded(encoded: EncodedWrites, sink: EncodedRecordSink): void {
+export function replayEncoded(encoded: FlatWrites, sink: EncodedRecordSink): void {
   const { kinds, sizes, values: v } = encoded;
   const s = scratch;
   let at = 0;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CacheDatabase } from '../../../main/cache/CacheDatabase';
 import type { CacheErrorShape } from '../../../main/cache/errors';
 import type { CacheWrite } from '../../../main/cache/types';
-import { decodeWrites, encodeWrites } from '../../../main/cache/worker/writeCodec';
+import { decodeWrites, encodeWrites, readEncoded, type FlatWrites } from '../../../main/cache/worker/writeCodec';
 import { interaction, memoryCache, message, T0 } from './fixtures';
 
 // Issue 15: the cache worker no longer decodes each op into write objects; it replays the
@@ -59,7 +59,7 @@ const write: fc.Arbitrary<CacheWrite> = fc.oneof(
 function viaEncoded(cache: CacheDatabase, ops: CacheWrite[][]): (CacheErrorShape | null)[] {
   const encodings = ops.map((writes) => structuredClone(encodeWrites(writes)));
   try {
-    cache.applyEncodedWrites(encodings, T0);
+    cache.applyEncodedWrites(encodings.map((e) => readEncoded(e) as FlatWrites), T0);
     return ops.flat().map(() => null);
   } catch {
     return cache.applyEachAlone(encodings.flatMap((e) => (decodeWrites(e) as { writes: CacheWrite[] }).writes), T0);

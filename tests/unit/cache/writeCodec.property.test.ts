@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CacheError } from '../../../main/cache/errors';
 import type { CacheWrite } from '../../../main/cache/types';
 import { validateWrite } from '../../../main/cache/validation';
-import { decodeWrites, encodeWrites, type EncodedWrites } from '../../../main/cache/worker/writeCodec';
+import { decodeWrites, encodeWrites, flattenWrites, packValues, unpackWrites, type FlatWrites } from '../../../main/cache/worker/writeCodec';
 import { interaction, message } from './fixtures';
 
 // Writes cross to the cache worker as flat lists (issue 15: structured clone of one object
@@ -90,32 +90,54 @@ describe('writes as flat lists to the cache worker', () => {
     ];
     expect(carried(writes)).toStrictEqual(writes);
     // Records that all name one interaction carry its id once.
-    expect(encodeWrites([writes[2]!]).values.filter((v) => v === 'int-1')).toHaveLength(1);
+    expect(flattenWrites([writes[2]!]).values.filter((v) => v === 'int-1')).toHaveLength(1);
     expect(carried([{ kind: 'messages', records: [message(1), message(2, { interactionId: 'int-2' })] }])[0]).toStrictEqual({ kind: 'messages', records: [message(1), message(2, { interactionId: 'int-2' })] });
   });
 
+  it('carries any values exactly, packed: lone surrogates, -0, NaN, objects', () => {
+    const anyValue = fc.oneof(fc.string({ unit: 'binary', maxLength: 5 }), fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)), maxLength: 3 }), fc.double(), fc.constantFrom(undefined, null, true, false, -0), fc.object({ maxDepth: 1 }), fc.bigInt());
+    fc.assert(
+      fc.property(fc.array(anyValue, { maxLength: 30 }), (values) => {
+        const back = unpackWrites(structuredClone({ kinds: [], sizes: [], ...packValues(values) }));
+        expect(back).not.toBeInstanceOf(Error);
+        const got = (back as FlatWrites).values;
+        expect(got).toHaveLength(values.length);
+        values.forEach((v, i) => (typeof v === 'object' && v !== null ? expect(got[i]).toEqual(v) : expect(Object.is(got[i], v)).toBe(true)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('refuses a malformed encoding as a whole with a clear error, and never throws', () => {
-    const good = encodeWrites([{ kind: 'messages', records: [message(1)] }]);
+    const packed = (f: FlatWrites) => ({ kinds: f.kinds, sizes: f.sizes, ...packValues(f.values) });
+    const good = flattenWrites([{ kind: 'messages', records: [message(1)] }]);
+    const goodPacked = packed(good);
     const cases: unknown[] = [
       null,
       'x',
       { kinds: [2], sizes: [1] },
-      { ...good, values: good.values.slice(0, -1) }, // cut short
-      { ...good, values: [...good.values, 'extra'] }, // left over
-      { ...good, kinds: [99] }, // unknown kind
-      { ...good, sizes: [-1] },
-      { ...good, sizes: [2] },
-      { kinds: [0], sizes: [1], values: [...encodeWrites([{ kind: 'interaction', record: interaction() }]).values.slice(0, 14), 1e9] }, // agent count past the end
-      { kinds: [4], sizes: [3], values: new Array(27).fill('x') }, // a period is one record
-      { kinds: [2 + 8], sizes: [2], values: ['int-1', ...new Array(11).fill('x')] }, // shared id, one value short
+      { ...good }, // values not packed
+      packed({ ...good, values: good.values.slice(0, -1) }), // cut short
+      packed({ ...good, values: [...good.values, 'extra'] }), // left over
+      packed({ ...good, kinds: [99] }), // unknown kind
+      packed({ ...good, sizes: [-1] }),
+      packed({ ...good, sizes: [2] }),
+      packed({ kinds: [0], sizes: [1], values: [...flattenWrites([{ kind: 'interaction', record: interaction() }]).values.slice(0, 14), 1e9] }), // agent count past the end
+      packed({ kinds: [4], sizes: [3], values: new Array(27).fill('x') }), // a period is one record
+      packed({ kinds: [2 + 8], sizes: [2], values: ['int-1', ...new Array(11).fill('x')] }), // shared id, one value short
+      { ...goodPacked, text: goodPacked.text.slice(0, -1) }, // text cut short
+      { ...goodPacked, text: `${goodPacked.text}!` }, // text left over
+      { ...goodPacked, nums: new Float64Array(0) }, // a number missing
+      { ...goodPacked, tags: Int32Array.from([...goodPacked.tags, -99]) }, // unknown tag
+      { ...goodPacked, tags: [...goodPacked.tags] }, // tags not an Int32Array
     ];
     for (const c of cases) {
       const decoded = decodeWrites(c);
       expect('error' in decoded && decoded.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/^Malformed cache write: /) });
     }
     fc.assert(
-      fc.property(fc.anything(), fc.record({ kinds: fc.array(fc.nat(8), { maxLength: 4 }), sizes: fc.array(fc.integer({ min: -1, max: 3 }), { maxLength: 4 }), values: fc.array(fc.anything(), { maxLength: 40 }) }), (a, b) => {
-        for (const encoded of [a, b as EncodedWrites]) {
+      fc.property(fc.anything(), fc.record({ kinds: fc.array(fc.nat(8), { maxLength: 4 }), sizes: fc.array(fc.integer({ min: -1, max: 3 }), { maxLength: 4 }), values: fc.array(fc.anything(), { maxLength: 40 }) }), fc.record({ kinds: fc.array(fc.nat(8), { maxLength: 2 }), sizes: fc.array(fc.nat(2), { maxLength: 2 }), text: fc.string({ maxLength: 20 }), tags: fc.array(fc.integer({ min: -7, max: 6 }), { maxLength: 12 }).map((t) => Int32Array.from(t)), nums: fc.array(fc.double(), { maxLength: 4 }).map((n) => Float64Array.from(n)), others: fc.array(fc.anything(), { maxLength: 2 }) }), (a, b, c) => {
+        for (const encoded of [a, { kinds: b.kinds, sizes: b.sizes, ...packValues(b.values) }, c]) {
           const decoded = decodeWrites(encoded);
           if ('writes' in decoded) for (const w of decoded.writes) verdict(w); // judged, whatever it holds
         }
