@@ -28,6 +28,9 @@ test('a watched chat under heavy traffic shows its newest message and keeps the 
   // A line the customer writes now, in the middle of the traffic, reaches the screen.
   await host.control('customerSays', ASSIST, 'Still waiting for the refund, reference R-7731');
   await expect(transcript).toContainText('Still waiting for the refund, reference R-7731');
+  // The box follows the newest line while the supervisor has not scrolled up (a ResizeObserver, ConversationDetails.tsx).
+  const box = details.getByRole('region', { name: 'Transcript' });
+  await expect.poll(() => box.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThan(2);
 
   await earlier.click();
   await expect(messages).toHaveCount(200);

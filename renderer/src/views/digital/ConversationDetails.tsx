@@ -66,7 +66,6 @@ const Transcript = memo(function Transcript({ interactionId, channelName, agentN
   const dropped = useStore((s) => selectDropped(interactionId)(s.digital));
   const typing = useStore((s) => selectTyping(interactionId)(s.digital));
   const loaded = useStore((s) => s.digital.transcripts[interactionId]?.loaded ?? false);
-  const listRef = useRef<HTMLOListElement>(null);
   const lastReported = useRef<string | undefined>(undefined);
   const stickToBottom = useRef(true);
   const channel = channelName;
@@ -77,61 +76,90 @@ const Transcript = memo(function Transcript({ interactionId, channelName, agentN
       reportMessagesCommitted(interactionId, messages.slice(from));
     }
     lastReported.current = messages[messages.length - 1]?.id;
-    const box = listRef.current?.closest('.transcript-box');
-    if (box && stickToBottom.current) box.scrollTop = box.scrollHeight;
-  }, [messages, interactionId, typing]);
+  }, [messages, interactionId]);
+
+  // Stays at the newest message while the supervisor has not scrolled up. Scrolled from a
+  // ResizeObserver, which runs after the frame's layout and before its paint: the new lines are
+  // on screen in the same frame, without the layout a script forces by reading scrollHeight
+  // right after React's commit (bench:transcript-load: that forced layout was a third of the
+  // script in its longest frames, and the frame laid out again after it). While it follows, the
+  // box has no scroll anchoring (class `following`): a window of the newest 100 that slides keeps
+  // its height and so stays at the bottom, where anchoring would have moved it up to the line in
+  // view. Scrolled up, anchoring keeps the lines being read in place as the top is cut.
+  const boxRef = useRef<HTMLDivElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const box = boxRef.current;
+    const content = contentRef.current;
+    if (!box || !content) return;
+    box.classList.toggle('following', stickToBottom.current);
+    const stick = () => {
+      if (stickToBottom.current) box.scrollTop = box.scrollHeight;
+    };
+    stick();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(stick);
+    observer.observe(content);
+    return () => observer.disconnect();
+  }, []);
 
   return (
     <div
+      ref={boxRef}
       className="transcript-box"
       tabIndex={0}
       role="region"
       aria-label="Transcript"
       onScroll={(e) => {
         const el = e.currentTarget;
-        stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+        const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+        if (atBottom === stickToBottom.current) return;
+        stickToBottom.current = atBottom;
+        el.classList.toggle('following', atBottom);
       }}
     >
-      {dropped ? <p className="muted">{dropped} older messages are not shown.</p> : null}
-      {earlier ? (
-        <p className="muted">
-          <button type="button" className="dg-link" onClick={() => setShown((n) => n + transcriptTail)}>
-            Show {Math.min(transcriptTail, earlier)} earlier messages
-          </button>{' '}
-          ({earlier} earlier not shown)
-        </p>
-      ) : null}
-      {!loaded && messages.length === 0 ? <p className="muted">Loading the transcript…</p> : null}
-      {loaded && messages.length === 0 ? <p className="muted">No messages yet.</p> : null}
-      <div role="log" aria-label="Messages" aria-live="polite">
-        <ol ref={listRef} className="transcript">
-          {inPage.map((m) => (
-            <MessageItem key={m.id} message={m} channel={channel} />
-          ))}
-        </ol>
-      </div>
-      {typing.agentTyping || typing.draft ? (
-        <div className="typing" data-testid="agent-typing" aria-live="off">
-          <div className="message-meta">
-            <span>{agentName ?? 'The agent'}</span>{' '}
-            {typing.agentTyping ? (
-              <span className="typing-dots" role="img" aria-label="is typing" title="The agent is typing">
-                <span />
-                <span />
-                <span />
-              </span>
-            ) : (
-              <span className="muted">has an unsent draft</span>
-            )}
-          </div>
-          {typing.draft ? (
-            <div className="draft" dir="auto" title="The agent's draft: not sent yet, the customer cannot see it">
-              <span className="visually-hidden">Unsent draft: </span>
-              <LinkifiedText text={typing.draft.length > 4000 ? `${typing.draft.slice(0, 4000)}…` : typing.draft} />
-            </div>
-          ) : null}
+      <div ref={contentRef} className="transcript-content">
+        {dropped ? <p className="muted">{dropped} older messages are not shown.</p> : null}
+        {earlier ? (
+          <p className="muted">
+            <button type="button" className="dg-link" onClick={() => setShown((n) => n + transcriptTail)}>
+              Show {Math.min(transcriptTail, earlier)} earlier messages
+            </button>{' '}
+            ({earlier} earlier not shown)
+          </p>
+        ) : null}
+        {!loaded && messages.length === 0 ? <p className="muted">Loading the transcript…</p> : null}
+        {loaded && messages.length === 0 ? <p className="muted">No messages yet.</p> : null}
+        <div role="log" aria-label="Messages" aria-live="polite">
+          <ol className="transcript">
+            {inPage.map((m) => (
+              <MessageItem key={m.id} message={m} channel={channel} />
+            ))}
+          </ol>
         </div>
-      ) : null}
+        {typing.agentTyping || typing.draft ? (
+          <div className="typing" data-testid="agent-typing" aria-live="off">
+            <div className="message-meta">
+              <span>{agentName ?? 'The agent'}</span>{' '}
+              {typing.agentTyping ? (
+                <span className="typing-dots" role="img" aria-label="is typing" title="The agent is typing">
+                  <span />
+                  <span />
+                  <span />
+                </span>
+              ) : (
+                <span className="muted">has an unsent draft</span>
+              )}
+            </div>
+            {typing.draft ? (
+              <div className="draft" dir="auto" title="The agent's draft: not sent yet, the customer cannot see it">
+                <span className="visually-hidden">Unsent draft: </span>
+                <LinkifiedText text={typing.draft.length > 4000 ? `${typing.draft.slice(0, 4000)}…` : typing.draft} />
+              </div>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
     </div>
   );
 });
