@@ -207,19 +207,27 @@ export class CacheRecorder {
     let agentsSame = lastAgents !== undefined;
     let agentCount = 0;
     let customer: Participant | undefined;
-    for (const p of i.participants) {
+    // Indexed, each property read once: participants come in many shapes (optional fields), so
+    // every read is a megamorphic lookup; for-of and repeated reads were most of this loop's time.
+    const participants = i.participants;
+    for (let n = 0; n < participants.length; n++) {
+      const p = participants[n]!;
+      const participantId = p.id;
+      const name = p.name;
+      const kind = p.kind;
+      const platformRole = p.role;
       const supervising = p.supervising;
       if (supervising?.supervisorId === me) mine = true;
-      const role = supervising ? 'supervisor' : p.role;
-      if (p.role === 'agent' || p.role === 'specialist') {
+      const role = supervising ? 'supervisor' : platformRole;
+      if (platformRole === 'agent' || platformRole === 'specialist') {
         const a = agentsSame ? lastAgents![agentCount] : undefined;
-        if (!a || a.id !== (p.agentId ?? p.id) || a.name !== p.name) agentsSame = false;
+        if (!a || a.id !== (p.agentId ?? participantId) || a.name !== name) agentsSame = false;
         agentCount++;
       }
-      if (customer === undefined && p.kind === 'external') customer = p;
-      const s = sent === undefined ? undefined : sentParticipant(sent, p.id);
-      if (!s || s.name !== p.name || s.kind !== p.kind || s.role !== role) {
-        (changed ??= []).push({ interactionId: id, participantId: p.id, name: p.name, kind: p.kind, role });
+      if (customer === undefined && kind === 'external') customer = p;
+      const s = sent === undefined ? undefined : sentParticipant(sent, participantId);
+      if (!s || s.name !== name || s.kind !== kind || s.role !== role) {
+        (changed ??= []).push({ interactionId: id, participantId, name, kind, role });
       }
     }
     if (agentsSame && lastAgents!.length !== agentCount) agentsSame = false;
@@ -229,30 +237,35 @@ export class CacheRecorder {
     const queueName = i.queueId ? (this.queues().get(i.queueId)?.name ?? null) : null;
     const customerName = customer?.name ?? i.customer?.name ?? null;
     const endedAt = i.endedAt ?? null;
+    const channel = i.channel;
+    const state = i.state;
     const f = last?.fields;
     const same =
       f !== undefined &&
       agentsSame &&
-      f.channel === i.channel &&
+      f.channel === channel &&
       f.queueId === queueId &&
       f.queueName === queueName &&
       f.customerName === customerName &&
-      f.state === i.state &&
+      f.state === state &&
       f.endedAt === endedAt &&
       f.monitoredByMe === monitoredByMe;
     let fields: InteractionRecord | undefined;
     if (!same) {
       const agents: AgentRef[] = [];
-      for (const p of i.participants) if (p.role === 'agent' || p.role === 'specialist') agents.push({ id: p.agentId ?? p.id, name: p.name });
+      for (let n = 0; n < participants.length; n++) {
+        const p = participants[n]!;
+        if (p.role === 'agent' || p.role === 'specialist') agents.push({ id: p.agentId ?? p.id, name: p.name });
+      }
       const record: InteractionRecord = {
         id,
         identity: c.identity,
-        channel: i.channel,
+        channel,
         queueId,
         queueName,
         agents,
         customerName,
-        state: i.state,
+        state,
         startedAt: i.startedAt,
         endedAt,
         monitoredByMe,
@@ -263,11 +276,11 @@ export class CacheRecorder {
     } else if (changed) {
       this.pending.participants(changed);
     }
-    if (i.state === 'ended') c.recorded = undefined;
+    if (state === 'ended') c.recorded = undefined;
     else if (!last) {
-      let participants: SentParticipants = [];
-      if (changed) for (const p of changed) participants = rememberParticipant(participants, p);
-      c.recorded = { fields: fields!, participants };
+      let kept: SentParticipants = [];
+      if (changed) for (const p of changed) kept = rememberParticipant(kept, p);
+      c.recorded = { fields: fields!, participants: kept };
     } else {
       if (fields) last.fields = fields;
       if (changed) for (const p of changed) last.participants = rememberParticipant(last.participants, p);
