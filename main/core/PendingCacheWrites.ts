@@ -67,6 +67,7 @@ export class PendingCacheWrites {
   interaction(record: InteractionRecord, participants: ParticipantRecord[]): void {
     const h = this.conversation(record.id);
     // Merged as the cache's upsert would merge them, so holding loses nothing (an agent who left within the hold).
+    // Records are never changed here (merging makes a new one): CacheRecorder compares the next update with the record it sent.
     h.interaction = h.interaction ? mergeInteractionRecords(h.interaction, record) : record;
     this.participants(participants, 1);
   }
