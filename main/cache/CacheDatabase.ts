@@ -15,7 +15,7 @@ import { NotesRepository } from './repositories/notesRepository';
 import { removeMovedAsideOlderThan } from './movedAside';
 import { databaseBytes, purgeExpired, retentionCutoff } from './retention';
 import { searchCache } from './search';
-import { replayEncoded, type FlatWrites } from './worker/writeCodec';
+import { readEncoded, replayEncoded } from './worker/writeCodec';
 import type {
   CacheStats,
   CacheWrite,
@@ -109,15 +109,24 @@ export class CacheDatabase {
   }
 
   /**
-   * The cache worker's writes, still flat lists (each from writeCodec.readEncoded()),
-   * all in one transaction: all commit or none do. Each record is
-   * validated as applyWrites() validates it; on any failure the caller decodes them and
-   * commits each write alone with applyWritesIsolated(), which says which one failed.
+   * The cache worker's writes, still packed as they crossed (writeCodec.EncodedWrites), all
+   * in one transaction: all commit or none do. Each is read back only when its turn comes
+   * and dropped after, so a commit keeps one op's values alive at a time, not its whole
+   * batch's (issue 15: held for the commit's 100-300 ms, a batch's values were copied by
+   * every young-generation GC meanwhile and promoted, ~10 MB a scavenge). An encoding that
+   * cannot be read is skipped, nothing of it written, and its error returned in its place
+   * (null for the others). Each record is validated as applyWrites() validates it; on any
+   * other failure this throws, and the caller commits each write alone with applyEachAlone().
    */
-  applyEncodedWrites(encodings: readonly FlatWrites[], now: number): void {
+  applyEncodedWrites(encodings: readonly unknown[], now: number): (CacheError | null)[] {
+    const results: (CacheError | null)[] = new Array(encodings.length).fill(null);
     try {
       this.db.transaction(() => {
-        for (const encoded of encodings) replayEncoded(encoded, this.writer.sink);
+        for (let n = 0; n < encodings.length; n++) {
+          const flat = readEncoded(encodings[n]);
+          if (flat instanceof CacheError) results[n] = flat;
+          else replayEncoded(flat, this.writer.sink);
+        }
         this.writer.finishTransaction();
         this.writer.markWritten(now);
       })();
@@ -125,6 +134,7 @@ export class CacheDatabase {
       this.writer.rolledBack();
       throw err;
     }
+    return results;
   }
 
   /**

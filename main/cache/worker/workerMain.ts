@@ -1,14 +1,15 @@
 import type { MessagePort } from 'node:worker_threads';
 import { CacheDatabase } from '../CacheDatabase';
-import { CacheError, toCacheError, type CacheErrorShape } from '../errors';
+import { toCacheError, type CacheErrorShape } from '../errors';
 import type { CacheWrite } from '../types';
 import type { CacheWorkerData, CallMethod, FromWorker, OpResult, ToWorker } from './protocol';
 import { commitDelay } from './commitPacing';
-import { decodeFlat, readEncoded, rowsOfEncoded, type FlatWrites } from './writeCodec';
+import { decodeWrites, rowsOfEncoded } from './writeCodec';
 
 /**
- * An op as received. Its writes stay encoded (flat lists: few objects) until its commit
- * replays them into the cache record by record (writeCodec.replayEncoded), so the records
+ * An op as received. Its writes stay encoded (packed: a few blocks of memory) until its
+ * commit reads them back one op at a time and replays them into the cache record by record
+ * (CacheDatabase.applyEncodedWrites, writeCodec.replayEncoded), so the records
  * of writes waiting for the pace (up to 20,000 rows, 250 ms) are not copied by every
  * young-generation GC meanwhile, and most are never objects at all. An op whose encoding
  * is malformed is acknowledged with why, nothing of it written.
@@ -17,8 +18,6 @@ interface ReceivedOp {
   opId: number;
   /** As received (writeCodec.EncodedWrites, packed), until its commit reads it. */
   encoded: unknown;
-  /** Read back when its commit starts (writeCodec.readEncoded). */
-  flat?: FlatWrites;
   rows: number;
   /** Its writes, decoded only when a commit failed and each is retried alone. */
   writes?: CacheWrite[];
@@ -77,27 +76,24 @@ export function runCacheWorker(port: MessagePort, data: CacheWorkerData): void {
     while (pending.length > 0) {
       lastCommitAt = performance.now();
       const batch = takeBatch();
-      const good: ReceivedOp[] = [];
-      for (const op of batch) {
-        const flat = readEncoded(op.encoded);
-        op.encoded = undefined;
-        if (flat instanceof CacheError) op.error = flat.toJSON();
-        else {
-          op.flat = flat;
-          good.push(op);
-        }
-      }
       let results: readonly (CacheErrorShape | null)[] | null = null;
       try {
-        if (good.length > 0) cache.applyEncodedWrites(good.map((op) => op.flat!), pendingNow);
+        const malformed = cache.applyEncodedWrites(batch.map((op) => op.encoded), pendingNow);
+        malformed.forEach((error, n) => {
+          if (error) batch[n]!.error = error.toJSON();
+        });
       } catch {
         // A bad record or a full disk: every write again on its own, so the rest still commit
         // and each failure is reported against its own write (rare; decoded objects are fine here).
         const writes: CacheWrite[] = [];
-        for (const op of good) for (const w of (op.writes = decodeFlat(op.flat!).writes)) writes.push(w);
+        for (const op of batch) {
+          const decoded = decodeWrites(op.encoded);
+          if ('error' in decoded) op.error = decoded.error.toJSON();
+          else for (const w of (op.writes = decoded.writes)) writes.push(w);
+        }
         results = cache.applyEachAlone(writes, pendingNow);
       }
-      for (const op of good) op.flat = undefined;
+      for (const op of batch) op.encoded = undefined;
       lastCommitMs = performance.now() - lastCommitAt;
       send({ type: 'acks', results: acks(batch, results) });
     }

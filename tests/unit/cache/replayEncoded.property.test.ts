@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CacheDatabase } from '../../../main/cache/CacheDatabase';
 import type { CacheErrorShape } from '../../../main/cache/errors';
 import type { CacheWrite } from '../../../main/cache/types';
-import { decodeWrites, encodeWrites, readEncoded, type FlatWrites } from '../../../main/cache/worker/writeCodec';
+import { decodeWrites, encodeWrites } from '../../../main/cache/worker/writeCodec';
 import { interaction, memoryCache, message, T0 } from './fixtures';
 
 // Issue 15: the cache worker no longer decodes each op into write objects; it replays the
@@ -59,7 +59,7 @@ const write: fc.Arbitrary<CacheWrite> = fc.oneof(
 function viaEncoded(cache: CacheDatabase, ops: CacheWrite[][]): (CacheErrorShape | null)[] {
   const encodings = ops.map((writes) => structuredClone(encodeWrites(writes)));
   try {
-    cache.applyEncodedWrites(encodings.map((e) => readEncoded(e) as FlatWrites), T0);
+    expect(cache.applyEncodedWrites(encodings, T0)).toEqual(encodings.map(() => null));
     return ops.flat().map(() => null);
   } catch {
     return cache.applyEachAlone(encodings.flatMap((e) => (decodeWrites(e) as { writes: CacheWrite[] }).writes), T0);
@@ -136,6 +136,16 @@ describe('the cache worker replays encoded writes as the decoded writes would be
     const detail = cache.openInteraction('int-1');
     expect(detail?.timeline).toEqual([]);
     expect(detail?.participants).toEqual([]);
+    cache.close();
+  });
+
+  it('an encoding that cannot be read is refused alone; the others commit in the same transaction', () => {
+    const cache = memoryCache();
+    const good = encodeWrites([{ kind: 'interaction', record: interaction() }, { kind: 'messages', records: [message(1)] }]);
+    const results = cache.applyEncodedWrites([good, { ...good, text: `${good.text}!` }, 'garbage'], T0);
+    expect(results.map((r) => r?.code ?? null)).toEqual([null, 'INVALID_INPUT', 'INVALID_INPUT']);
+    expect(results[1]?.message).toMatch(/^Malformed cache write: /);
+    expect(cache.openInteraction('int-1')?.transcript.map((m) => m.messageId)).toEqual(['m-1']);
     cache.close();
   });
 
