@@ -1,5 +1,6 @@
 import type { Agent, Interaction, Queue, Supervisor } from '../../preload/contract';
 import type { ConnectorEvent, ContactCenterState } from '../contact-center/Connector';
+import { SentAgentViews } from './SentAgentViews';
 
 /**
  * The core's copy of what the connector reported, plus the ids that changed
@@ -24,6 +25,8 @@ export class ContactCenterMirror {
   readonly agentChangedAt = new Map<string, number>();
   dirtyQueues = false;
   dirtySupervisor = false;
+  /** What the screens were last sent per agent: a flush leaves out agents whose view did not change. */
+  readonly sentAgentViews = new SentAgentViews();
 
   constructor(state: ContactCenterState) {
     this.supervisor = state.supervisor;
@@ -55,6 +58,7 @@ export class ContactCenterMirror {
           this.agents.delete(id);
           this.dirtyAgents.delete(id);
           this.agentChangedAt.delete(id);
+          this.sentAgentViews.forget(id);
           this.removedAgents.add(id);
         }
         return true;
