@@ -11,6 +11,7 @@ import { AssistanceFlagIcon, BinocularsIcon, DotIcon, SlaMissedIcon } from '../.
 import { ActionsMenu } from './ActionsMenu';
 import { ConversationDetails } from './ConversationDetails';
 import { channelLabels, currentAgent, customerName, sortChats, stateLabels } from './format';
+import { sameChatRow } from './chatRowShows';
 import { showControlCharacters } from './safeText';
 import { TransferDialog } from './TransferDialog';
 import './digital.css';
@@ -50,7 +51,7 @@ function WaitTime({ startedAt, pending }: { startedAt: number; pending: boolean 
 const ROW_HEIGHT = 44;
 const COLUMNS = 8;
 
-interface RowProps {
+export interface RowProps {
   index: number;
   chat: InteractionView;
   queueName: string | undefined;
@@ -60,7 +61,7 @@ interface RowProps {
   confirm: Confirm;
 }
 
-const ChatRow = memo(function ChatRow({ index, chat, queueName, selected, onOpen, onTransfer, confirm }: RowProps) {
+export const ChatRow = memo(function ChatRow({ index, chat, queueName, selected, onOpen, onTransfer, confirm }: RowProps) {
   const agent = currentAgent(chat);
   const name = showControlCharacters(customerName(chat));
   const a = chat.digitalActions;
@@ -128,7 +129,20 @@ const ChatRow = memo(function ChatRow({ index, chat, queueName, selected, onOpen
       </td>
     </tr>
   );
-});
+}, sameRowProps);
+
+/** A delta that changes nothing a row shows (a chat's last activity, its messages) leaves the row as it is (chatRowShows.ts). */
+function sameRowProps(prev: RowProps, next: RowProps): boolean {
+  return (
+    prev.index === next.index &&
+    prev.queueName === next.queueName &&
+    prev.selected === next.selected &&
+    prev.onOpen === next.onOpen &&
+    prev.onTransfer === next.onTransfer &&
+    prev.confirm === next.confirm &&
+    sameChatRow(prev.chat, next.chat)
+  );
+}
 
 /**
  * Chat actions by keys (issue 13 found 10): the Actions menu of the row that has focus, or of
