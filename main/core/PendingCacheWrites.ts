@@ -11,6 +11,7 @@ import type {
   TimelineEventRecord,
   TranscriptMessageRecord,
 } from '../cache/types';
+import { rememberParticipant, type SentParticipants } from './recordedConversation';
 
 /**
  * How long CacheRecorder holds writes before sending them (issue 15, event-shaped
@@ -32,8 +33,11 @@ export const MAX_HELD_RECORDS = 4_000;
  */
 interface Held {
   interaction: InteractionRecord | undefined;
-  /** Latest per participant: the cache upserts each one, so only the last state of each matters. */
-  participants: Map<string, ParticipantRecord> | undefined;
+  /**
+   * Latest per participant, in the order first held: the cache upserts each one, so only the last
+   * state of each matters. A short list (a Map past a few; see recordedConversation.ts), not a Map per conversation per hold.
+   */
+  participants: SentParticipants | undefined;
   messages: TranscriptMessageRecord[] | undefined;
   timeline: TimelineEventRecord[] | undefined;
   /** In arrival order: a period's start and end, a request opened then resolved. */
@@ -76,7 +80,7 @@ export class PendingCacheWrites {
   participants(records: ParticipantRecord[], alsoAdded = 0): void {
     for (const p of records) {
       const h = this.conversation(p.interactionId);
-      (h.participants ??= new Map()).set(p.participantId, p);
+      h.participants = rememberParticipant(h.participants ?? [], p);
     }
     this.added(alsoAdded + records.length);
   }
@@ -121,7 +125,7 @@ export class PendingCacheWrites {
     const writes: CacheWrite[] = [];
     for (const h of held.values()) {
       if (h.interaction) writes.push({ kind: 'interaction', record: h.interaction });
-      if (h.participants?.size) writes.push({ kind: 'participants', records: [...h.participants.values()] });
+      if (h.participants) writes.push({ kind: 'participants', records: Array.isArray(h.participants) ? h.participants : [...h.participants.values()] });
       if (h.messages) writes.push({ kind: 'messages', records: h.messages });
       if (h.timeline) writes.push({ kind: 'timeline', records: h.timeline });
       if (h.periods) for (const p of h.periods) writes.push({ kind: 'supervisionPeriod', record: p });

@@ -36,7 +36,8 @@ export interface RecordedConversation {
 }
 
 /**
- * Participants as last sent. Most conversations have two to four, so a short list searched in
+ * Participants by id: as last sent (CacheRecorder), or held to send (PendingCacheWrites), in
+ * the order first added. Most conversations have two to four, so a short list searched in
  * order: a Map per conversation cost ~0.8 KB of young-generation garbage and, per lookup, a
  * hash of the platform's fresh id string (issue 15). Past SHORT_LIST participants (a
  * conference, a long transfer chain) a Map, so a lookup stays constant-time however many.
