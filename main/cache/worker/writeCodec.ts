@@ -320,7 +320,7 @@ export function decodeWrites(encoded: unknown): { writes: CacheWrite[] } | { err
 }
 
 /** The writes of flat writes that passed flatShapeError(). */
-export function decodeFlat(flat: FlatWrites): { writes: CacheWrite[] } {
+function decodeFlat(flat: FlatWrites): { writes: CacheWrite[] } {
   const { kinds, sizes, values } = flat;
   const writes: CacheWrite[] = new Array(kinds.length);
   let at = 0;
