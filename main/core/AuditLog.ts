@@ -61,11 +61,24 @@ const csvColumns: readonly (readonly [string, (e: AuditEntry) => unknown])[] = [
   ['result', (e) => e.result],
 ];
 
-/** RFC 4180 CSV. Cells starting with = + - @ are prefixed so spreadsheets never run them as formulas. */
+/**
+ * A cell a spreadsheet could run as a formula (= + - @ tab CR first) gets a leading apostrophe.
+ * A value that already starts with apostrophes before such a character gets one more, so the
+ * escape reverses exactly: strip one apostrophe from a cell matching /^'+[=+\-@\t\r]/.
+ */
+export function escapeFormulaCell(text: string): string {
+  return /^'*[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** The reverse of escapeFormulaCell, for readers and tests. */
+export function unescapeFormulaCell(text: string): string {
+  return /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
+/** RFC 4180 CSV; every cell through escapeFormulaCell so spreadsheets never run one as a formula. */
 export function auditToCsv(entries: readonly AuditEntry[]): string {
   const cell = (value: unknown): string => {
-    let text = value === undefined ? '' : String(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    const text = escapeFormulaCell(value === undefined ? '' : String(value));
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const rows = entries.map((e) => csvColumns.map(([, value]) => cell(value(e))).join(','));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AuditLog, auditToCsv } from '../../../main/core/AuditLog';
+import { AuditLog, auditToCsv, escapeFormulaCell, unescapeFormulaCell } from '../../../main/core/AuditLog';
 import { auditContextFrom, describeAction, describeAudit } from '../../../main/core/auditWording';
 import type { Interaction } from '../../../preload/contract';
 
@@ -114,13 +114,30 @@ describe('audit CSV with hostile names and details', () => {
         expect(rows).toHaveLength(items.length + 1);
         rows.forEach((r) => expect(r).toHaveLength(15));
         rows.slice(1).forEach((r, i) => {
-          const unquote = (s: string | undefined) => (s && /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+          const unquote = (s: string | undefined) => (s === undefined ? s : unescapeFormulaCell(s));
           expect(unquote(r[1])).toBe(items[i]?.supervisorName);
           expect(unquote(r[4])).toBe(items[i]?.customer);
           expect(unquote(r[13])).toBe(items[i]?.target);
           for (const c of r) expect(c).not.toMatch(/^[=+\-@\t\r]/);
         });
       }),
+    );
+  });
+});
+
+describe('formula escape of a CSV cell', () => {
+  // Found by CI (seed 527483302): a target of "'-" came back as "-" because the old escape
+  // left a leading apostrophe alone and a reader could not tell it from the escape.
+  it('reverses exactly, also for values that already start with apostrophes', () => {
+    for (const v of ["'-", "''=1", "'", "'abc", '-1', '=SUM(A1)', '', '@x']) expect(unescapeFormulaCell(escapeFormulaCell(v))).toBe(v);
+    const tricky = fc.tuple(fc.nat({ max: 4 }), fc.constantFrom('', '=', '+', '-', '@', '\t', '\r', 'a', "'"), fc.string({ maxLength: 10 }));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), tricky.map(([n, c, rest]) => "'".repeat(n) + c + rest)), (v) => {
+        const escaped = escapeFormulaCell(v);
+        expect(escaped).not.toMatch(/^[=+\-@\t\r]/);
+        expect(unescapeFormulaCell(escaped)).toBe(v);
+      }),
+      { numRuns: 2000 },
     );
   });
 });
