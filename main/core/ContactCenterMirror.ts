@@ -1,6 +1,7 @@
 import type { Agent, Interaction, Queue, Supervisor } from '../../preload/contract';
 import type { ConnectorEvent, ContactCenterState } from '../contact-center/Connector';
 import { SentAgentViews } from './SentAgentViews';
+import { ViewExpiries } from './ViewExpiries';
 
 /**
  * The core's copy of what the connector reported, plus the ids that changed
@@ -27,6 +28,8 @@ export class ContactCenterMirror {
   dirtySupervisor = false;
   /** What the screens were last sent per agent: a flush leaves out agents whose view did not change. */
   readonly sentAgentViews = new SentAgentViews();
+  /** Sent interaction views that the clock alone turns wrong (an SLA deadline): a flush sends them again. */
+  readonly viewExpiries = new ViewExpiries();
 
   constructor(state: ContactCenterState) {
     this.supervisor = state.supervisor;
@@ -80,6 +83,7 @@ export class ContactCenterMirror {
           const gone = this.interactions.get(id);
           this.interactions.delete(id);
           this.dirtyInteractions.delete(id);
+          this.viewExpiries.forget(id);
           this.removedInteractions.add(id);
           for (const p of gone?.participants ?? []) if (p.agentId && this.agents.has(p.agentId)) changedAgent(p.agentId);
         }

@@ -301,6 +301,8 @@ export class SupervisorCore {
       }
       this.mirror = new ContactCenterMirror({ supervisor, agents: [], queues: [], interactions: [] });
     }
+    // Offline screens hold no live interactions: none is sent again when its deadline passes.
+    this.mirror.viewExpiries.clear();
     this.connectorStatus = { name: this.connector.name, state: 'offline', message: reason };
   }
 
@@ -451,7 +453,10 @@ export class SupervisorCore {
     const agents: AgentView[] = [];
     for (const a of this.mirror.agents.values()) agents.push(this.options.rules.agentView(a, ctx));
     const interactions: InteractionView[] = [];
-    for (const i of this.mirror.interactions.values()) interactions.push(this.decorate(i, ctx));
+    for (const i of this.mirror.interactions.values()) {
+      interactions.push(this.decorate(i, ctx));
+      this.mirror.viewExpiries.sent(i.id, this.options.rules.interactionViewExpiresAfter(i, ctx));
+    }
     return {
       at: ctx.now,
       supervisor: this.mirror.supervisor,
@@ -561,7 +566,10 @@ export class SupervisorCore {
   }
 
   flush(): void {
-    if (!this.mirror?.hasChanges()) return;
+    if (!this.mirror) return;
+    // A waiting chat's SLA passes with no event: its view is sent again once the clock passes the deadline.
+    for (const id of this.mirror.viewExpiries.passed(this.now())) if (this.mirror.interactions.has(id)) this.mirror.dirtyInteractions.add(id);
+    if (!this.mirror.hasChanges()) return;
     const ctx = this.viewContext();
     const m = this.mirror;
     const delta: EventPayload<'session:delta'> = { at: ctx.now };
@@ -588,7 +596,9 @@ export class SupervisorCore {
       delta.interactions = [];
       for (const id of m.dirtyInteractions) {
         const i = m.interactions.get(id);
-        if (i) delta.interactions.push(this.decorate(i, ctx));
+        if (!i) continue;
+        delta.interactions.push(this.decorate(i, ctx));
+        m.viewExpiries.sent(id, this.options.rules.interactionViewExpiresAfter(i, ctx));
       }
     }
     if (m.removedAgents.size) delta.removedAgentIds = [...m.removedAgents];

@@ -24,6 +24,8 @@ export interface ViewContext {
 export interface RulesPort {
   agentView(agent: Agent, ctx: ViewContext): AgentView;
   interactionView(interaction: Interaction, ctx: ViewContext): InteractionView;
+  /** After this time the view made at ctx.now no longer holds by the clock alone (an SLA deadline passes); undefined: only a change to the interaction changes it. */
+  interactionViewExpiresAfter(interaction: Interaction, ctx: ViewContext): number | undefined;
   audibility(
     interaction: Interaction,
     participantId: string,

@@ -51,7 +51,7 @@ export {
   type AttentionMarkers,
 } from './digitalRules';
 export { isAssigned, isPending, isMonitoredBy, isParticipating } from './conversationFacts';
-export { slaMissed, slaDeadline, answeredAt } from './sla';
+export { slaMissed, slaMissedTurnsAfter, slaDeadline, answeredAt } from './sla';
 export {
   requiresConfirmation,
   confirmationPrompt,
@@ -76,5 +76,5 @@ export {
   supervisorsWhoTookPart,
   type SupervisionEventInput,
 } from './timeline';
-export { toInteractionView, toAgentView, isSupervisedBy } from './views';
+export { toInteractionView, interactionViewExpiresAfter, toAgentView, isSupervisedBy } from './views';
 export { isEnded, isHandledBy, participantOfAgent } from './participants';

@@ -30,3 +30,17 @@ export function slaMissed(interaction: Interaction, queue: Queue | undefined, no
   const waitedUntil = isEnded(interaction) ? (interaction.endedAt ?? now) : now;
   return waitedUntil > deadline;
 }
+
+/**
+ * When slaMissed is false only because the deadline is still ahead (the
+ * interaction waits for an agent, now <= deadline): that deadline. Once the
+ * clock passes it, slaMissed turns true with no change to the interaction,
+ * so whoever shows it must recompute then. Undefined when only a change to
+ * the interaction can change slaMissed (answered, ended, no deadline, or
+ * already missed).
+ */
+export function slaMissedTurnsAfter(interaction: Interaction, queue: Queue | undefined, now: number): number | undefined {
+  if (isEnded(interaction) || answeredAt(interaction) !== undefined) return undefined;
+  const deadline = slaDeadline(interaction, queue);
+  return deadline !== undefined && now <= deadline ? deadline : undefined;
+}

@@ -4,7 +4,7 @@ import type { SupervisionContext } from './context';
 import { isMonitoredBy, isParticipating } from './conversationFacts';
 import { digitalActions, hasNewActivity } from './digitalRules';
 import { lookup, type Lookup } from './lookup';
-import { slaMissed } from './sla';
+import { slaMissed, slaMissedTurnsAfter } from './sla';
 import { sessionOnInteraction, voiceActionsByParticipant } from './voiceRules';
 
 /**
@@ -31,6 +31,15 @@ export function toInteractionView(
     view.unseenActivity = hasNewActivity(interaction, lookup(context.lastViewedAt, interaction.id));
   }
   return view;
+}
+
+/**
+ * The time after which a view toInteractionView made at `context.now` no
+ * longer holds by the clock alone (its SLA deadline while it waits), or
+ * undefined when only a change to the interaction can change the view.
+ */
+export function interactionViewExpiresAfter(interaction: Interaction, context: SupervisionContext, queuesById: Lookup<Queue>): number | undefined {
+  return slaMissedTurnsAfter(interaction, lookup(queuesById, interaction.queueId), context.now);
 }
 
 /**
