@@ -23,20 +23,21 @@ const MAX_COMPLETIONS_SCANNED = 5_000;
  */
 class TermHashSet {
   private static readonly SLOTS = 1 << 19; // > 2.5x MAX_REMEMBERED: short probes
-  private readonly h1s = new Int32Array(TermHashSet.SLOTS);
-  private readonly h2s = new Int32Array(TermHashSet.SLOTS);
+  /** Slot i holds its two hashes side by side (2i, 2i + 1): one cache line per probe, not two. */
+  private readonly hashes = new Int32Array(2 * TermHashSet.SLOTS);
   size = 0;
 
   /** Adds the hash; false if it was already there. */
   add(h1: number, h2: number): boolean {
     if (h1 === 0 && h2 === 0) h2 = 1; // (0, 0) marks an empty slot
     const mask = TermHashSet.SLOTS - 1;
+    const hashes = this.hashes;
     for (let i = (h1 ^ (h2 >>> 13)) & mask; ; i = (i + 1) & mask) {
-      const a = this.h1s[i]!;
-      const b = this.h2s[i]!;
+      const a = hashes[2 * i]!;
+      const b = hashes[2 * i + 1]!;
       if (a === 0 && b === 0) {
-        this.h1s[i] = h1;
-        this.h2s[i] = h2;
+        hashes[2 * i] = h1;
+        hashes[2 * i + 1] = h2;
         this.size++;
         return true;
       }
@@ -45,8 +46,7 @@ class TermHashSet {
   }
 
   clear(): void {
-    this.h1s.fill(0);
-    this.h2s.fill(0);
+    this.hashes.fill(0);
     this.size = 0;
   }
 }
