@@ -9,7 +9,10 @@
 // Two ingest shapes: burst (cache_ingest_*: 250 messages a call, 128 calls queued:
 // the worker's best case) and event-shaped (cache_event_shaped_*: the production
 // path, CacheRecorder.onConnectorEvent once per connector event at the demo's
-// event mix, see cacheEventShaped.ts; BENCH_EVENT_MESSAGES, default 100,000).
+// event mix, see cacheEventShaped.ts; BENCH_EVENT_MESSAGES, default 100,000), flat out
+// (cache_event_shaped_msgs_per_s: the replay and the worker share the two cores) and at
+// fixed offered rates (cache_event_shaped_sustained_<rate>_*: BENCH_SUSTAINED_RATES,
+// default 20000,25000, BENCH_SUSTAINED_SECONDS each, default 10).
 // Search runs warm (right after ingest, same process) and cold (the file closed
 // and opened again: a new worker, empty SQLite caches; the OS file cache stays).
 import Database from '../../main/cache/sqlite';
@@ -20,7 +23,7 @@ import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node
 import { FileKeyStore } from '../../main/cache/keyStore';
 import { openSessionCache } from '../../main/cache/SessionCache';
 import type { InteractionRecord, TranscriptMessageRecord } from '../../main/cache/types';
-import { benchEventShaped, recordDemoTrace } from './cacheEventShaped';
+import { benchEventShaped, benchEventShapedSustained, recordDemoTrace } from './cacheEventShaped';
 import { benchHostileInput } from './cacheHostileInput';
 
 const TOTAL = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
@@ -35,6 +38,9 @@ const PER_INTERACTION = 50;
 const IN_FLIGHT = 128;
 const SEARCHES = 300;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Offered rates (messages a second) of the sustained event-shaped runs, and how long each runs. */
+const SUSTAINED_RATES = (process.env.BENCH_SUSTAINED_RATES ?? '20000,25000').split(',').map(Number).filter((n) => n > 0);
+const SUSTAINED_SECONDS = Number(process.env.BENCH_SUSTAINED_SECONDS ?? 10);
 const RETENTION_DAYS = 30;
 const LAG_RESOLUTION_MS = 5;
 const PLAIN_COMMIT_ROWS = 20_000;
@@ -362,6 +368,24 @@ async function main() {
       // The main thread's figure without the bench's own replay generation: what caching costs the core's thread.
       console.log(`cache_event_shaped_main_thread_replay_s: ${shaped.replaySeconds.toFixed(2)}`);
       console.log(`cache_event_shaped_main_thread_product_cpu_s: ${(shaped.mainThreadCpuSeconds - shaped.replaySeconds).toFixed(2)}`);
+      // The same mix handed over at a fixed rate, as a site producing that many messages a second would:
+      // does the cache keep up (everything on disk within a second, no growing backlog)?
+      for (const rate of SUSTAINED_RATES) {
+        const s = await benchEventShapedSustained(join(dir, `sustained-${rate}`), trace, rate, SUSTAINED_SECONDS, eventText(vocab));
+        const name = `cache_event_shaped_sustained_${rate}`;
+        console.log(`# sustained ${rate} msg/s for ${s.seconds.toFixed(1)} s: keeps up = achieved >= 98 % of offered, durable lag p95 and drain <= 1 s; loadavg ${(loadavg()[0] ?? NaN).toFixed(2)}`);
+        console.log(`${name}_achieved_msgs_per_s: ${Math.round(s.achievedMsgsPerSecond)}`);
+        console.log(`${name}_durable_lag_p50_ms: ${Math.round(s.durableLagP50Ms)}`);
+        console.log(`${name}_durable_lag_p95_ms: ${Math.round(s.durableLagP95Ms)}`);
+        console.log(`${name}_durable_lag_max_ms: ${Math.round(s.durableLagMaxMs)}`);
+        console.log(`${name}_backlog_max_records: ${s.backlogMaxRecords}`);
+        console.log(`${name}_backlog_end_records: ${s.backlogEndRecords}`);
+        console.log(`${name}_drain_ms: ${Math.round(s.drainMs)}`);
+        console.log(`${name}_main_thread_busy_percent: ${s.mainThreadBusyPercent.toFixed(0)}`);
+        console.log(`${name}_worker_thread_busy_percent: ${s.workerThreadBusyPercent.toFixed(0)}`);
+        if (s.refused) console.log(`# sustained ${rate}: the cache refused writes after ${s.seconds.toFixed(1)} s: ${s.refused}`);
+        console.log(`${name}_keeps_up: ${s.keepsUp ? 1 : 0}`);
+      }
     }
     console.log(`cache_bench_loadavg_1m_after: ${(loadavg()[0] ?? NaN).toFixed(2)}`);
   } finally {

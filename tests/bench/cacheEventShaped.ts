@@ -241,3 +241,133 @@ export async function benchEventShaped(dir: string, trace: DemoTrace, totalMessa
       .join(', '),
   };
 }
+
+export interface SustainedResult {
+  /** The rate asked for and the rate the replay really handed over (messages a second). */
+  offeredMsgsPerSecond: number;
+  achievedMsgsPerSecond: number;
+  messages: number;
+  seconds: number;
+  /**
+   * From the moment writes were handed to the recorder to the moment their commit was
+   * acknowledged (on disk), per op: at most (the op's ack) - (the previous op's send),
+   * since every event in an op came after the previous op left. p50/p95/max, ms.
+   */
+  durableLagP50Ms: number;
+  durableLagP95Ms: number;
+  durableLagMaxMs: number;
+  /** Records sent and not yet on disk: the largest seen, and at the end of the window. */
+  backlogMaxRecords: number;
+  backlogEndRecords: number;
+  /** From the last event to everything on disk. */
+  drainMs: number;
+  /** Share of one core the main thread and the cache worker used over the window (Linux; NaN elsewhere). */
+  mainThreadBusyPercent: number;
+  workerThreadBusyPercent: number;
+  /** The verdict: the rate was handed over in full, and the cache stayed within a second of it. */
+  keepsUp: boolean;
+  /** What the supervisor was told when the cache refused writes (the window ended there). */
+  refused?: string;
+}
+
+/** Lag and drain bounds of SustainedResult.keepsUp: the cache commits at most every 250 ms, plus a commit of ~100-200 ms. */
+const KEEPS_UP_LAG_P95_MS = 1_000;
+const KEEPS_UP_DRAIN_MS = 1_000;
+
+/**
+ * The demo's event mix handed to a real CacheRecorder at a fixed rate, as a contact center
+ * producing `rate` messages a second would (with ~12 other events per message), for `seconds`.
+ * What the user feels is whether the cache keeps up: every event on disk within a second,
+ * no backlog growing until writes are refused. The saturation run (benchEventShaped) is the
+ * other figure: how fast the cache goes when the core's thread also replays flat out.
+ */
+export async function benchEventShapedSustained(
+  dir: string,
+  trace: DemoTrace,
+  rate: number,
+  seconds: number,
+  text: () => string,
+): Promise<SustainedResult> {
+  const path = join(dir, 'cache.sqlite');
+  const { cache } = await openSessionCache({ path, keyStore: new FileKeyStore(join(dir, 'cache.key')) });
+  const lags: number[] = [];
+  let previousSend = performance.now();
+  const timed: Pick<typeof cache, 'recordWrites'> = {
+    recordWrites(writes) {
+      const since = previousSend;
+      previousSend = performance.now();
+      return cache.recordWrites(writes).then((results) => {
+        lags.push(performance.now() - since);
+        return results;
+      });
+    },
+  };
+  const queues = new Map();
+  // Past the cache's bound (MAX_IN_FLIGHT_ROWS) writes are refused and the supervisor is told:
+  // that rate is not kept up with, and the window ends there.
+  let refused: string | undefined;
+  const recorder = new CacheRecorder(timed, () => 'demo', () => ({ id: 'sup-bench', name: 'Bench Supervisor' }), () => queues, () => Date.now(), silentLogger, (m) => {
+    refused ??= m;
+  });
+  const threadsBefore = threadCpuSeconds();
+  let messages = 0;
+  let backlogMax = 0;
+  const started = performance.now();
+  const windowMs = seconds * 1000;
+  previousSend = started;
+  let elapsed = 0;
+  replays: for (let k = 0; ; k++) {
+    const shift = k * trace.spanMs;
+    recorder.onConnectorEvent(replayed({ type: 'interactions', interactions: trace.initial }, k, shift, text));
+    for (let start = 0; start < trace.events.length; start += EVENTS_PER_MADE) {
+      const made = trace.events.slice(start, start + EVENTS_PER_MADE).map((e) => replayed(e, k, shift, text));
+      for (let n = 0; n < made.length; n++) {
+        const event = made[n]!;
+        recorder.onConnectorEvent(event);
+        if (event.type === 'messages') messages += event.messages.length;
+        if ((n + 1) % EVENTS_PER_TURN === 0 || n + 1 === made.length) {
+          await new Promise((r) => setImmediate(r));
+          backlogMax = Math.max(backlogMax, cache.pendingRecords);
+          // Ahead of the offered rate: wait until the clock catches up (a platform sends when things happen).
+          for (;;) {
+            elapsed = performance.now() - started;
+            if (elapsed >= windowMs || refused !== undefined) break replays;
+            if (messages < (rate * elapsed) / 1000) break;
+            await new Promise((r) => setTimeout(r, 2));
+            backlogMax = Math.max(backlogMax, cache.pendingRecords);
+          }
+        }
+      }
+    }
+  }
+  const threadsAtEnd = threadCpuSeconds();
+  const backlogEnd = cache.pendingRecords;
+  const lastEvent = performance.now();
+  recorder.flush();
+  const stored = (await cache.stats()).messages;
+  const drainMs = performance.now() - lastEvent;
+  await cache.close();
+  if (refused === undefined && stored < messages * 0.99) throw new Error(`sustained: ${messages} messages sent, ${stored} stored`);
+  const used = (tid: string) => (threadsAtEnd.get(tid) ?? 0) - (threadsBefore.get(tid) ?? 0);
+  const others = [...threadsAtEnd.keys()].filter((tid) => tid !== String(process.pid)).map(used);
+  const busy = (cpuSeconds: number) => (100 * cpuSeconds) / (elapsed / 1000);
+  lags.sort((a, b) => a - b);
+  const at = (q: number) => lags[Math.min(lags.length - 1, Math.floor(q * lags.length))] ?? NaN;
+  const achieved = messages / (elapsed / 1000);
+  return {
+    offeredMsgsPerSecond: rate,
+    achievedMsgsPerSecond: achieved,
+    messages,
+    seconds: elapsed / 1000,
+    durableLagP50Ms: at(0.5),
+    durableLagP95Ms: at(0.95),
+    durableLagMaxMs: lags.at(-1) ?? NaN,
+    backlogMaxRecords: backlogMax,
+    backlogEndRecords: backlogEnd,
+    drainMs,
+    mainThreadBusyPercent: threadsAtEnd.size ? busy(used(String(process.pid))) : NaN,
+    workerThreadBusyPercent: others.length ? busy(Math.max(...others)) : NaN,
+    keepsUp: refused === undefined && achieved >= 0.98 * rate && at(0.95) <= KEEPS_UP_LAG_P95_MS && drainMs <= KEEPS_UP_DRAIN_MS,
+    ...(refused !== undefined ? { refused } : {}),
+  };
+}
