@@ -27,7 +27,7 @@ import {
 } from '../validation';
 import type { EncodedRecordSink } from '../worker/writeCodec';
 import { SearchTermsRecorder } from '../searchTerms';
-import { ID_INDEX_COLUMNS, KEY_OF_ID } from './interactionById';
+import { KEY_OF_ID } from './interactionById';
 import { BatchedUpsert } from './batchedUpsert';
 
 /** Interaction id -> integer key, remembered for the messages that follow. Bounded for long sessions. */
@@ -40,7 +40,11 @@ const MAX_REMEMBERED_KEYS = 10_000;
  * transaction so a batch commits (and is acknowledged) as one unit.
  */
 export class CacheWriter {
-  private readonly upsertInteractionStmt: Statement;
+  private readonly insertInteractionStmt: Statement;
+  private readonly updateInteractionStmt: Statement;
+  private readonly largestKeyStmt: Statement;
+  /** The largest interaction key in the table as this transaction left it; undefined: read it again. */
+  private largestKey: number | undefined;
   private readonly upsertAgentStmt: Statement;
   private readonly participantRows: BatchedUpsert;
   private readonly insertBlockStmt: Statement;
@@ -84,24 +88,32 @@ export class CacheWriter {
     private redactor: Redactor,
     private readonly index: MessageIndex,
   ) {
-    // Positional parameters and no RETURNING: ~2x cheaper per interaction than named ones with
-    // RETURNING key; the key is looked up (once, then remembered) when messages need it.
-    this.upsertInteractionStmt = db.prepare(`
-      INSERT INTO interactions (id, channel, queue_id, queue_name, customer_name, state, started_at, ended_at, monitored_by_me, last_seen_at,
+    // A conversation not seen in this session is inserted with a key chosen here (one above the
+    // largest), so the messages that follow need no lookup of it; only if it was there already
+    // (DO NOTHING, no change) is it looked up and updated. One seen before is updated by its key,
+    // the table's own b-tree, not through the id index. Positional parameters, no RETURNING:
+    // issue 15 measured both slower. The id is derived from (connector, platform_id, epoch), so
+    // an existing row is the same conversation; a reused platform id with another epoch has
+    // another id and inserts a new row (never merged).
+    this.insertInteractionStmt = db.prepare(`
+      INSERT INTO interactions (key, id, channel, queue_id, queue_name, customer_name, state, started_at, ended_at, monitored_by_me, last_seen_at,
         connector, platform_id, epoch)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      -- The id is derived from (connector, platform_id, epoch), so a conflict is the same conversation;
-      -- a reused platform id with another epoch has another id and inserts a new row (never merged).
-      ON CONFLICT (${ID_INDEX_COLUMNS}) DO UPDATE SET
-        channel = excluded.channel,
-        queue_id = coalesce(excluded.queue_id, queue_id),
-        queue_name = coalesce(excluded.queue_name, queue_name),
-        customer_name = coalesce(excluded.customer_name, customer_name),
-        state = excluded.state,
-        started_at = min(started_at, excluded.started_at),
-        ended_at = coalesce(excluded.ended_at, ended_at),
-        monitored_by_me = max(monitored_by_me, excluded.monitored_by_me),
-        last_seen_at = max(last_seen_at, excluded.last_seen_at)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT DO NOTHING`);
+    // How a later update merges into the row (the same as an upsert's DO UPDATE would).
+    this.updateInteractionStmt = db.prepare(`
+      UPDATE interactions SET
+        channel = ?,
+        queue_id = coalesce(?, queue_id),
+        queue_name = coalesce(?, queue_name),
+        customer_name = coalesce(?, customer_name),
+        state = ?,
+        started_at = min(started_at, ?),
+        ended_at = coalesce(?, ended_at),
+        monitored_by_me = max(monitored_by_me, ?),
+        last_seen_at = max(last_seen_at, ?)
+      WHERE key = ?`);
+    this.largestKeyStmt = db.prepare('SELECT coalesce(max(key), 0) FROM interactions').pluck();
     this.interactionKeyStmt = db.prepare(`SELECT ${KEY_OF_ID}`).pluck();
     this.upsertAgentStmt = db.prepare(`
       INSERT INTO interaction_agents (interaction_key, agent_id, agent_name) VALUES (?, ?, ?)
@@ -178,23 +190,22 @@ export class CacheWriter {
   }
 
   private upsertInteraction(r: InteractionRecord): void {
-    this.upsertInteractionStmt.run(
-      r.id,
-      r.channel,
-      r.queueId ?? null,
-      r.queueName ?? null,
-      r.customerName ?? null,
-      r.state,
-      r.startedAt,
-      r.endedAt ?? null,
-      r.monitoredByMe ? 1 : 0,
-      r.lastSeenAt,
-      r.identity?.connector ?? '',
-      r.identity?.platformId ?? r.id,
-      r.identity?.epoch ?? r.startedAt,
-    );
+    const id = r.id;
+    const queueId = r.queueId ?? null;
+    const queueName = r.queueName ?? null;
+    const customerName = r.customerName ?? null;
+    const endedAt = r.endedAt ?? null;
+    const monitored = r.monitoredByMe ? 1 : 0;
+    let key = id === this.lastId ? this.lastKey : this.interactionKeys.get(id);
+    if (key === undefined) {
+      key = this.insertInteraction(r, queueId, queueName, customerName, endedAt, monitored);
+      this.rememberKey(id, key);
+    } else {
+      this.updateInteractionStmt.run(r.channel, queueId, queueName, customerName, r.state, r.startedAt, endedAt, monitored, r.lastSeenAt, key);
+    }
+    this.lastId = id;
+    this.lastKey = key;
     if (r.agents.length === 0) return;
-    const key = this.interactionKey(r.id);
     // Every update of a conversation names its agents again, almost always the same ones:
     // skip the statements when this conversation's agents were just written as they are.
     const agents = agentsSignature(r.agents);
@@ -202,6 +213,39 @@ export class CacheWriter {
     for (const a of r.agents) this.upsertAgentStmt.run(key, a.id, a.name);
     if (this.agentsWritten.size >= MAX_REMEMBERED_KEYS) this.agentsWritten.clear();
     this.agentsWritten.set(key, agents);
+  }
+
+  /** A conversation this session has no key for: inserted under the next key, or, if it is there already, updated. Its key. */
+  private insertInteraction(r: InteractionRecord, queueId: string | null, queueName: string | null, customerName: string | null, endedAt: number | null, monitored: number): number {
+    for (let attempt = 0; ; attempt++) {
+      const next = (this.largestKey ??= this.largestKeyStmt.get() as number) + 1;
+      const inserted = this.insertInteractionStmt.run(
+        next,
+        r.id,
+        r.channel,
+        queueId,
+        queueName,
+        customerName,
+        r.state,
+        r.startedAt,
+        endedAt,
+        monitored,
+        r.lastSeenAt,
+        r.identity?.connector ?? '',
+        r.identity?.platformId ?? r.id,
+        r.identity?.epoch ?? r.startedAt,
+      ).changes;
+      if (inserted === 1) return (this.largestKey = next);
+      const existing = this.interactionKeyStmt.get(r.id) as number | null;
+      if (existing !== null) {
+        this.updateInteractionStmt.run(r.channel, queueId, queueName, customerName, r.state, r.startedAt, endedAt, monitored, r.lastSeenAt, existing);
+        return existing;
+      }
+      // Neither inserted nor there: the key was taken behind our back (nothing else writes
+      // this table while the worker owns the connection). Read the largest key again, once.
+      this.largestKey = undefined;
+      if (attempt > 0) throw new Error(`interaction ${JSON.stringify(r.id)} could be neither inserted nor found`);
+    }
   }
 
   private upsertParticipant(r: ParticipantRecord): void {
@@ -225,6 +269,7 @@ export class CacheWriter {
     this.timelineRows.discard();
     this.terms.reset();
     this.interactionKeys.clear();
+    this.largestKey = undefined;
     this.lastId = undefined;
     this.agentsWritten.clear();
     this.storedIds.clear();
