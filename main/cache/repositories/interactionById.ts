@@ -11,9 +11,6 @@
 // these fragments; tests/unit/cache/interactionLookups.test.ts checks the plan
 // of every statement the cache prepares.
 
-/** The unique index's leading expression, for `ON CONFLICT (...)` targets. */
-export const ID_INDEX_COLUMNS = 'substr(id, -13), id';
-
 /** Scalar subquery: the key of the interaction whose id is bound to its one `?`; NULL if there is none. */
 export const KEY_OF_ID =
   '(SELECT ik.key FROM (SELECT ? AS v) iq JOIN interactions ik ON substr(ik.id, -13) = substr(iq.v, -13) AND ik.id = iq.v)';
