@@ -27,7 +27,7 @@ export class BatchedUpsert {
     /** `INSERT INTO table (columns)`. */
     head: string,
     /** Values per row (the columns' count). */
-    private readonly width: 5 | 6,
+    private readonly width: 3 | 5 | 6,
     /** `ON CONFLICT … DO UPDATE …`. */
     tail: string,
   ) {
@@ -38,15 +38,18 @@ export class BatchedUpsert {
   }
 
   /** Holds one row: its first `width` values (up to six; no list made per row). */
-  add(v0: unknown, v1: unknown, v2: unknown, v3: unknown, v4: unknown, v5?: unknown): void {
+  add(v0: unknown, v1: unknown, v2: unknown, v3?: unknown, v4?: unknown, v5?: unknown): void {
     const a = this.args;
-    const at = this.held * this.width;
+    const width = this.width;
+    const at = this.held * width;
     a[at] = v0;
     a[at + 1] = v1;
     a[at + 2] = v2;
-    a[at + 3] = v3;
-    a[at + 4] = v4;
-    if (this.width > 5) a[at + 5] = v5;
+    if (width > 3) {
+      a[at + 3] = v3;
+      a[at + 4] = v4;
+      if (width > 5) a[at + 5] = v5;
+    }
     if (++this.held === ROWS_PER_STATEMENT) {
       this.held = 0;
       this.many.run(this.args);

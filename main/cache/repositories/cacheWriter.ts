@@ -45,7 +45,7 @@ export class CacheWriter {
   private readonly largestKeyStmt: Statement;
   /** The largest interaction key in the table as this transaction left it; undefined: read it again. */
   private largestKey: number | undefined;
-  private readonly upsertAgentStmt: Statement;
+  private readonly agentRows: BatchedUpsert;
   private readonly participantRows: BatchedUpsert;
   private readonly insertBlockStmt: Statement;
   private readonly storedIds: StoredMessageIds;
@@ -115,11 +115,13 @@ export class CacheWriter {
       WHERE key = ?`);
     this.largestKeyStmt = db.prepare('SELECT coalesce(max(key), 0) FROM interactions').pluck();
     this.interactionKeyStmt = db.prepare(`SELECT ${KEY_OF_ID}`).pluck();
-    this.upsertAgentStmt = db.prepare(`
-      INSERT INTO interaction_agents (interaction_key, agent_id, agent_name) VALUES (?, ?, ?)
-      ON CONFLICT (interaction_key, agent_id) DO UPDATE SET agent_name = excluded.agent_name
-      -- Every interaction update names its agents again; an unchanged row is not rewritten (its page stays clean).
-      WHERE agent_name <> excluded.agent_name`);
+    this.agentRows = new BatchedUpsert(
+      db,
+      'INSERT INTO interaction_agents (interaction_key, agent_id, agent_name)',
+      3,
+      // Every interaction update names its agents again; an unchanged row is not rewritten (its page stays clean).
+      'ON CONFLICT (interaction_key, agent_id) DO UPDATE SET agent_name = excluded.agent_name WHERE agent_name <> excluded.agent_name',
+    );
     this.participantRows = new BatchedUpsert(
       db,
       'INSERT INTO participants (interaction_key, participant_id, name, kind, role)',
@@ -210,7 +212,7 @@ export class CacheWriter {
     // skip the statements when this conversation's agents were just written as they are.
     const agents = agentsSignature(r.agents);
     if (this.agentsWritten.get(key) === agents) return;
-    for (const a of r.agents) this.upsertAgentStmt.run(key, a.id, a.name);
+    for (const a of r.agents) this.agentRows.add(key, a.id, a.name);
     if (this.agentsWritten.size >= MAX_REMEMBERED_KEYS) this.agentsWritten.clear();
     this.agentsWritten.set(key, agents);
   }
@@ -254,6 +256,7 @@ export class CacheWriter {
 
   /** Call last inside every write transaction: writes the rows still held and indexes this transaction's messages. */
   finishTransaction(): void {
+    this.agentRows.flush();
     this.participantRows.flush();
     this.timelineRows.flush();
     this.index.flush();
@@ -265,6 +268,7 @@ export class CacheWriter {
    */
   rolledBack(): void {
     this.index.discardPending();
+    this.agentRows.discard();
     this.participantRows.discard();
     this.timelineRows.discard();
     this.terms.reset();

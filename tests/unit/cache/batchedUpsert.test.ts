@@ -36,6 +36,31 @@ describe('BatchedUpsert', () => {
     );
   });
 
+  it('three columns with a conditional update (a conversation\'s agents): as one upsert per row', () => {
+    const agentsTable = () => {
+      const db = new Sqlite(':memory:');
+      db.exec('CREATE TABLE a (k INTEGER NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (k, id)) STRICT, WITHOUT ROWID');
+      return db;
+    };
+    const tail = 'ON CONFLICT (k, id) DO UPDATE SET name = excluded.name WHERE name <> excluded.name';
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(3), fc.constantFrom('a1', 'a2'), fc.constantFrom('Ann', 'Bo')), { maxLength: 2 * ROWS_PER_STATEMENT + 3 }), (rows) => {
+        const batched = agentsTable();
+        const single = agentsTable();
+        const upsert = new BatchedUpsert(batched, 'INSERT INTO a (k, id, name)', 3, tail);
+        const one = single.prepare(`INSERT INTO a (k, id, name) VALUES (?, ?, ?) ${tail}`);
+        for (const r of rows) {
+          upsert.add(...r);
+          one.run(...r);
+        }
+        upsert.flush();
+        const all = 'SELECT * FROM a ORDER BY k, id';
+        expect(batched.prepare(all).all()).toEqual(single.prepare(all).all());
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('writes a full statement as soon as it has one, and drops what is held when told', () => {
     const db = table();
     const upsert = new BatchedUpsert(db, 'INSERT INTO t (k, id, a, b, c)', 5, TAIL);
