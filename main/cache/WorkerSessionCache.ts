@@ -26,6 +26,7 @@ import type {
 } from './types';
 import type { CacheWorkerData, CallMethod, FromWorker, ToWorker, WriteOp } from './worker/protocol';
 import { encodeWrites } from './worker/writeCodec';
+import type { FromCheckpointer } from './worker/checkpointer';
 
 export type WorkerFactory = (workerData: CacheWorkerData) => Worker;
 
@@ -45,6 +46,12 @@ export interface StartOptions {
   restartDelayMs?: number;
   /** Tests only: a smaller bound than MAX_IN_FLIGHT_ROWS. */
   maxInFlightRows?: number;
+  /**
+   * How the checkpointer thread (worker/checkpointer.ts) is made. Without it, the
+   * entry that runs the cache worker runs it too; with only `createWorker`, none is
+   * started and the cache worker checkpoints by itself, as it always can.
+   */
+  createCheckpointer?: WorkerFactory;
 }
 
 interface Pending {
@@ -118,6 +125,8 @@ export class WorkerSessionCache implements SessionCache {
   private flushQueued = false;
   /** Records of the ops in pendingWrites (sent or about to be, not yet acknowledged). */
   private inFlightRows = 0;
+  /** Copies the WAL into the file off the cache worker's thread; null when none runs. */
+  private checkpointer: Worker | null = null;
   private failure: CacheError | null = null;
   private _lastWriteAt: number | null = null;
   private closing = false;
@@ -132,6 +141,56 @@ export class WorkerSessionCache implements SessionCache {
     this.now = options.now;
     this.redactionPatterns = options.redactionPatterns;
     this.attach(worker);
+    this.startCheckpointer();
+  }
+
+  /** Best effort: if it cannot start or stops, the cache worker's own auto-checkpoint does the work. */
+  private startCheckpointer(): void {
+    const { options } = this;
+    if (this.closing || this.checkpointer || options.path === ':memory:') return;
+    if (options.createWorker && !options.createCheckpointer) return;
+    const data: CacheWorkerData = {
+      path: options.path,
+      key: new Uint8Array(options.key),
+      now: options.now(),
+      redactionPatterns: [],
+      role: 'checkpointer',
+      ...(options.pageEncryption !== undefined ? { pageEncryption: options.pageEncryption } : {}),
+    };
+    let worker: Worker;
+    try {
+      worker = options.createCheckpointer ? options.createCheckpointer(data) : spawnWorker(options.workerEntry ?? defaultWorkerEntry(), data);
+    } catch {
+      return;
+    }
+    worker.unref();
+    this.checkpointer = worker;
+    const gone = () => {
+      if (this.checkpointer === worker) this.checkpointer = null;
+    };
+    worker.on('message', (msg: FromCheckpointer) => {
+      if (msg.type === 'stopped') gone();
+    });
+    worker.on('error', gone);
+    worker.on('exit', gone);
+  }
+
+  /** Asks the checkpointer to close its connection, then ends its thread. */
+  private async stopCheckpointer(): Promise<void> {
+    const worker = this.checkpointer;
+    this.checkpointer = null;
+    if (!worker) return;
+    const stopped = new Promise<void>((resolve) => {
+      worker.on('message', (msg: FromCheckpointer) => msg.type === 'stopped' && resolve());
+      worker.once('exit', () => resolve());
+      setTimeout(resolve, 2_000).unref();
+    });
+    try {
+      worker.postMessage({ type: 'close' });
+      await stopped;
+    } finally {
+      await worker.terminate();
+    }
   }
 
   static async start(options: StartOptions): Promise<{ cache: WorkerSessionCache; notices: CacheNotice[] }> {
@@ -160,6 +219,8 @@ export class WorkerSessionCache implements SessionCache {
    * unless it keeps crashing.
    */
   private workerDown(why: string): void {
+    // A restarted worker may move a damaged file aside: the checkpointer must not hold the old one.
+    void this.stopCheckpointer();
     if (this.closing) {
       this.fail(new CacheError('CLOSED', 'The session cache is closed.'));
       return;
@@ -196,6 +257,7 @@ export class WorkerSessionCache implements SessionCache {
       this.worker = worker;
       this.attach(worker);
       this.failure = null;
+      this.startCheckpointer();
       this.options.onRestart?.(notices);
     } catch (err) {
       const e = err instanceof CacheError ? err : new CacheError('WORKER_FAILED', (err as Error).message);
@@ -290,6 +352,8 @@ export class WorkerSessionCache implements SessionCache {
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
+    // First, so the cache worker's closing checkpoint (TRUNCATE) has the file to itself.
+    await this.stopCheckpointer();
     if (this.failure) {
       void this.worker.terminate();
       return;

@@ -4,8 +4,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { lowerThisThreadPriority } from './backgroundPriority';
 import type { CacheWorkerData } from './protocol';
 import { runCacheWorker } from './workerMain';
+import { runCheckpointer } from './checkpointer';
 
 if (!parentPort) throw new Error('cacheWorker must run in a worker thread.');
-// Background work: the live view wins a contended core (backgroundPriority.ts).
+// Background work, both roles: the live view wins a contended core (backgroundPriority.ts).
 lowerThisThreadPriority();
-runCacheWorker(parentPort, workerData as CacheWorkerData);
+const data = workerData as CacheWorkerData;
+// One entry for both threads, so a build emits one worker file.
+if (data.role === 'checkpointer') runCheckpointer(parentPort, data);
+else runCacheWorker(parentPort, data);

@@ -11,6 +11,8 @@ export interface CacheWorkerData {
   redactionPatterns: RedactionPatternConfig[];
   maxPageCount?: number;
   pageEncryption?: boolean;
+  /** 'checkpointer': the same entry runs checkpointer.ts instead of the cache worker. */
+  role?: 'checkpointer';
 }
 
 export type CallMethod =
