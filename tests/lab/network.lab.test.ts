@@ -145,7 +145,9 @@ describe.skipIf(!!skip)('a real network between the seat and the PBX (namespaces
     // Chromium measured the loss and jitter ...
     await new Promise((r) => setTimeout(r, 5000));
     const stats = await seat!.call<{ packetsReceived: number; packetsLost: number; jitter: number }>('inboundStats');
-    expect(stats.packetsLost / (stats.packetsLost + stats.packetsReceived)).toBeGreaterThan(0.02);
+    // Some loss, not a share of it: ~350 packets through a 5 % coin read 1.7 % once in CI (the 2 % this
+    // asked for failed by chance; an unimpaired link reads 0). Under 0.5 % (< 2 packets) has odds ~1e-6.
+    expect(stats.packetsLost / (stats.packetsLost + stats.packetsReceived)).toBeGreaterThan(0.005);
     expect(stats.jitter).toBeGreaterThan(0.005);
     // ... and the quality indicator (MOS from getStats every 4 s, issue 17 item 4) drops below good. 5 % random
     // loss sits near the good/fair line (MOS ~3.9), so a 4 s window may read 'good' by chance: wait for the drop.
