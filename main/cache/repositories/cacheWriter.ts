@@ -193,17 +193,12 @@ export class CacheWriter {
 
   private upsertInteraction(r: InteractionRecord): void {
     const id = r.id;
-    const queueId = r.queueId ?? null;
-    const queueName = r.queueName ?? null;
-    const customerName = r.customerName ?? null;
-    const endedAt = r.endedAt ?? null;
-    const monitored = r.monitoredByMe ? 1 : 0;
     let key = id === this.lastId ? this.lastKey : this.interactionKeys.get(id);
     if (key === undefined) {
-      key = this.insertInteraction(r, queueId, queueName, customerName, endedAt, monitored);
+      key = this.insertInteraction(r);
       this.rememberKey(id, key);
     } else {
-      this.updateInteractionStmt.run(r.channel, queueId, queueName, customerName, r.state, r.startedAt, endedAt, monitored, r.lastSeenAt, key);
+      this.updateInteraction(r, key);
     }
     this.lastId = id;
     this.lastKey = key;
@@ -218,20 +213,20 @@ export class CacheWriter {
   }
 
   /** A conversation this session has no key for: inserted under the next key, or, if it is there already, updated. Its key. */
-  private insertInteraction(r: InteractionRecord, queueId: string | null, queueName: string | null, customerName: string | null, endedAt: number | null, monitored: number): number {
+  private insertInteraction(r: InteractionRecord): number {
     for (let attempt = 0; ; attempt++) {
       const next = (this.largestKey ??= this.largestKeyStmt.get() as number) + 1;
       const inserted = this.insertInteractionStmt.run(
         next,
         r.id,
         r.channel,
-        queueId,
-        queueName,
-        customerName,
+        r.queueId ?? null,
+        r.queueName ?? null,
+        r.customerName ?? null,
         r.state,
         r.startedAt,
-        endedAt,
-        monitored,
+        r.endedAt ?? null,
+        r.monitoredByMe ? 1 : 0,
         r.lastSeenAt,
         r.identity?.connector ?? '',
         r.identity?.platformId ?? r.id,
@@ -240,7 +235,7 @@ export class CacheWriter {
       if (inserted === 1) return (this.largestKey = next);
       const existing = this.interactionKeyStmt.get(r.id) as number | null;
       if (existing !== null) {
-        this.updateInteractionStmt.run(r.channel, queueId, queueName, customerName, r.state, r.startedAt, endedAt, monitored, r.lastSeenAt, existing);
+        this.updateInteraction(r, existing);
         return existing;
       }
       // Neither inserted nor there: the key was taken behind our back (nothing else writes
@@ -248,6 +243,21 @@ export class CacheWriter {
       this.largestKey = undefined;
       if (attempt > 0) throw new Error(`interaction ${JSON.stringify(r.id)} could be neither inserted nor found`);
     }
+  }
+
+  private updateInteraction(r: InteractionRecord, key: number): void {
+    this.updateInteractionStmt.run(
+      r.channel,
+      r.queueId ?? null,
+      r.queueName ?? null,
+      r.customerName ?? null,
+      r.state,
+      r.startedAt,
+      r.endedAt ?? null,
+      r.monitoredByMe ? 1 : 0,
+      r.lastSeenAt,
+      key,
+    );
   }
 
   private upsertParticipant(r: ParticipantRecord): void {
